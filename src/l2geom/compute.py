@@ -1,0 +1,111 @@
+"""Contents of every data file, as dicts of arrays: pure functions of a quadratic.
+
+Each function returns exactly what one file under results/data/{scenario}/ holds;
+its docstring is the file's contract (names, shapes). Drawing code reads these and
+computes nothing.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .descent import gradient_descent, weight_decay
+from .quadratic import Quadratic, eigen
+from .ridge import ellipse, lambda_grid, ridge_eigen, ridge_path, ridge_solve, shrink_factors, tangency
+
+
+def quadratic_data(quad: Quadratic) -> dict[str, np.ndarray]:
+    """quadratic.npz: hessian (d, d), theta_hat (d,), risk_min (),
+    eigenvalues (d,) ascending, eigenvectors (d, d) as columns, det = +1."""
+    sigma, q = eigen(quad.hessian)
+    return {"hessian": quad.hessian, "theta_hat": quad.theta_hat,
+            "risk_min": np.float64(quad.risk_min), "eigenvalues": sigma, "eigenvectors": q}
+
+
+def descent_data(quad: Quadratic, start: np.ndarray, step_size: float, steps: int,
+                 lambdas: list[float]) -> dict[str, np.ndarray]:
+    """descent.npz, for L weight-decay strengths and S steps:
+    step_size (), start (d,), lambdas (L,) sorted unique;
+    gd (S+1, d): plain gradient descent on R_emp;
+    wd (L, S+1, d): weight-decay iterates; wd_after_gradient (L, S, d): end of each
+    step's gradient part (the decay pull then leads to the next iterate);
+    reg_gd (L, S+1, d): gradient descent on the regularized risk;
+    ridge (L, d): θ̂_ridge for each λ."""
+    lams = np.unique(np.asarray(lambdas, dtype=float))
+    runs = [weight_decay(quad, start, step_size, steps, lam) for lam in lams]
+    return {
+        "step_size": np.float64(step_size), "start": np.asarray(start, dtype=float),
+        "lambdas": lams,
+        "gd": gradient_descent(quad, start, step_size, steps),
+        "wd": np.array([run.iterates for run in runs]),
+        "wd_after_gradient": np.array([run.after_gradient for run in runs]),
+        "reg_gd": np.array([gradient_descent(quad, start, step_size, steps, lam) for lam in lams]),
+        "ridge": np.array([ridge_solve(quad, lam) for lam in lams]),
+    }
+
+
+def ridge_path_data(quad: Quadratic, num: int) -> dict[str, np.ndarray]:
+    """ridge_path.npz over a grid of m λ values from 0 to effectively ∞:
+    lambdas (m,), points (m, d), shrink (m, d) factors per eigen-direction
+    (ascending eigenvalue order), levels (m,) R_emp at each point, radii (m,) its norm."""
+    sigma, _ = eigen(quad.hessian)
+    lams = lambda_grid(sigma, num)
+    points = ridge_path(quad, lams)
+    touching = [tangency(quad, p) for p in points]
+    return {"lambdas": lams, "points": points,
+            "shrink": np.array([shrink_factors(sigma, lam) for lam in lams]),
+            "levels": np.array([t[0] for t in touching]),
+            "radii": np.array([t[1] for t in touching])}
+
+
+def rescale_data(quad: Quadratic, lam: float) -> dict[str, np.ndarray]:
+    """rescale.npz, the rotate–rescale–rotate-back chain at one λ:
+    lam (), theta_hat (d,), eigenvalues (d,), eigenvectors (d, d),
+    projected (d,) = Qᵀθ̂, factors (d,) = σ/(σ+λ), scaled (d,) = factors·projected,
+    ridge (d,) = Q·scaled = θ̂_ridge."""
+    sigma, q = eigen(quad.hessian)
+    projected = q.T @ quad.theta_hat
+    factors = shrink_factors(sigma, lam)
+    scaled = factors * projected
+    return {"lam": np.float64(lam), "theta_hat": quad.theta_hat, "eigenvalues": sigma,
+            "eigenvectors": q, "projected": projected, "factors": factors,
+            "scaled": scaled, "ridge": ridge_eigen(quad, lam)}
+
+
+def tangency_data(quad: Quadratic, lambdas: list[float], num: int = 241) -> dict[str, np.ndarray]:
+    """tangency.npz, for K λ values (sorted unique): lambdas (K,), points (K, d) θ̂_ridge,
+    levels (K,) R_emp through it, radii (K,) penalty-circle radius through it,
+    ellipses (K, num, 2) closed polyline of that R_emp contour (2-d, H positive definite)."""
+    lams = np.unique(np.asarray(lambdas, dtype=float))
+    points = np.array([ridge_solve(quad, lam) for lam in lams])
+    levels, radii = np.array([tangency(quad, p) for p in points]).T
+    return {"lambdas": lams, "points": points, "levels": levels, "radii": radii,
+            "ellipses": np.array([ellipse(quad, level, num) for level in levels])}
+
+
+def view_window(points: np.ndarray, pad: float = 0.12) -> np.ndarray:
+    """(xmin, xmax, ymin, ymax) around ``points`` (n, 2), padded by ``pad`` of the span."""
+    lo, hi = points.min(axis=0), points.max(axis=0)
+    margin = pad * float(np.max(hi - lo))
+    return np.array([lo[0] - margin, hi[0] + margin, lo[1] - margin, hi[1] + margin])
+
+
+def landscape_data(quad: Quadratic, must_show: np.ndarray, tangency_levels: np.ndarray,
+                   resolution: int = 301, rings: int = 8, num: int = 241) -> dict[str, np.ndarray]:
+    """landscape.npz, the R_emp map in a window that shows θ̂, the origin and ``must_show``:
+    window (4,) xmin, xmax, ymin, ymax; x (nx,), y (ny,), risk (ny, nx);
+    levels (k,) ascending contour levels: ``rings`` evenly spaced ellipses around θ̂
+    plus every tangency level; ellipses (k, num, 2) the polyline of each level."""
+    pts = np.vstack([np.asarray(must_show, dtype=float).reshape(-1, 2), quad.theta_hat,
+                     np.zeros(2)])
+    window = view_window(pts)
+    x = np.linspace(window[0], window[1], resolution)
+    y = np.linspace(window[2], window[3], resolution)
+    risk = quad.value(np.stack(np.meshgrid(x, y), axis=-1))
+    # Rings equally spaced in "radius" (√ of excess risk) out to the window's far corner.
+    corners = np.array([[window[i], window[j]] for i in (0, 1) for j in (2, 3)])
+    top = float(np.sqrt(quad.value(corners).max() - quad.risk_min))
+    ring_levels = quad.risk_min + (top * np.arange(1, rings + 1) / rings) ** 2
+    levels = np.unique(np.concatenate([ring_levels, np.asarray(tangency_levels, dtype=float)]))
+    return {"window": window, "x": x, "y": y, "risk": risk, "levels": levels,
+            "ellipses": np.array([ellipse(quad, level, num) for level in levels])}

@@ -1,0 +1,80 @@
+"""Validate the workflow config: JSON schema (with defaults) and one-line errors."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+
+class ConfigError(ValueError):
+    """A config problem, stated in one line that names the offending key."""
+
+
+def key_path(parts: Any) -> str:
+    """``['scenarios', 'course', 'lambdas', 'pull', 1]`` -> ``scenarios.course.lambdas.pull[1]``."""
+    text = ""
+    for part in parts:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "<top level>"
+
+
+def load_yaml(path: str | Path) -> Any:
+    """Read YAML with the safe loader; a syntax error becomes a ConfigError."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return yaml.safe_load(handle)
+    except OSError as err:
+        raise ConfigError(f"{path}: cannot read ({err.strerror})") from None
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f" line {mark.line + 1}" if mark else ""
+        raise ConfigError(f"{path}{where}: not valid YAML") from None
+
+
+def _with_defaults(validator_class: type) -> type:
+    """A validator class that also fills in ``default`` values of object properties."""
+    check_properties = validator_class.VALIDATORS["properties"]
+
+    def properties(validator, props, instance, schema):
+        if isinstance(instance, dict):
+            for name, sub in props.items():
+                if "default" in sub and name not in instance:
+                    instance[name] = copy.deepcopy(sub["default"])
+        yield from check_properties(validator, props, instance, schema)
+
+    return jsonschema.validators.extend(validator_class, {"properties": properties})
+
+
+_Validator = _with_defaults(jsonschema.Draft202012Validator)
+
+
+def _describe(error: jsonschema.ValidationError) -> str:
+    if error.validator == "additionalProperties":
+        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+        if extra:
+            return f"{key_path([*error.absolute_path, extra[0]])}: unknown key"
+    if error.validator == "required":
+        missing = error.message.split("'")[1]
+        return f"{key_path([*error.absolute_path, missing])}: required key is missing"
+    if error.validator == "propertyNames":
+        return (f"{key_path(error.absolute_path)}: scenario name {error.instance!r} is not a safe "
+                "file name (letters, digits, '_' and '-', starting with a letter or digit)")
+    if error.validator in ("minProperties", "maxProperties") and "source" in error.absolute_path:
+        return f"{key_path(error.absolute_path)}: give exactly one of generate, csv, quadratic"
+    return f"{key_path(error.absolute_path)}: {error.message}"
+
+
+def validate(config: Any, schema: dict) -> dict:
+    """A copy of ``config`` checked against ``schema``, with defaults filled in."""
+    if not isinstance(config, dict):
+        raise ConfigError("the config must be a mapping with a 'scenarios' key")
+    config = copy.deepcopy(config)
+    errors = sorted(_Validator(schema).iter_errors(config),
+                    key=lambda e: (len(e.absolute_path), list(map(str, e.absolute_path))))
+    if errors:
+        raise ConfigError(_describe(jsonschema.exceptions.best_match(errors)))
+    return config

@@ -1,0 +1,122 @@
+"""Typed scenarios built from the validated config, with the semantic checks."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .config import ConfigError
+from .datasets import read_csv
+from .descent import check_convergent
+from .quadratic import Quadratic, eigen, from_regression, generate_regression
+
+SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
+
+
+@dataclass(frozen=True)
+class Scenario:
+    name: str
+    quad: Quadratic
+    step_size: float
+    steps: int
+    start: np.ndarray
+    lambdas: dict[str, Any]
+    figures: tuple[str, ...]
+    animations: tuple[str, ...]
+
+    @property
+    def descent_lambdas(self) -> list[float]:
+        """Every λ a weight-decay run is made for (figure 1, figure 2, animation B)."""
+        return sorted({float(self.lambdas["decay"]), *map(float, self.lambdas["pull"])})
+
+    @property
+    def tangency_lambdas(self) -> list[float]:
+        """Every λ whose ridge point a figure marks."""
+        return sorted({*self.descent_lambdas, float(self.lambdas["rescale"])})
+
+
+def _fail(name: str, key: str, message: str) -> ConfigError:
+    return ConfigError(f"scenarios.{name}.{key}: {message}")
+
+
+def _finite(name: str, key: str, value: Any) -> np.ndarray:
+    array = np.asarray(value, dtype=float)
+    if not np.all(np.isfinite(array)):
+        raise _fail(name, key, "NaN or infinite value")
+    return array
+
+
+def quadratic_from_source(name: str, source: dict, root: Path) -> Quadratic:
+    """The quadratic of scenario ``name`` from its ``source`` config; ConfigError on bad input."""
+    if "quadratic" in source:
+        spec = source["quadratic"]
+        rows = spec["hessian"]
+        if any(len(row) != len(rows) for row in rows):
+            raise _fail(name, "source.quadratic.hessian", "must be a square matrix")
+        h = _finite(name, "source.quadratic.hessian", rows)
+        if not np.allclose(h, h.T, rtol=1e-12, atol=1e-12):
+            raise _fail(name, "source.quadratic.hessian", "must be symmetric")
+        sigma = np.linalg.eigvalsh(h)
+        if sigma.min() < -1e-10 * max(1.0, abs(sigma).max()):
+            raise _fail(name, "source.quadratic.hessian",
+                        f"must be positive semidefinite (smallest eigenvalue {sigma.min():.4g})")
+        theta = _finite(name, "source.quadratic.theta_hat", spec["theta_hat"])
+        if theta.shape != (h.shape[0],):
+            raise _fail(name, "source.quadratic.theta_hat",
+                        f"has {theta.size} entries, the hessian is {h.shape[0]}x{h.shape[0]}")
+        risk = _finite(name, "source.quadratic.risk_min", spec.get("risk_min", 0.0))
+        return Quadratic(h, theta, float(risk))
+    if "generate" in source:
+        spec = source["generate"]
+        weights = _finite(name, "source.generate.weights", spec["weights"])
+        _finite(name, "source.generate", [spec["noise_sd"], spec["low"], spec["high"]])
+        if not spec["low"] < spec["high"]:
+            raise _fail(name, "source.generate.low", "must be below high")
+        x, y = generate_regression(np.random.default_rng(spec["seed"]), spec["n"], weights,
+                                   spec["noise_sd"], spec["low"], spec["high"])
+        return from_regression(x, y)
+    spec = source["csv"]
+    try:
+        x, y = read_csv(root / spec["path"], spec["features"], spec["target"])
+    except ValueError as err:
+        raise _fail(name, "source.csv.path", str(err)) from None
+    return from_regression(x, y)
+
+
+def build_scenario(name: str, spec: dict, root: Path) -> Scenario:
+    """One scenario from its validated config ``spec``; raises ConfigError naming the key."""
+    if not SAFE_NAME.match(name):
+        raise ConfigError(f"scenarios.{name}: not a safe file name")
+    quad = quadratic_from_source(name, spec["source"], Path(root))
+    d = quad.dim
+    descent = spec["descent"]
+    start = _finite(name, "descent.start", descent.get("start", [0.0] * d))
+    if start.shape != (d,):
+        raise _fail(name, "descent.start", f"has {start.size} entries, the model has {d}")
+    step = float(_finite(name, "descent.step_size", descent["step_size"]))
+    lambdas = spec["lambdas"]
+    for key in ("decay", "rescale"):
+        _finite(name, f"lambdas.{key}", lambdas[key])
+    _finite(name, "lambdas.pull", lambdas["pull"])
+    if (spec["figures"] or spec["animations"]) and d != 2:
+        raise _fail(name, "figures", f"figures and animations are drawn in the plane (d = 2), the model has d = {d}")
+    if (spec["figures"] or spec["animations"]) and np.linalg.eigvalsh(quad.hessian).min() <= 0:
+        raise _fail(name, "source", "figures and animations need a positive definite Hessian (ellipses)")
+    sigma, _ = eigen(quad.hessian)
+    for lam in sorted({0.0, float(lambdas["decay"]), *map(float, lambdas["pull"])}):
+        try:
+            check_convergent(sigma, lam, step)
+        except ValueError as err:
+            raise _fail(name, "descent.step_size", str(err)) from None
+    return Scenario(name, quad, step, int(descent["steps"]), start, dict(lambdas),
+                    tuple(spec["figures"]), tuple(spec["animations"]))
+
+
+def build_scenarios(config: dict, root: str | Path = ".") -> dict[str, Scenario]:
+    """Every scenario of a schema-validated config, checked."""
+    return {name: build_scenario(name, spec, Path(root))
+            for name, spec in config["scenarios"].items()}

@@ -1,0 +1,5 @@
+# Placeholder: the animations stage.
+
+
+def animation_targets():
+    return []
