@@ -1,0 +1,43 @@
+"""Shared fixtures: small data files written straight from the numeric core."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from l2geom import compute, store
+from l2geom.quadratic import from_regression, generate_regression
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def write_scenario_data(folder: Path, steps: int = 40) -> dict[str, Path]:
+    """The data files of a small course-like scenario in ``folder``; returns name -> path."""
+    x, y = generate_regression(np.random.default_rng(7), 100, [0.5, 3.0], 0.5)
+    quad = from_regression(x, y)
+    start, step = np.zeros(2), 0.005
+    lams = [5.0, 10.0, 50.0]
+    descent = compute.descent_data(quad, start, step, steps, lams)
+    touch = compute.tangency_data(quad, lams)
+    must_show = np.vstack([descent["gd"], descent["wd"].reshape(-1, 2), touch["points"]])
+    files = {
+        "quadratic": compute.quadratic_data(quad),
+        "descent": descent,
+        "ridge_path": compute.ridge_path_data(quad, 60),
+        "rescale": compute.rescale_data(quad, 50.0),
+        "tangency": touch,
+        "landscape": compute.landscape_data(quad, must_show, touch["levels"], resolution=101),
+    }
+    paths = {}
+    for name, arrays in files.items():
+        paths[name] = folder / f"{name}.npz"
+        store.save(paths[name], arrays, store.provenance({"test": name}))
+    return paths
+
+
+@pytest.fixture(scope="session")
+def scenario_data(tmp_path_factory) -> dict[str, Path]:
+    """Paths of the data files of a small scenario (λ = 5, 10, 50; rescale λ = 50)."""
+    return write_scenario_data(tmp_path_factory.mktemp("data"))
