@@ -60,7 +60,7 @@ def _describe(error: jsonschema.ValidationError) -> str:
     if error.validator == "required":
         missing = error.message.split("'")[1]
         return f"{key_path([*error.absolute_path, missing])}: required key is missing"
-    if error.validator == "propertyNames":
+    if "propertyNames" in error.schema_path:
         return (f"{key_path(error.absolute_path)}: scenario name {error.instance!r} is not a safe "
                 "file name (letters, digits, '_' and '-', starting with a letter or digit)")
     if error.validator in ("minProperties", "maxProperties") and "source" in error.absolute_path:

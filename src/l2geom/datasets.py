@@ -16,23 +16,23 @@ def read_csv(path: str | Path, features: list[str], target: str) -> tuple[np.nda
     """
     path = Path(path)
     if not path.is_file():
-        raise ValueError(f"file {str(path)!r} does not exist")
+        raise ValueError("file does not exist")
     with path.open(newline="", encoding="utf-8") as handle:
         reader = csv.DictReader(handle)
         header = reader.fieldnames or []
         missing = [c for c in [*features, target] if c not in header]
         if missing:
-            raise ValueError(f"{str(path)!r} has no column {missing[0]!r} (columns: {header})")
+            raise ValueError(f"no column {missing[0]!r} (columns: {header})")
         rows = []
         for number, row in enumerate(reader, start=2):
             try:
                 values = [float(row[c]) for c in [*features, target]]
             except (TypeError, ValueError):
-                raise ValueError(f"{str(path)!r} line {number}: non-numeric cell") from None
+                raise ValueError(f"line {number}: non-numeric cell") from None
             if not np.all(np.isfinite(values)):
-                raise ValueError(f"{str(path)!r} line {number}: NaN or infinite cell")
+                raise ValueError(f"line {number}: NaN or infinite cell")
             rows.append(values)
     if len(rows) < 2:
-        raise ValueError(f"{str(path)!r} needs at least 2 data rows, has {len(rows)}")
+        raise ValueError(f"needs at least 2 data rows, has {len(rows)}")
     data = np.array(rows)
     return data[:, :-1], data[:, -1]

@@ -83,7 +83,7 @@ def quadratic_from_source(name: str, source: dict, root: Path) -> Quadratic:
     try:
         x, y = read_csv(root / spec["path"], spec["features"], spec["target"])
     except ValueError as err:
-        raise _fail(name, "source.csv.path", str(err)) from None
+        raise _fail(name, "source.csv.path", f"{spec['path']!r}: {err}") from None
     return from_regression(x, y)
 
 

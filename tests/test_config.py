@@ -1,0 +1,123 @@
+"""Malformed configs are rejected with one line naming the scenario and key."""
+
+import copy
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT
+from l2geom.config import ConfigError, load_yaml, validate
+from l2geom.scenario import build_scenarios
+
+SCHEMA = load_yaml(ROOT / "workflow/schemas/config.schema.yaml")
+DEFAULT = load_yaml(ROOT / "config/config.yaml")
+
+
+def check(config, root=ROOT):
+    return build_scenarios(validate(config, SCHEMA), root)
+
+
+def mutated(path, value):
+    """The default config with the value at ``path`` (a list of keys) replaced; None deletes."""
+    config = copy.deepcopy(DEFAULT)
+    node = config
+    for key in path[:-1]:
+        node = node[key]
+    if value is None:
+        del node[path[-1]]
+    else:
+        node[path[-1]] = value
+    return config
+
+
+C = ["scenarios", "course"]
+G = ["scenarios", "goodfellow"]
+Q = G + ["source", "quadratic"]
+
+CASES = [
+    # (config, expected fragment of the one-line message)
+    (mutated(["quality"], "ultra"), "quality: 'ultra' is not one of"),
+    (mutated(["colour"], "red"), "colour: unknown key"),
+    (mutated(C + ["lambdas", "typo"], 3), "scenarios.course.lambdas.typo: unknown key"),
+    (mutated(C + ["descent", "steps"], None), "scenarios.course.descent.steps: required key is missing"),
+    (mutated(C + ["descent", "steps"], "many"), "scenarios.course.descent.steps: 'many' is not of type 'integer'"),
+    (mutated(C + ["descent", "steps"], 2.5), "scenarios.course.descent.steps: 2.5 is not of type 'integer'"),
+    (mutated(C + ["lambdas", "rescale"], -1), "scenarios.course.lambdas.rescale: -1 is less than the minimum of 0"),
+    (mutated(C + ["lambdas", "pull"], [5, -50]), "scenarios.course.lambdas.pull[1]: -50 is less than the minimum of 0"),
+    (mutated(C + ["lambdas", "pull"], []), "scenarios.course.lambdas.pull: [] should be non-empty"),
+    (mutated(C + ["lambdas", "decay"], float("nan")), "scenarios.course.lambdas.decay: NaN or infinite value"),
+    (mutated(C + ["lambdas", "rescale"], float("inf")), "scenarios.course.lambdas.rescale: NaN or infinite value"),
+    (mutated(C + ["descent", "step_size"], 0.02),
+     "scenarios.course.descent.step_size: step size 0.02 diverges for lambda=0: it must be below 0.0169769"),
+    (mutated(C + ["descent", "step_size"], 0.015),
+     "scenarios.course.descent.step_size: step size 0.015 diverges for lambda=50: it must be below 0.0119184"),
+    (mutated(C + ["descent", "step_size"], 0), "scenarios.course.descent.step_size: 0 is less than or equal to the minimum of 0"),
+    (mutated(C + ["descent", "start"], [0, 0, 0]), "scenarios.course.descent.start: has 3 entries, the model has 2"),
+    (mutated(Q + ["hessian"], [[1, 0, 0], [0, 1, 0]]), "scenarios.goodfellow.source.quadratic.hessian: must be a square matrix"),
+    (mutated(Q + ["hessian"], [[1, 0.5], [0, 8]]), "scenarios.goodfellow.source.quadratic.hessian: must be symmetric"),
+    (mutated(Q + ["hessian"], [[1, 3], [3, 1]]), "scenarios.goodfellow.source.quadratic.hessian: must be positive semidefinite"),
+    (mutated(Q + ["hessian"], [[1, float("nan")], [float("nan"), 8]]), "scenarios.goodfellow.source.quadratic.hessian: NaN or infinite value"),
+    (mutated(Q + ["theta_hat"], [1, 2, 3]), "scenarios.goodfellow.source.quadratic.theta_hat: has 3 entries"),
+    (mutated(G + ["source"], {}), "scenarios.goodfellow.source: give exactly one of generate, csv, quadratic"),
+    (mutated(C + ["figures"], ["pie_chart"]), "scenarios.course.figures[0]: 'pie_chart' is not one of"),
+    (mutated(["scenarios"], {"../etc": DEFAULT["scenarios"]["goodfellow"]}), "scenario name '../etc' is not a safe file name"),
+    (mutated(["scenarios"], {"a;rm -rf": DEFAULT["scenarios"]["goodfellow"]}), "scenario name 'a;rm -rf' is not a safe file name"),
+    (mutated(["scenarios"], {}), "scenarios: {} should be non-empty"),
+    (mutated(C + ["source"], {"csv": {"path": "no/such.csv", "features": ["a"], "target": "y"}}),
+     "scenarios.course.source.csv.path: 'no/such.csv': file does not exist"),
+]
+
+
+@pytest.mark.parametrize("config, message", CASES, ids=[m[:48] for _, m in CASES])
+def test_malformed_config_is_rejected_naming_the_key(config, message):
+    with pytest.raises(ConfigError) as err:
+        check(config)
+    text = str(err.value)
+    assert message in text
+    assert "\n" not in text
+
+
+def test_default_config_is_valid_and_gets_defaults():
+    checked = validate(DEFAULT, SCHEMA)
+    assert checked["scenarios"]["course"]["path_points"] == 200
+    assert "path_points" not in DEFAULT["scenarios"]["course"]  # the input is not mutated
+    scenarios = build_scenarios(checked, ROOT)
+    assert set(scenarios) == {"course", "goodfellow"}
+    assert scenarios["course"].descent_lambdas == [5.0, 10.0, 50.0]
+
+
+@pytest.mark.parametrize("content, message", [
+    ("x1,x2,y\n", "needs at least 2 data rows"),
+    ("x1,x2\n1,2\n3,4\n", "no column 'y'"),
+    ("x1,x2,y\n1,2,3\n1,oops,3\n", "line 3: non-numeric cell"),
+    ("x1,x2,y\n1,2,3\n1,nan,3\n", "line 3: NaN or infinite cell"),
+    ("", "no column 'x1'"),
+])
+def test_malformed_csv_is_rejected(tmp_path, content, message):
+    (tmp_path / "d.csv").write_text(content)
+    config = mutated(C + ["source"], {"csv": {"path": "d.csv", "features": ["x1", "x2"], "target": "y"}})
+    with pytest.raises(ConfigError, match=message) as err:
+        check(config, tmp_path)
+    assert str(err.value).startswith("scenarios.course.source.csv.path: ")
+
+
+def test_csv_scenario_equals_the_regression_it_holds(tmp_path):
+    rows = ["x1,x2,y", "0.1,0.9,2.0", "0.5,0.2,1.1", "0.8,0.7,2.9", "0.3,0.3,0.8"]
+    (tmp_path / "d.csv").write_text("\n".join(rows) + "\n")
+    config = mutated(C + ["source"], {"csv": {"path": "d.csv", "features": ["x1", "x2"], "target": "y"}})
+    quad = check(config, tmp_path)["course"].quad
+    assert quad.hessian.shape == (2, 2) and quad.risk_min >= 0
+
+
+def test_snakemake_stops_with_one_line_and_no_traceback(tmp_path):
+    bad = mutated(C + ["lambdas", "rescale"], -3)
+    import yaml
+    (tmp_path / "config.yaml").write_text(yaml.safe_dump(bad))
+    run = subprocess.run([sys.executable, "-m", "snakemake", "-s", str(ROOT / "workflow/Snakefile"),
+                          "--configfile", "config.yaml", "-n", "--cores", "1"],
+                         cwd=tmp_path, capture_output=True, text=True)
+    assert run.returncode != 0
+    assert "Traceback" not in run.stderr + run.stdout
+    errors = [line for line in run.stderr.splitlines() if "config error" in line]
+    assert errors == ["l2geom: config error: scenarios.course.lambdas.rescale: -3 is less than the minimum of 0"]
