@@ -13,7 +13,9 @@ BENCH = Path("results/benchmarks")
 def _checked_config():
     """Config with schema defaults, plus the built scenarios; one line and exit on error."""
     try:
-        checked = validate(config, load_yaml(workflow.source_path("../schemas/config.schema.yaml")))
+        checked = validate(
+            config, load_yaml(workflow.source_path("../schemas/config.schema.yaml"))
+        )
         return checked, build_scenarios(checked, Path.cwd())
     except ConfigError as err:
         print(f"l2geom: config error: {err}", file=sys.stderr)
@@ -46,3 +48,7 @@ def csv_input(wildcards):
     """The scenario's CSV file when its data come from one (so edits to it rerun jobs)."""
     source = spec(wildcards)["source"]
     return [source["csv"]["path"]] if "csv" in source else []
+
+
+# Every rule runs in the project's one environment (for `--sdm conda`; `make` uses .venv).
+CONDA_ENV = "../../environment.yml"

@@ -6,12 +6,14 @@ rule quadratic:
         csv=csv_input,
     output:
         data_file("quadratic"),
-    params:
-        source=lambda w: spec(w)["source"],
     log:
         LOGS / "{scenario}" / "quadratic.log",
     benchmark:
         BENCH / "{scenario}" / "quadratic.tsv"
+    conda:
+        CONDA_ENV
+    params:
+        source=lambda w: spec(w)["source"],
     script:
         "../scripts/compute_data.py"
 
@@ -21,15 +23,17 @@ rule descent:
         quadratic=rules.quadratic.output[0],
     output:
         data_file("descent"),
+    log:
+        LOGS / "{scenario}" / "descent.log",
+    benchmark:
+        BENCH / "{scenario}" / "descent.tsv"
+    conda:
+        CONDA_ENV
     params:
         step_size=lambda w: SCENARIOS[w.scenario].step_size,
         steps=lambda w: SCENARIOS[w.scenario].steps,
         start=lambda w: SCENARIOS[w.scenario].start.tolist(),
         lambdas=lambda w: SCENARIOS[w.scenario].descent_lambdas,
-    log:
-        LOGS / "{scenario}" / "descent.log",
-    benchmark:
-        BENCH / "{scenario}" / "descent.tsv"
     script:
         "../scripts/compute_data.py"
 
@@ -39,12 +43,14 @@ rule ridge_path:
         quadratic=rules.quadratic.output[0],
     output:
         data_file("ridge_path"),
-    params:
-        num=lambda w: spec(w)["path_points"],
     log:
         LOGS / "{scenario}" / "ridge_path.log",
     benchmark:
         BENCH / "{scenario}" / "ridge_path.tsv"
+    conda:
+        CONDA_ENV
+    params:
+        num=lambda w: spec(w)["path_points"],
     script:
         "../scripts/compute_data.py"
 
@@ -54,12 +60,14 @@ rule rescale:
         quadratic=rules.quadratic.output[0],
     output:
         data_file("rescale"),
-    params:
-        lam=lambda w: float(spec(w)["lambdas"]["rescale"]),
     log:
         LOGS / "{scenario}" / "rescale.log",
     benchmark:
         BENCH / "{scenario}" / "rescale.tsv"
+    conda:
+        CONDA_ENV
+    params:
+        lam=lambda w: float(spec(w)["lambdas"]["rescale"]),
     script:
         "../scripts/compute_data.py"
 
@@ -69,12 +77,14 @@ rule tangency:
         quadratic=rules.quadratic.output[0],
     output:
         data_file("tangency"),
-    params:
-        lambdas=lambda w: SCENARIOS[w.scenario].tangency_lambdas,
     log:
         LOGS / "{scenario}" / "tangency.log",
     benchmark:
         BENCH / "{scenario}" / "tangency.tsv"
+    conda:
+        CONDA_ENV
+    params:
+        lambdas=lambda w: SCENARIOS[w.scenario].tangency_lambdas,
     script:
         "../scripts/compute_data.py"
 
@@ -90,5 +100,7 @@ rule landscape:
         LOGS / "{scenario}" / "landscape.log",
     benchmark:
         BENCH / "{scenario}" / "landscape.tsv"
+    conda:
+        CONDA_ENV
     script:
         "../scripts/compute_data.py"
