@@ -1,0 +1,261 @@
+"""The slide deck's generated inputs, its log checks, and its build.
+
+Pure functions turn loaded data files and config values into the text of
+``slides/generated/values.tex`` (every number the slide prose prints) and
+``slides/generated/colors.tex`` (the palette of :mod:`l2geom.style` plus the word
+the prose uses for each colour). :func:`check_log` and :func:`expected_pages` are
+the quality checks of a build; :func:`compile_deck` runs latexmk in a private
+folder and publishes the PDF only when the build and its log are clean.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import Any, Mapping
+
+import numpy as np
+
+from . import store
+from .style import COLOR_WORDS, latex_color_definitions
+
+Data = Mapping[str, np.ndarray]
+
+# Decimals printed per kind of number ("rounded sensibly" for a slide).
+VECTOR_DECIMALS = 2       # θ̂, θ̂_ridge, Qᵀθ̂ and its rescaled components
+EIGEN_DECIMALS = 1        # eigenvalues of H
+FACTOR_DECIMALS = 2       # shrink factors σ/(σ+λ) and 1 − αλ
+
+_MACRO = re.compile(r"^[A-Za-z]+$")
+
+
+# --------------------------------------------------------------------------- numbers
+def number(x: float, decimals: int) -> str:
+    """``x`` rounded to ``decimals`` places; whole numbers print without decimals.
+
+    ``number(117.807, 1) == "117.8"``, ``number(8.0, 1) == "8"``, ``number(-0.0, 2) == "0.00"``.
+    """
+    x = float(x)
+    if not np.isfinite(x):
+        raise ValueError(f"cannot print the non-finite number {x}")
+    if decimals < 0:
+        raise ValueError(f"decimals must be >= 0, got {decimals}")
+    if x == round(x) and abs(x) < 1e15:
+        return str(int(round(x)))
+    text = f"{x:.{decimals}f}"
+    return "0" + text[2:] if text.startswith("-0") and float(text) == 0 else text
+
+
+def exact(x: float) -> str:
+    """A config value (λ, α, n, ...) exactly as typed: shortest round-trip form, no exponent."""
+    x = float(x)
+    if not np.isfinite(x):
+        raise ValueError(f"cannot print the non-finite number {x}")
+    return np.format_float_positional(x, trim="-")
+
+
+def vector(v: np.ndarray, decimals: int = VECTOR_DECIMALS) -> str:
+    """A vector as LaTeX math: ``(0.17,\\ 3.20)^\\top``."""
+    v = np.asarray(v, dtype=float).ravel()
+    return "(" + ",\\ ".join(number(c, decimals) for c in v) + ")^{\\top}"
+
+
+# --------------------------------------------------------------------------- values.tex
+def _components(prefix: str, v: np.ndarray, decimals: int) -> dict[str, str]:
+    names = ["One", "Two", "Three", "Four"]
+    v = np.asarray(v, dtype=float).ravel()
+    if v.size > len(names):
+        raise ValueError(f"{prefix}: the deck prints at most {len(names)} components, got {v.size}")
+    return {prefix + names[i]: number(c, decimals) for i, c in enumerate(v)}
+
+
+def _point(prefix: str, v: np.ndarray) -> dict[str, str]:
+    """``prefix`` (the vector) plus ``prefixOne``, ``prefixTwo``, ... (its components)."""
+    return {prefix: vector(v), **_components(prefix, v, VECTOR_DECIMALS)}
+
+
+def course_values(quadratic: Data, descent: Data, rescale: Data,
+                  lambdas: Mapping[str, Any], source: Mapping[str, Any] | None = None
+                  ) -> dict[str, str]:
+    """The numbers of the main scenario (figures 1–5 and 7, the animations).
+
+    ``quadratic``, ``descent``, ``rescale``: loaded data files (see :mod:`l2geom.compute`);
+    ``lambdas``: the scenario's config ``lambdas`` (keys decay, pull [small, large], rescale);
+    ``source``: its ``source.generate`` config when the data are simulated, else None.
+    """
+    pull = sorted(float(lam) for lam in lambdas["pull"])
+    if len(pull) < 2:
+        raise ValueError(f"lambdas.pull needs a small and a large value, got {pull}")
+    lam_decay, lam_small, lam_large = float(lambdas["decay"]), pull[0], pull[-1]
+    lam_rescale = float(lambdas["rescale"])
+    if float(rescale["lam"]) != lam_rescale:
+        raise ValueError(f"rescale data were computed for λ = {float(rescale['lam'])}, "
+                         f"the config says {lam_rescale}")
+    lams = descent["lambdas"]
+    ridge = {key: descent["ridge"][store.index_of(lams, lam)]
+             for key, lam in (("Decay", lam_decay), ("Small", lam_small), ("Large", lam_large))}
+    alpha = float(descent["step_size"])
+    sigma = np.asarray(quadratic["eigenvalues"], dtype=float)
+    factors = np.asarray(rescale["factors"], dtype=float)
+    values = {
+        "stepSize": exact(alpha),
+        "numSteps": str(int(descent["gd"].shape[0] - 1)),
+        "lamDecay": exact(lam_decay),
+        "lamSmall": exact(lam_small),
+        "lamLarge": exact(lam_large),
+        "lamRescale": exact(lam_rescale),
+        "decayFactor": number(1.0 - alpha * lam_decay, FACTOR_DECIMALS + 1),
+        "startPoint": vector(descent["start"]),
+        **_point("thetaHat", quadratic["theta_hat"]),
+        **_point("ridgeDecay", ridge["Decay"]),
+        **_point("ridgeSmall", ridge["Small"]),
+        **_point("ridgeLarge", ridge["Large"]),
+        **_components("sigma", sigma, EIGEN_DECIMALS),
+        **_point("projected", rescale["projected"]),
+        **_components("shrink", factors, FACTOR_DECIMALS),
+        **_components("shrinkPct", 100.0 * factors, 0),
+        **_point("scaled", rescale["scaled"]),
+        **_point("ridgeRescale", rescale["ridge"]),
+    }
+    if source is not None:
+        values.update({"nObs": str(int(source["n"])), "noiseSd": exact(source["noise_sd"]),
+                       "trueWeights": "(" + ",\\ ".join(exact(w) for w in source["weights"])
+                       + ")^{\\top}"})
+    return values
+
+
+def goodfellow_values(quadratic: Data, rescale: Data) -> dict[str, str]:
+    """The numbers of the Goodfellow-style scenario (figure 6), prefixed ``gf``."""
+    return {
+        "gfLam": exact(float(rescale["lam"])),
+        **_components("gfSigma", quadratic["eigenvalues"], EIGEN_DECIMALS),
+        **_components("gfShrink", rescale["factors"], FACTOR_DECIMALS),
+        **_point("gfThetaHat", quadratic["theta_hat"]),
+        **_point("gfRidge", rescale["ridge"]),
+    }
+
+
+def values_tex(values: Mapping[str, str]) -> str:
+    """``\\newcommand`` lines (sorted) for slides/generated/values.tex."""
+    lines = ["% Generated by the slide_values rule from results/data; do not edit."]
+    for name in sorted(values):
+        if not _MACRO.match(name):
+            raise ValueError(f"{name!r} is not a valid LaTeX macro name (letters only)")
+        lines.append(f"\\newcommand{{\\{name}}}{{{values[name]}}}")
+    return "\n".join(lines) + "\n"
+
+
+def parse_values_tex(text: str) -> dict[str, str]:
+    """Inverse of :func:`values_tex`: macro name -> replacement text."""
+    return dict(re.findall(r"^\\newcommand\{\\([A-Za-z]+)\}\{(.*)\}$", text, flags=re.M))
+
+
+# --------------------------------------------------------------------------- colors.tex
+def colors_tex(words: Mapping[str, str] = COLOR_WORDS) -> str:
+    """``\\definecolor`` for every role (``l2decaystep``, ...) and ``\\cw<role>`` = its word."""
+    lines = [latex_color_definitions().rstrip("\n"),
+             "% How the prose names each colour (l2geom.style.COLOR_WORDS)."]
+    for role, word in words.items():
+        name = "cw" + role.replace("_", "")
+        if not _MACRO.match(name):
+            raise ValueError(f"role {role!r} does not give a valid macro name")
+        lines.append(f"\\newcommand{{\\{name}}}{{{word}}}")
+    return "\n".join(lines) + "\n"
+
+
+# --------------------------------------------------------------------------- checks
+_OVERFULL = re.compile(r"^Overfull \\[hv]box \(([\d.]+)pt too (?:wide|high)\)(.*)$", re.M)
+_UNDEFINED = re.compile(r"^(?:LaTeX|Package \w+) Warning: (?:Reference|Citation|Hyper reference)"
+                        r" .*undefined.*$|^LaTeX Warning: There were undefined references\.$",
+                        re.M)
+_MOVIE = re.compile(r"^Package multimedia Warning: The movie file .*$", re.M)
+
+
+def check_log(text: str, max_overfull_pt: float = 1.0) -> list[str]:
+    """Problems in a pdfLaTeX log: errors, undefined references or citations, movie
+    files missing relative to the PDF, and overfull boxes wider than ``max_overfull_pt``."""
+    problems = [line for line in text.splitlines() if line.startswith("!")
+                or re.match(r"^\S+:\d+: ", line)]
+    problems += _UNDEFINED.findall(text)
+    problems += _MOVIE.findall(text)
+    problems += [m.group(0) for m in _OVERFULL.finditer(text)
+                 if float(m.group(1)) > max_overfull_pt]
+    return problems
+
+
+_OVERLAY = re.compile(r"<(\d+)(?:-(\d*))?(?:,[^>]*)?>")
+
+
+def _strip_comments(source: str) -> str:
+    return re.sub(r"(?<!\\)%.*", "", source)
+
+
+def expected_pages(source: str) -> int:
+    """Pages a beamer source produces: each frame gives as many pages as its overlays.
+
+    Counts ``\\pause`` (one more page each) and explicit overlay specifications
+    ``<n>``, ``<n->``, ``<n-m>`` after overlay-aware commands; the larger count wins.
+    """
+    text = _strip_comments(source)
+    frames = re.findall(r"\\begin\{frame\}(.*?)\\end\{frame\}", text, flags=re.S)
+    pages = 0
+    for body in frames:
+        slides = 1 + len(re.findall(r"\\pause\b", body))
+        for spec in re.findall(r"\\(?:item|only|onslide|uncover|visible|invisible|alert|"
+                               r"alt|temporal|textbf|color|textcolor)\s*(<[^>]*>)", body):
+            for m in _OVERLAY.finditer(spec):
+                slides = max(slides, int(m.group(1)), int(m.group(2) or 0))
+        pages += slides
+    return pages
+
+
+# --------------------------------------------------------------------------- build
+def latex_env(epoch: int, texinputs: str) -> dict[str, str]:
+    """Environment for a reproducible pdfLaTeX run (fixed dates, unwrapped log lines)."""
+    env = dict(os.environ)
+    env.update({"SOURCE_DATE_EPOCH": str(int(epoch)), "FORCE_SOURCE_DATE": "1", "TZ": "UTC",
+                "TEXINPUTS": texinputs + os.pathsep, "max_print_line": "10000",
+                "LC_ALL": "C"})
+    return env
+
+
+def compile_deck(tex: str | Path, output: str | Path, epoch: int,
+                 log: str | Path | None = None) -> Path:
+    """Compile ``tex`` with latexmk (pdflatex) into ``output``; return ``output``.
+
+    pdfLaTeX runs with the output's folder as working directory, so every relative
+    path in the deck (figures, posters, movies) is relative to the finished PDF and
+    the deck and ``figures/`` can move together. The folder of ``tex`` is on
+    TEXINPUTS (preamble, theme, generated/). Auxiliary files live in a private
+    temporary folder that is removed afterwards; ``output`` is replaced atomically
+    and only when latexmk succeeds and :func:`check_log` finds nothing.
+    Raises RuntimeError (with the problems) otherwise.
+    """
+    tex, output = Path(tex).resolve(), Path(output).resolve()
+    build = output.parent
+    build.mkdir(parents=True, exist_ok=True)
+    job = Path(tempfile.mkdtemp(prefix=".latexmk-", dir=build))
+    try:
+        env = latex_env(epoch, os.path.relpath(tex.parent, build))
+        cmd = ["latexmk", "-norc", "-pdf", "-halt-on-error", "-interaction=nonstopmode",
+               "-file-line-error", f"-outdir={job.name}", f"-auxdir={job.name}",
+               os.path.relpath(tex, build)]
+        run = subprocess.run(cmd, cwd=build, env=env, capture_output=True, text=True)
+        latex_log = job / f"{tex.stem}.log"
+        log_text = latex_log.read_text(errors="replace") if latex_log.exists() else ""
+        if log is not None:
+            Path(log).parent.mkdir(parents=True, exist_ok=True)
+            Path(log).write_text(f"$ {' '.join(cmd)}\n{run.stdout}\n{run.stderr}\n"
+                                 f"===== {latex_log.name} =====\n{log_text}")
+        problems = check_log(log_text)
+        if run.returncode != 0 or problems:
+            detail = "\n".join(problems[:20]) or run.stdout[-2000:]
+            raise RuntimeError(f"latexmk failed on {tex.name} (exit {run.returncode}):\n{detail}")
+        os.replace(job / f"{tex.stem}.pdf", output)
+        return output
+    finally:
+        shutil.rmtree(job, ignore_errors=True)
