@@ -80,3 +80,19 @@ def test_rule_files_are_snakefmt_clean():
     run = subprocess.run([sys.executable, "-m", "snakefmt", "--check", str(ROOT / "workflow")],
                          capture_output=True, text=True)
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+@pytest.mark.parametrize("hidden", ["latex", "dvisvgm", "ffmpeg", "latexmk"])
+def test_missing_tool_stops_the_build_at_the_start(tmp_path, hidden):
+    from l2geom.tools import ANIMATION_TOOLS, DECK_TOOLS
+
+    for tool in [*DECK_TOOLS, *ANIMATION_TOOLS, "git"]:
+        if tool != hidden:
+            (tmp_path / tool).symlink_to(shutil.which(tool))
+    env = {"PATH": f"{ROOT / '.venv/bin'}:{tmp_path}", "HOME": str(tmp_path)}
+    run = subprocess.run([*SNAKEMAKE, "-n", "--cores", "1"], cwd=ROOT, env=env,
+                         capture_output=True, text=True)
+    assert run.returncode != 0
+    assert "Traceback" not in run.stderr
+    [line] = [line for line in run.stderr.splitlines() if line.startswith("l2geom:")]
+    assert f"missing program(s) {hidden};" in line and "apt-get install" in line

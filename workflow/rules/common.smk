@@ -4,6 +4,7 @@ from pathlib import Path
 
 from l2geom.config import ConfigError, load_yaml, validate
 from l2geom.scenario import build_scenarios
+from l2geom.tools import missing_tools
 
 DATA = Path("results/data")
 LOGS = Path("results/logs")
@@ -23,6 +24,11 @@ def _checked_config():
 
 
 CONFIG, SCENARIOS = _checked_config()
+
+_missing = missing_tools(animations=any(s.animations for s in SCENARIOS.values()))
+if _missing:
+    print(f"l2geom: {_missing}", file=sys.stderr)
+    sys.exit(1)
 
 
 wildcard_constraints:
