@@ -28,23 +28,23 @@ Data = Mapping[str, np.ndarray]
 # Decimals printed per kind of number ("rounded sensibly" for a slide).
 VECTOR_DECIMALS = 2       # θ̂, θ̂_ridge, Qᵀθ̂ and its rescaled components
 EIGEN_DECIMALS = 1        # eigenvalues of H
-FACTOR_DECIMALS = 2       # shrink factors σ/(σ+λ) and 1 − αλ
+FACTOR_DECIMALS = 2       # shrink factors σ/(σ+λ)
 
 _MACRO = re.compile(r"^[A-Za-z]+$")
 
 
 # --------------------------------------------------------------------------- numbers
-def number(x: float, decimals: int) -> str:
-    """``x`` rounded to ``decimals`` places; whole numbers print without decimals.
-
-    ``number(117.807, 1) == "117.8"``, ``number(8.0, 1) == "8"``, ``number(-0.0, 2) == "0.00"``.
+def number(x: float, decimals: int, whole: bool = True) -> str:
+    """``x`` rounded to ``decimals`` places; with ``whole``, whole numbers print without
+    decimals. ``number(117.807, 1) == "117.8"``, ``number(8.0, 1) == "8"``,
+    ``number(2.0, 2, whole=False) == "2.00"``, ``number(-0.001, 2) == "0.00"``.
     """
     x = float(x)
     if not np.isfinite(x):
         raise ValueError(f"cannot print the non-finite number {x}")
     if decimals < 0:
         raise ValueError(f"decimals must be >= 0, got {decimals}")
-    if x == round(x) and abs(x) < 1e15:
+    if whole and x == round(x) and abs(x) < 1e15:
         return str(int(round(x)))
     text = f"{x:.{decimals}f}"
     return "0" + text[2:] if text.startswith("-0") and float(text) == 0 else text
@@ -61,21 +61,22 @@ def exact(x: float) -> str:
 def vector(v: np.ndarray, decimals: int = VECTOR_DECIMALS) -> str:
     """A vector as LaTeX math: ``(0.17,\\ 3.20)^\\top``."""
     v = np.asarray(v, dtype=float).ravel()
-    return "(" + ",\\ ".join(number(c, decimals) for c in v) + ")^{\\top}"
+    return "(" + ",\\ ".join(number(c, decimals, whole=False) for c in v) + ")^{\\top}"
 
 
 # --------------------------------------------------------------------------- values.tex
-def _components(prefix: str, v: np.ndarray, decimals: int) -> dict[str, str]:
+def _components(prefix: str, v: np.ndarray, decimals: int, whole: bool = True
+                ) -> dict[str, str]:
     names = ["One", "Two", "Three", "Four"]
     v = np.asarray(v, dtype=float).ravel()
     if v.size > len(names):
         raise ValueError(f"{prefix}: the deck prints at most {len(names)} components, got {v.size}")
-    return {prefix + names[i]: number(c, decimals) for i, c in enumerate(v)}
+    return {prefix + names[i]: number(c, decimals, whole) for i, c in enumerate(v)}
 
 
 def _point(prefix: str, v: np.ndarray) -> dict[str, str]:
     """``prefix`` (the vector) plus ``prefixOne``, ``prefixTwo``, ... (its components)."""
-    return {prefix: vector(v), **_components(prefix, v, VECTOR_DECIMALS)}
+    return {prefix: vector(v), **_components(prefix, v, VECTOR_DECIMALS, whole=False)}
 
 
 def course_values(quadratic: Data, descent: Data, rescale: Data,
@@ -108,7 +109,7 @@ def course_values(quadratic: Data, descent: Data, rescale: Data,
         "lamSmall": exact(lam_small),
         "lamLarge": exact(lam_large),
         "lamRescale": exact(lam_rescale),
-        "decayFactor": number(1.0 - alpha * lam_decay, FACTOR_DECIMALS + 1),
+        "decayFactor": exact(round(1.0 - alpha * lam_decay, 12)),
         "startPoint": vector(descent["start"]),
         **_point("thetaHat", quadratic["theta_hat"]),
         **_point("ridgeDecay", ridge["Decay"]),

@@ -1,0 +1,99 @@
+"""Render entry point: one scene, in its own fresh media folder, moved atomically into place.
+
+Quality profiles (config key ``quality``): ``preview`` is 854x480 at 15 fps for
+authoring and tests, ``production`` 1920x1080 at 60 fps. Manim's cache is disabled and
+every render gets a new media folder (its TeX cache and partial movie files included),
+so parallel renders never share files and a render never reuses stale output.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Mapping
+
+import numpy as np
+from manim import tempconfig
+from PIL import Image
+
+from l2geom.animations.common import PALETTE, load_folder
+from l2geom.animations.decay_trajectories import DecayTrajectories
+from l2geom.animations.lambda_sweep import LambdaSweep
+from l2geom.animations.rotate_rescale import RotateRescale
+
+SCENES = {
+    "rotate_rescale": RotateRescale,
+    "decay_trajectories": DecayTrajectories,
+    "lambda_sweep": LambdaSweep,
+}
+
+QUALITY = {
+    "preview": {"pixel_width": 854, "pixel_height": 480, "frame_rate": 15},
+    "production": {"pixel_width": 1920, "pixel_height": 1080, "frame_rate": 60},
+}
+
+
+def render_config(quality: str, media_dir: Path, name: str) -> dict:
+    """The ``tempconfig`` of one render."""
+    if quality not in QUALITY:
+        raise ValueError(f"quality must be one of {sorted(QUALITY)}, got {quality!r}")
+    return {
+        **QUALITY[quality],
+        "frame_height": 8.0, "frame_width": 8.0 * 16 / 9,
+        "media_dir": str(media_dir), "output_file": name, "format": "mp4",
+        "write_to_movie": True, "save_last_frame": False, "disable_caching": True,
+        "background_color": PALETTE["background"],
+        "verbosity": "WARNING", "progress_bar": "none", "preview": False,
+    }
+
+
+def render(name: str, data: str | Path | Mapping[str, Mapping[str, np.ndarray]],
+           movie: str | Path, poster: str | Path, quality: str = "production",
+           short: bool = False, workdir: str | Path | None = None, keep_media: bool = False,
+           **scene_kwargs):
+    """Render scene ``name`` to ``movie`` (H.264 MP4) and its final frame to ``poster`` (PNG).
+
+    ``data`` is a scenario data folder or a mapping of data-file name to arrays;
+    ``workdir`` holds the temporary media folder (default: next to ``movie``, so the
+    final ``os.replace`` stays on one file system). Returns the rendered scene, whose
+    mobjects tests can inspect.
+    """
+    if name not in SCENES:
+        raise ValueError(f"unknown animation {name!r}; known: {sorted(SCENES)}")
+    cls = SCENES[name]
+    if not isinstance(data, Mapping):
+        data = load_folder(data, cls.DATA)
+    movie, poster = Path(movie), Path(poster)
+    for path in (movie, poster):
+        path.parent.mkdir(parents=True, exist_ok=True)
+    base = Path(workdir) if workdir is not None else movie.parent
+    base.mkdir(parents=True, exist_ok=True)
+    media = Path(tempfile.mkdtemp(prefix=f".manim-{name}-", dir=base))
+    try:
+        with tempconfig(render_config(quality, media, name)):
+            scene = cls(data=data, short=short, **scene_kwargs)
+            scene.render()
+            rendered = Path(scene.renderer.file_writer.movie_file_path)
+            frame = scene.renderer.get_frame()
+        staged_png = media / "poster.png"
+        Image.fromarray(np.asarray(frame)).convert("RGB").save(staged_png)
+        staged_mp4 = media / "movie.mp4"
+        shutil.move(rendered, staged_mp4)
+        # Same folder tree as the outputs: rename is atomic.
+        _replace(staged_mp4, movie)
+        _replace(staged_png, poster)
+    finally:
+        if not keep_media:
+            shutil.rmtree(media, ignore_errors=True)
+    return scene
+
+
+def _replace(src: Path, dst: Path) -> None:
+    try:
+        os.replace(src, dst)
+    except OSError:  # a workdir on another file system: copy next to dst, then rename
+        tmp = dst.with_name(f".{dst.name}.tmp")
+        shutil.copyfile(src, tmp)
+        os.replace(tmp, dst)
