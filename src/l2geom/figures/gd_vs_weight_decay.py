@@ -1,0 +1,53 @@
+"""Figure 1: plain gradient descent vs weight decay on the R_emp landscape (two panels)."""
+
+from __future__ import annotations
+
+from matplotlib.figure import Figure
+
+from ..style import COLORS, FULL_WIDTH
+from .common import (STEP_LEGEND, THETA_HAT, THETA_RIDGE, Data, draw_landscape,
+                     draw_weight_decay, fit_size, fmt, label, legend, legend_handles, mark,
+                     new_figure, panel_title, place_labels, ridge_index, styled, thinned)
+
+SIZE = (FULL_WIDTH, 2.45)  # width shrinks to the content for tall parameter windows
+REG_MARKER = dict(ls="none", marker="o", ms=4.2, mfc="none", mec=COLORS["ink"], mew=0.5)
+
+
+@styled
+def figure(quadratic: Data, landscape: Data, descent: Data, lam: float) -> Figure:
+    """Left: gradient descent on R_emp runs to θ̂. Right: weight decay with ``lam``,
+    each step a gradient step plus a decay pull, settling at θ̂_ridge; gradient-descent
+    iterates on R_reg overlaid as open circles."""
+    k = ridge_index(descent, lam)
+    fig = new_figure(*SIZE)
+    left, right = fig.subplots(1, 2, sharex=True, sharey=True)
+    theta_hat, ridge = quadratic["theta_hat"], descent["ridge"][k]
+
+    draw_landscape(left, landscape)
+    gd = thinned(left, descent["gd"], 2.5)
+    left.plot(gd[:, 0], gd[:, 1], color=COLORS["weights"], lw=1.0, marker="o", ms=1.8,
+              zorder=4, gid="gd_iterates")
+    mark(left, theta_hat, "theta_hat")
+    label(left, theta_hat, THETA_HAT, color=COLORS["weights"])
+    panel_title(left, "Gradient descent", "no penalty", landscape["window"])
+
+    draw_landscape(right, landscape)
+    right.set_ylabel("")
+    draw_weight_decay(right, descent, k)
+    reg = thinned(right, descent["reg_gd"][k], 4.0)
+    right.plot(reg[:, 0], reg[:, 1], zorder=5, gid="reg_gd_iterates", **REG_MARKER)
+    mark(right, theta_hat, "theta_hat")
+    mark(right, ridge, "ridge")
+    label(right, ridge, THETA_RIDGE, color=COLORS["ridge"])
+    label(right, theta_hat, THETA_HAT, color=COLORS["weights"])
+    panel_title(right, "Weight decay", f"$\\lambda = {fmt(lam)}$", landscape["window"])
+
+    handles = legend_handles({
+        "gradient descent": dict(color=COLORS["weights"], lw=1.0, marker="o", ms=1.8),
+        **STEP_LEGEND,
+        "GD on $\\mathcal{R}_{\\mathrm{reg}}$": REG_MARKER,
+    })
+    legend(fig, handles, landscape["window"])
+    fit_size(fig)
+    place_labels(fig)
+    return fig

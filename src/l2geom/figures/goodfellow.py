@@ -1,0 +1,79 @@
+"""Figure 6: the Goodfellow et al. (2016, ch. 7) picture, generated from the data.
+
+Solid ellipses: R_emp contours; dashed circles: L2 penalty contours; θ̂ and θ̂_ridge,
+where the ellipse and the circle through θ̂_ridge touch. Two variants: ``flat`` marks
+the move along the small-eigenvalue direction (pulled close to zero), ``steep`` the
+move along the large-eigenvalue direction (barely moved).
+"""
+
+from __future__ import annotations
+
+from matplotlib.collections import LineCollection
+from matplotlib.figure import Figure
+from matplotlib.patches import Circle
+
+from ..style import COLORS, HALF_WIDTH
+from .common import (THETA_HAT, THETA_RIDGE, Data, arrow, draw_origin_axes, eigen_frame,
+                     fit_size, fmt, label, mark, new_figure, parameter_axes, place_labels,
+                     ridge_index, styled)
+
+SIZE = (HALF_WIDTH, 2.45)
+VARIANTS = ("flat", "steep")
+
+
+@styled
+def figure(quadratic: Data, landscape: Data, tangency: Data, rescale: Data,
+           variant: str) -> Figure:
+    """The picture at the rescale λ; ``variant`` is "flat" or "steep"."""
+    if variant not in VARIANTS:
+        raise ValueError(f"variant must be one of {VARIANTS}, got {variant!r}")
+    k = ridge_index(tangency, float(rescale["lam"]))
+    fig = new_figure(*SIZE)
+    ax = fig.subplots()
+    parameter_axes(ax)
+    ax.set_aspect("equal", adjustable="datalim")
+    rings = LineCollection(list(landscape["ellipses"]), colors=COLORS["risk"],
+                           linewidths=0.5, zorder=1)
+    rings.set_gid("risk_contours")
+    ax.add_collection(rings, autolim=False)
+    draw_origin_axes(ax)
+    for j, radius in enumerate(tangency["radii"]):
+        touching = j == k
+        circle = Circle((0.0, 0.0), radius, fill=False, ls=(0, (4, 2.5)),
+                        color=COLORS["penalty"], lw=1.2 if touching else 0.6,
+                        alpha=1.0 if touching else 0.6, zorder=2)
+        circle.set_gid("penalty_tangent" if touching else f"penalty_{j}")
+        if touching:
+            ax.add_patch(circle)  # the view is fitted around this circle
+        else:
+            ax.add_artist(circle)
+    (tangent,) = ax.plot(*tangency["ellipses"][k].T, color=COLORS["risk"], lw=1.3, zorder=3,
+                         scalex=False, scaley=False)
+    tangent.set_gid("risk_tangent")
+
+    # The two legs θ̂ → θ̂_ridge along the eigen-axes, by stored eigen-coordinates.
+    eig = eigen_frame(ax, rescale["eigenvectors"])
+    p, s, f = rescale["projected"], rescale["scaled"], rescale["factors"]
+    corner = (s[0], p[1])
+    legs = {"flat": ((p[0], p[1]), corner, 0), "steep": (corner, (s[0], s[1]), 1)}
+    for name, (start, end, i) in legs.items():
+        bold = name == variant
+        arrow(ax, start, end, COLORS["decay_step"], transform=eig, width=1.4 if bold else 0.7,
+              head=7.0 if bold else 4.5, alpha=1.0 if bold else 0.55,
+              shrink=2.5 if i else 0.0, gid=f"leg_{name}")
+    i = VARIANTS.index(variant)
+    sigma = fmt(rescale["eigenvalues"][i], 1)
+    mark(ax, quadratic["theta_hat"], "theta_hat")
+    mark(ax, rescale["ridge"], "ridge")
+    mark(ax, (0.0, 0.0), "origin")
+    label(ax, quadratic["theta_hat"], THETA_HAT, color=COLORS["weights"])
+    label(ax, rescale["ridge"], THETA_RIDGE, color=COLORS["ridge"])
+    head = "Flat direction, small" if variant == "flat" else "Steep direction, large"
+    ax.set_title(f"{head} $\\sigma_{i + 1} = {sigma}$:\n"
+                 f"component $\\times\\,{fmt(f[i])}$ at $\\lambda = {fmt(rescale['lam'])}$",
+                 linespacing=1.15)
+    ax.margins(0.08)
+    ax.autoscale_view()
+    fit_size(fig)
+    place_labels(fig)
+    return fig

@@ -1,0 +1,44 @@
+"""Figure 2: the pull toward the origin depends only on λ (small vs large λ, two panels)."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from matplotlib.figure import Figure
+
+from ..style import COLORS, FULL_WIDTH
+from .common import (STEP_LEGEND, THETA_HAT, THETA_RIDGE, Data, draw_landscape,
+                     draw_weight_decay, fit_size, fmt, label, legend, legend_handles, mark,
+                     new_figure, panel_title, place_labels, ridge_index, styled)
+
+SIZE = (FULL_WIDTH, 2.45)  # width shrinks to the content for tall parameter windows
+PATH_STYLE = dict(color=COLORS["ridge"], lw=1.0, alpha=0.85)
+
+
+@styled
+def figure(quadratic: Data, landscape: Data, descent: Data, ridge_path: Data,
+           lambdas: Sequence[float]) -> Figure:
+    """One panel per λ in ``lambdas`` (small, large): the weight-decay run settles at
+    its own θ̂_ridge, and every θ̂_ridge lies on the ridge path from θ̂ to the origin."""
+    fig = new_figure(*SIZE)
+    axes = fig.subplots(1, len(lambdas), sharex=True, sharey=True, squeeze=False)[0]
+    theta_hat, path = quadratic["theta_hat"], ridge_path["points"]
+    for i, (ax, lam) in enumerate(zip(axes, lambdas)):
+        k = ridge_index(descent, lam)
+        draw_landscape(ax, landscape)
+        if i:
+            ax.set_ylabel("")
+        ax.plot(path[:, 0], path[:, 1], zorder=2, gid="ridge_path", **PATH_STYLE)
+        draw_weight_decay(ax, descent, k)
+        mark(ax, theta_hat, "theta_hat")
+        mark(ax, descent["ridge"][k], "ridge")
+        label(ax, descent["ridge"][k], THETA_RIDGE, color=COLORS["ridge"])
+        label(ax, theta_hat, THETA_HAT, color=COLORS["weights"])
+        size = "small" if i == 0 else "large"
+        panel_title(ax, f"{size.capitalize()} $\\lambda$", f"$\\lambda = {fmt(lam)}$",
+                    landscape["window"])
+    handles = legend_handles({**STEP_LEGEND, "ridge path": PATH_STYLE})
+    legend(fig, handles, landscape["window"])
+    fit_size(fig)
+    place_labels(fig)
+    return fig

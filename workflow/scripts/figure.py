@@ -1,0 +1,17 @@
+"""Adapter for every figure rule: load the data files, draw the family, save PDF + PNG."""
+
+import logging
+from pathlib import Path
+
+from l2geom import figures, store
+from l2geom.jobs import log_to
+
+sm = snakemake  # noqa: F821 (provided by Snakemake)
+log = log_to(sm.log[0])
+logging.getLogger("fontTools").setLevel(logging.ERROR)  # "timestamp seems very low" noise
+data = {name: store.load(path) for name, path in sm.input.items()}
+drawn = figures.render(sm.params.family, data, dict(sm.params.items()))
+for name, fig in drawn.items():
+    paths = [p for p in sm.output if Path(p).stem == name]
+    figures.save(fig, paths)
+    log.info("wrote %s", ", ".join(paths))
