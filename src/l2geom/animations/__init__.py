@@ -1,9 +1,16 @@
 """Manim scenes of the lecture, one per teaching idea, drawn from the data files.
 
 ``render(name, data, movie, poster, quality)`` renders one of ``SCENES``; see
-:mod:`l2geom.animations.render`. Importing this package imports Manim.
+:mod:`l2geom.animations.rendering`. Importing a scene module imports Manim; this package
+itself loads the render entry point only on first use.
 """
 
-from l2geom.animations.render import QUALITY, SCENES, render
-
 __all__ = ["QUALITY", "SCENES", "render"]
+
+
+def __getattr__(name):
+    if name in __all__:
+        from l2geom.animations import rendering as _rendering
+
+        return getattr(_rendering, name)
+    raise AttributeError(name)

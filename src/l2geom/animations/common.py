@@ -123,8 +123,7 @@ class DataScene(Scene):
 
 # ---------------------------------------------------------------- coordinates
 
-def equal_axes(window: np.ndarray, width: float, height: float,
-               labels: tuple[str, str] | None = (r"\theta_1", r"\theta_2")) -> Axes:
+def equal_axes(window: np.ndarray, width: float, height: float) -> Axes:
     """Axes over ``window`` (xmin, xmax, ymin, ymax) with one scale for both directions,
     as large as fits into ``width`` x ``height`` scene units; axis lines only (integer
     ticks come from :func:`integer_ticks`)."""
@@ -137,14 +136,18 @@ def equal_axes(window: np.ndarray, width: float, height: float,
     )
     axes.unit = unit
     axes.window = np.array([xmin, xmax, ymin, ymax])
-    if labels:
-        axes.labels = VGroup(
-            math(labels[0], size=LABEL_SIZE).next_to(axes.c2p(xmax, 0), DOWN, buff=0.15).shift(0.2 * LEFT),
-            math(labels[1], size=LABEL_SIZE).next_to(axes.c2p(0, ymax), LEFT, buff=0.15),
-        )
-    else:
-        axes.labels = VGroup()
     return axes
+
+
+def axis_labels(axes: Axes, names: tuple[str, str] = (r"\theta_1", r"\theta_2")) -> VGroup:
+    """Names of the two axes at their positive ends (call after placing the axes)."""
+    xmin, xmax, ymin, ymax = axes.window
+    return VGroup(
+        math(names[0], size=LABEL_SIZE).next_to(axes.c2p(xmax, 0), DOWN, buff=0.15)
+        .shift(0.25 * LEFT),
+        math(names[1], size=LABEL_SIZE).next_to(axes.c2p(0, ymax), LEFT, buff=0.15)
+        .shift(0.2 * DOWN),
+    )
 
 
 def integer_ticks(axes: Axes, size: float = SMALL_SIZE - 4) -> VGroup:
@@ -177,7 +180,8 @@ def pad_window(points: np.ndarray, pad: float = 0.1) -> np.ndarray:
 
 def to_scene(axes: Axes, points: np.ndarray) -> np.ndarray:
     """Scene coordinates (n, 3) of parameter-space points (n, 2)."""
-    return np.array([axes.c2p(x, y) for x, y in np.asarray(points, dtype=float).reshape(-1, 2)])
+    pts = np.asarray(points, dtype=float).reshape(-1, 2)
+    return np.asarray(axes.c2p(pts[:, 0], pts[:, 1]), dtype=float).reshape(3, -1).T
 
 
 def clip_polyline(points: np.ndarray, window: np.ndarray) -> list[np.ndarray]:
@@ -284,3 +288,66 @@ def marker(axes: Axes, point: np.ndarray, color: ManimColor, radius: float = 0.0
     """A dot at a parameter-space point, with a thin ink rim so it reads on any line."""
     return Dot(axes.c2p(*point), radius=radius, color=color, stroke_color=PALETTE["background"],
                stroke_width=2)
+
+
+# ---------------------------------------------------------------- cheap per-frame redraws
+# ``always_redraw`` rebuilds and re-aligns a mobject every frame, which is slow for long
+# polylines at 60 fps. These helpers rewrite the points of one VMobject in place.
+
+def dash_pieces(corners: np.ndarray, dash: float = 0.16, ratio: float = 0.55) -> list[np.ndarray]:
+    """Cut a polyline in scene coordinates (n, 3) into dashes of length ``ratio * dash``
+    every ``dash`` units of arc length."""
+    corners = np.asarray(corners, dtype=float)
+    arc = np.concatenate([[0.0], np.cumsum(np.linalg.norm(np.diff(corners, axis=0), axis=1))])
+    pieces = []
+    for start in np.arange(0.0, arc[-1], dash):
+        stop = min(start + ratio * dash, arc[-1])
+        inner = (arc > start) & (arc < stop)
+        s = np.concatenate([[start], arc[inner], [stop]])
+        pieces.append(np.stack([np.interp(s, arc, corners[:, k]) for k in range(3)], axis=1))
+    return pieces
+
+
+def set_polyline(mob: VMobject, axes: Axes, lines: np.ndarray | list[np.ndarray],
+                 dashed: bool = False, dash: float = 0.16) -> VMobject:
+    """Make ``mob`` the polyline(s) ``lines`` (each (n, 2)) clipped to the axes' window,
+    in place (one subpath per visible piece or dash)."""
+    if isinstance(lines, np.ndarray) and lines.ndim == 2:
+        lines = [lines]
+    mob.clear_points()
+    pieces = [to_scene(axes, piece) for line in lines
+              for piece in clip_polyline(line, axes.window)]
+    if dashed:
+        pieces = [d for piece in pieces for d in dash_pieces(piece, dash)]
+    for piece in pieces:
+        if len(piece) < 2:
+            continue
+        mob.start_new_path(piece[0])
+        mob.add_points_as_corners(piece[1:])
+    return mob
+
+
+class Counter(VGroup):
+    """A number display rebuilt from cached digit glyphs (cheap enough for every frame)."""
+
+    def __init__(self, places: int = 2, size: float = TEXT_SIZE, color: ManimColor = INK) -> None:
+        super().__init__()
+        self.places, self.color_, self.shown = places, color, None
+        self.glyphs = {c: math(c, size=size, color=color).family_members_with_points()[0]
+                       for c in "0123456789.-"}
+        self.buff = 0.03 * size / TEXT_SIZE
+
+    def show(self, value: float, anchor: np.ndarray, aligned_edge: np.ndarray = LEFT) -> "Counter":
+        """Display ``value`` with its ``aligned_edge`` at ``anchor`` (scene point)."""
+        text = f"{float(value):.{self.places}f}"
+        if text != self.shown:
+            parts = []
+            for c in text:
+                glyph = VMobject(fill_color=self.color_, fill_opacity=1, stroke_width=0)
+                glyph.set_points(self.glyphs[c].points.copy())
+                parts.append(glyph)
+            self.submobjects = parts
+            self.arrange(RIGHT, buff=self.buff, aligned_edge=DOWN)
+            self.shown = text
+        self.move_to(anchor, aligned_edge=aligned_edge)
+        return self

@@ -40,6 +40,7 @@ from l2geom.animations.common import (
     TEXT_SIZE,
     DataScene,
     axis_segment,
+    axis_labels,
     equal_axes,
     fmt,
     marker,
@@ -65,12 +66,12 @@ class RotateRescale(DataScene):
         self.build_plane(d)
         self.build_panel(d)
 
-        self.play(Create(self.axes), FadeIn(self.axes.labels), run_time=self.t(1.2))
+        self.play(Create(self.axes), FadeIn(self.axis_names), run_time=self.t(1.2))
         self.play(GrowArrow(self.theta_arrow), FadeIn(self.theta_label), run_time=self.t(1.2))
         self.play(Write(self.formula), run_time=self.t(1.5))
         self.play(*[Create(line) for line in self.eigen_lines], FadeIn(self.eigen_labels),
                   FadeIn(self.eigen_note), run_time=self.t(1.5))
-        self.pause(2.0)
+        self.pause(1.5)
 
         # 1. Rotate by Qᵀ: the eigenvectors of H become the coordinate axes.
         self.stage(0, "Q^T")
@@ -78,7 +79,7 @@ class RotateRescale(DataScene):
                          about_point=self.axes.c2p(0, 0)), run_time=self.t(3.0))
         self.relabel_theta(r"\mathbf{Q}^{\top}\hat{\theta}")
         self.show_components(d["projected"])
-        self.pause(2.0)
+        self.pause(1.5)
 
         # 2. Rescale each component by σᵢ/(σᵢ+λ).
         self.stage(1, "rescale")
@@ -88,9 +89,8 @@ class RotateRescale(DataScene):
                       run_time=self.t(1.2))
             self.play(self.trackers[i].animate.set_value(float(d["scaled"][i])),
                       run_time=self.t(2.0))
-            self.pause(1.0)
-        self.relabel_theta(r"(\mathbf{\Sigma}+\lambda\mathbf{I})^{-1}\mathbf{\Sigma}\mathbf{Q}^{\top}\hat{\theta}")
-        self.pause(1.5)
+            self.pause(0.8)
+        self.pause(0.7)
 
         # 3. Rotate back by Q, landing on θ̂_ridge.
         self.stage(2, "Q")
@@ -100,7 +100,7 @@ class RotateRescale(DataScene):
         self.play(Rotate(self.world, angle=rotation_angle(d["eigenvectors"]),
                          about_point=self.axes.c2p(0, 0)), run_time=self.t(3.0))
         self.land(d)
-        self.pause(4.0)
+        self.pause(3.5)
 
     # ------------------------------------------------------------------ builders
     def build_plane(self, d: dict) -> None:
@@ -112,8 +112,8 @@ class RotateRescale(DataScene):
         aligned = [axis_segment(np.eye(2)[i], *self.extent[i]) for i in range(2)]
         window = pad_window(np.vstack([np.zeros(2), d["theta_hat"], proj, scaled, d["ridge"],
                                        *tilted, *aligned]), pad=0.06)
-        self.axes = equal_axes(window, width=7.0, height=6.9).to_corner(UL,
-                                                                       buff=0.45)
+        self.axes = equal_axes(window, width=7.0, height=6.9).to_corner(UL, buff=0.45)
+        self.axis_names = axis_labels(self.axes)
         ax = self.axes
         color = PALETTE["eigen_axes"]
         # Each eigen-axis runs toward the side where θ̂'s component lies (its label's end).
@@ -139,8 +139,9 @@ class RotateRescale(DataScene):
         left = self.formula.get_left()[0]
         sigma = d["eigenvalues"]
         self.eigen_note = tex(
-            rf"eigen-axes of $\mathbf{{H}}$: $\sigma_1 = {fmt(sigma[0])}$ (flat),"
-            rf" $\sigma_2 = {fmt(sigma[1])}$ (steep)", size=SMALL_SIZE)
+            rf"eigen-axes $\mathbf{{q}}_1, \mathbf{{q}}_2$ of $\mathbf{{H}}$:",
+            rf" $\sigma_1 = {fmt(sigma[0], 4)}$ (flat), $\sigma_2 = {fmt(sigma[1], 4)}$ (steep)",
+            size=SMALL_SIZE + 2).arrange(DOWN, aligned_edge=LEFT, buff=0.1)
         self.eigen_note.next_to(self.formula, DOWN, buff=0.35).set_x(left, direction=LEFT)
         self.captions = [
             tex(r"1.\ Rotate by $\mathbf{Q}^\top$:", r" the eigenvectors of $\mathbf{H}$",
@@ -155,7 +156,7 @@ class RotateRescale(DataScene):
         self.lam_line = math(rf"\lambda = {fmt(lam)}", size=TEXT_SIZE, color=PALETTE["penalty"])
         self.factor_lines = VGroup(*[
             math(rf"\frac{{\sigma_{i + 1}}}{{\sigma_{i + 1}+\lambda}}"
-                 rf" = \frac{{{fmt(sigma[i])}}}{{{fmt(sigma[i])}+{fmt(lam)}}}"
+                 rf" = \frac{{{fmt(sigma[i], 4)}}}{{{fmt(sigma[i], 4)}+{fmt(lam)}}}"
                  rf" = {factors[i]:.2f}", size=TEXT_SIZE)
             for i in range(2)])
         rows = VGroup(self.lam_line, *self.factor_lines).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
@@ -175,7 +176,7 @@ class RotateRescale(DataScene):
 
     def tip_label(self, arrow: Arrow, text: str, color) -> "VGroup":
         label = math(text, size=LABEL_SIZE, color=color)
-        label.add_updater(lambda m: m.next_to(arrow.get_end(), RIGHT, buff=0.15))
+        label.add_updater(lambda m: m.next_to(arrow.get_end(), arrow.get_unit_vector(), buff=0.1))
         return label.update()
 
     def relabel_theta(self, text: str) -> None:
@@ -190,16 +191,16 @@ class RotateRescale(DataScene):
         """Show caption ``index`` and highlight the matching part of the formula."""
         color = self.stage_colors[part]
         box = SurroundingRectangle(self.parts[part], color=color, buff=0.08, corner_radius=0.06)
-        anims = [FadeIn(self.captions[index], shift=0.2 * UP)]
         if index > 0:
-            anims.append(FadeOut(self.captions[index - 1]))
+            self.play(FadeOut(self.captions[index - 1]), run_time=self.t(0.5))
+        anims = [FadeIn(self.captions[index], shift=0.2 * UP)]
         if self.highlight is None:
             anims.append(Create(box))
         else:
             anims.append(ReplacementTransform(self.highlight, box))
         self.play(*anims, self.parts[part].animate.set_color(color), run_time=self.t(1.2))
         self.highlight = box
-        self.pause(1.5)
+        self.pause(1.2)
 
     def show_components(self, proj: np.ndarray) -> None:
         """θ̂'s coordinates in the eigenbasis as bars on the axes, driven by trackers."""
@@ -230,8 +231,8 @@ class RotateRescale(DataScene):
         self.world.remove(self.theta_arrow)
         self.play(FadeIn(self.live_arrow), run_time=self.t(0.5))
         self.theta_label.clear_updaters()
-        self.theta_label.add_updater(
-            lambda m: m.next_to(self.live_arrow.get_end(), RIGHT, buff=0.15))
+        self.theta_label.add_updater(lambda m: m.next_to(
+            self.live_arrow.get_end(), self.live_arrow.get_unit_vector(), buff=0.1))
 
     def freeze_components(self, scaled: np.ndarray) -> None:
         """Replace the tracker-driven vector by a static one at the stored ``scaled``."""
@@ -249,11 +250,11 @@ class RotateRescale(DataScene):
         self.ghost.put_start_and_end_on(ax.c2p(0, 0), ax.c2p(*d["theta_hat"]))
         ridge_label = math(r"\hat{\theta}_{\text{ridge}}", size=LABEL_SIZE,
                            color=PALETTE["ridge"]).next_to(self.ridge_marker, RIGHT, buff=0.15)
-        theta_label = math(r"\hat{\theta}", size=LABEL_SIZE,
-                           color=PALETTE["weights"]).next_to(self.ghost.get_end(), RIGHT, buff=0.15)
+        theta_label = math(r"\hat{\theta}", size=LABEL_SIZE, color=PALETTE["weights"])
+        theta_label.next_to(self.ghost.get_end(), self.ghost.get_unit_vector(), buff=0.1)
         factors = d["factors"]
-        summary = tex(rf"Flat direction kept at ${factors[0]:.2f}$,",
-                      rf" steep direction at ${factors[1]:.2f}$.", size=TEXT_SIZE)
+        summary = tex(rf"Flat direction scaled by ${factors[0]:.2f}$,",
+                      rf" steep direction by ${factors[1]:.2f}$.", size=TEXT_SIZE)
         summary.arrange(DOWN, aligned_edge=LEFT, buff=0.12)
         summary.next_to(self.factor_lines, DOWN, buff=0.55)
         summary.set_x(self.formula.get_left()[0], direction=LEFT)

@@ -28,12 +28,11 @@ def figure(ridge_path: Data, rescale: Data) -> Figure:
     lams, shrink = ridge_path["lambdas"][positive], ridge_path["shrink"][positive]
     sigma = rescale["eigenvalues"]
     for i in range(sigma.size):
-        (curve,) = ax.plot(lams, shrink[:, i], color=COLORS["eigen_axes"], lw=1.2,
-                           ls=LINESTYLES[i % 2], gid=f"shrink_{i + 1}", zorder=3)
+        ax.plot(lams, shrink[:, i], color=COLORS["eigen_axes"], lw=1.2, ls=LINESTYLES[i % 2],
+                gid=f"shrink_{i + 1}", zorder=3, label=f"$\\sigma_{i + 1} = {fmt(sigma[i], 1)}$")
         ax.axvline(sigma[i], color=COLORS["eigen_axes"], lw=0.5, ls=":", zorder=1)
-        ax.annotate(f"$\\lambda = \\sigma_{i + 1} = {fmt(sigma[i], 1)}$", xy=(sigma[i], 0.0),
-                    xycoords=("data", "axes fraction"), xytext=(-2, 3),
-                    textcoords="offset points", ha="right", va="bottom", rotation=90,
+        ax.annotate(f"$\\sigma_{i + 1}$", xy=(sigma[i], 1.0), xycoords=("data", "axes fraction"),
+                    xytext=(0, 2), textcoords="offset points", ha="center", va="bottom",
                     color=COLORS["eigen_axes"], fontsize=8)
     lam = float(rescale["lam"])
     ax.axvline(lam, color=COLORS["ridge"], lw=0.6, zorder=2)
@@ -48,10 +47,12 @@ def figure(ridge_path: Data, rescale: Data) -> Figure:
     ax.set_ylim(0.0, 1.04)
     ax.set_xlabel(r"$\lambda$ (log scale)", labelpad=1)
     ax.set_ylabel(r"$\sigma_i / (\sigma_i + \lambda)$", labelpad=2)
-    ax.annotate("kept ($\\sigma \\gg \\lambda$)", xy=(0.02, 0.04), xycoords="axes fraction",
-                ha="left", va="bottom", fontsize=8, color=COLORS["ink"])
-    ax.annotate("decayed ($\\sigma \\ll \\lambda$)", xy=(0.98, 0.96), xycoords="axes fraction",
-                ha="right", va="top", fontsize=8, color=COLORS["ink"])
+    # Where the curves are near 1 (left) directions are kept; near 0 (right) decayed.
+    ax.annotate("kept ($\\sigma \\gg \\lambda$)", xy=(0.02, 0.88), xycoords="axes fraction",
+                ha="left", va="top", fontsize=8, color=COLORS["ink"])
+    ax.annotate("decayed ($\\sigma \\ll \\lambda$)", xy=(0.98, 0.30), xycoords="axes fraction",
+                ha="right", va="bottom", fontsize=8, color=COLORS["ink"])
+    ax.legend(loc="lower left", handlelength=2.2, borderaxespad=0.3)
     fit_size(fig)
     place_labels(fig)
     return fig

@@ -1,0 +1,202 @@
+"""Animations: drawing helpers, and shortened preview renders checked by decoded frames
+(never by container bytes) and by the geometry of the final mobjects."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from l2geom import store
+
+manim = pytest.importorskip("manim")
+av = pytest.importorskip("av")
+
+from l2geom.animations import common  # noqa: E402
+from l2geom.animations.rendering import QUALITY, SCENES, render, render_config  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+WINDOW = np.array([0.0, 1.0, 0.0, 1.0])
+
+
+# ---------------------------------------------------------------- helpers, no rendering
+
+def test_clip_polyline_cuts_at_the_border():
+    pieces = common.clip_polyline(np.array([[-1, 0.5], [2, 0.5], [0.5, 0.5], [0.5, 4]]), WINDOW)
+    assert len(pieces) == 2
+    np.testing.assert_allclose(pieces[0], [[0, 0.5], [1, 0.5]])
+    np.testing.assert_allclose(pieces[1], [[1, 0.5], [0.5, 0.5], [0.5, 1]])
+
+
+def test_clip_polyline_outside_and_inside():
+    assert common.clip_polyline(np.array([[2.0, 2.0], [3.0, 3.0]]), WINDOW) == []
+    inside = np.array([[0.1, 0.1], [0.2, 0.3], [0.9, 0.9]])
+    (piece,) = common.clip_polyline(inside, WINDOW)
+    np.testing.assert_allclose(piece, inside)
+
+
+def test_clipped_circle_stays_in_window():
+    pieces = common.clip_polyline(common.circle_polyline(0.8), WINDOW)
+    points = np.vstack(pieces)
+    assert points.min() >= -1e-12 and points.max() <= 1 + 1e-12
+    np.testing.assert_allclose(np.linalg.norm(points, axis=1), 0.8, rtol=1e-2)
+
+
+def test_dash_pieces_cover_the_expected_length():
+    line = np.array([[0.0, 0.0, 0.0], [1.0, 0.0, 0.0]])
+    dashes = common.dash_pieces(line, dash=0.2, ratio=0.5)
+    assert len(dashes) == 5
+    total = sum(np.linalg.norm(np.diff(d, axis=0), axis=1).sum() for d in dashes)
+    assert total == pytest.approx(0.5)
+
+
+def test_sample_and_grid_position():
+    grid = np.array([0.0, 1.0, 10.0])
+    assert common.grid_position(grid, 5.5) == pytest.approx(1.5)
+    np.testing.assert_allclose(common.sample(np.array([[0, 0], [2, 4]]), 0.25), [0.5, 1.0])
+    np.testing.assert_allclose(common.sample(grid, 99), 10.0)
+
+
+def test_render_config_profiles(tmp_path):
+    preview = render_config("preview", tmp_path, "x")
+    assert (preview["pixel_width"], preview["pixel_height"], preview["frame_rate"]) == (854, 480, 15)
+    production = render_config("production", tmp_path, "x")
+    assert (production["pixel_width"], production["pixel_height"],
+            production["frame_rate"]) == (1920, 1080, 60)
+    assert preview["disable_caching"] and preview["media_dir"] == str(tmp_path)
+    with pytest.raises(ValueError, match="quality"):
+        render_config("draft", tmp_path, "x")
+
+
+def test_render_rejects_unknown_scene(tmp_path):
+    with pytest.raises(ValueError, match="unknown animation"):
+        render("nope", {}, tmp_path / "a.mp4", tmp_path / "a.png")
+
+
+def test_scene_without_data_explains_the_env_variable(monkeypatch):
+    monkeypatch.delenv(common.DATA_ENV, raising=False)
+    with pytest.raises(RuntimeError, match=common.DATA_ENV):
+        SCENES["rotate_rescale"]()
+
+
+def test_decay_trajectories_rejects_unstored_lambda(scenario_data):
+    data = common.load_folder(scenario_data["descent"].parent, SCENES["decay_trajectories"].DATA)
+    with pytest.raises(KeyError, match="not among the stored values"):
+        SCENES["decay_trajectories"](data=data, lambdas=[7.0])
+
+
+# ---------------------------------------------------------------- renders
+
+def probe(movie: Path) -> dict:
+    """Stream metadata and the number of frames that decode, with the last frame."""
+    with av.open(str(movie)) as container:
+        stream = container.streams.video[0]
+        info = {"width": stream.codec_context.width, "height": stream.codec_context.height,
+                "rate": stream.base_rate, "average_rate": stream.average_rate, "codec": stream.codec_context.name,
+                "pix_fmt": stream.codec_context.pix_fmt, "declared": stream.frames}
+        decoded, last = 0, None
+        for frame in container.decode(stream):
+            last = frame.to_ndarray(format="rgb24")
+            decoded += 1
+    info.update(decoded=decoded, last=last, seconds=decoded / float(info["rate"]))
+    return info
+
+
+@pytest.fixture(scope="module")
+def renders(scenario_data, tmp_path_factory):
+    """Each scene rendered once, shortened, at preview quality: name -> (scene, folder)."""
+    folder = scenario_data["rescale"].parent
+    out = {}
+    for name in SCENES:
+        target = tmp_path_factory.mktemp(name)
+        extra = {"lambdas": [5.0, 50.0]} if name == "decay_trajectories" else {}
+        scene = render(name, folder, target / f"{name}.mp4", target / f"{name}.png",
+                       quality="preview", short=True, **extra)
+        out[name] = (scene, target)
+    return out
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(SCENES))
+def test_render_is_h264_preview_and_every_frame_decodes(renders, name):
+    _, folder = renders[name]
+    info = probe(folder / f"{name}.mp4")
+    assert (info["width"], info["height"]) == (854, 480)
+    assert info["rate"] == 15  # the stream's frame rate; concatenation rounds timestamps:
+    assert float(info["average_rate"]) == pytest.approx(15, rel=1e-3)
+    assert info["codec"] == "h264" and info["pix_fmt"] == "yuv420p"
+    assert info["decoded"] > 15 and info["decoded"] == info["declared"]
+    # No media folder is left behind, only the two outputs.
+    assert sorted(p.name for p in folder.iterdir()) == [f"{name}.mp4", f"{name}.png"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(SCENES))
+def test_poster_is_the_final_frame(renders, name):
+    from PIL import Image
+
+    _, folder = renders[name]
+    poster = np.asarray(Image.open(folder / f"{name}.png").convert("RGB"), dtype=float)
+    last = probe(folder / f"{name}.mp4")["last"].astype(float)
+    assert poster.shape == last.shape == (480, 854, 3)
+    assert np.abs(poster - last).mean() < 4.0  # H.264 + yuv420p loss only
+    assert poster.mean() > 200  # light theme: mostly white
+
+
+def _scene_point(axes, point):
+    return np.asarray(axes.c2p(*point), dtype=float)
+
+
+@pytest.mark.slow
+def test_rotate_rescale_lands_on_stored_ridge(renders, scenario_data):
+    scene, _ = renders["rotate_rescale"]
+    rescale = store.load(scenario_data["rescale"])
+    np.testing.assert_allclose(scene.ridge_marker.get_center(),
+                               _scene_point(scene.axes, rescale["ridge"]), atol=1e-6)
+    np.testing.assert_allclose(scene.result.get_end(),
+                               _scene_point(scene.axes, rescale["ridge"]), atol=1e-6)
+    # and back in parameter space
+    np.testing.assert_allclose(scene.axes.p2c(scene.ridge_marker.get_center()),
+                               rescale["ridge"], atol=1e-6)
+
+
+@pytest.mark.slow
+def test_decay_last_iterate_is_stored_last_iterate(renders, scenario_data):
+    scene, _ = renders["decay_trajectories"]
+    descent = store.load(scenario_data["descent"])
+    assert [p.lam for p in scene.panels] == [5.0, 50.0]
+    for panel in scene.panels:
+        run = store.index_of(descent["lambdas"], panel.lam)
+        np.testing.assert_allclose(panel.dot.get_center(),
+                                   _scene_point(panel.axes, descent["wd"][run, -1]), atol=1e-6)
+        np.testing.assert_allclose(panel.ridge.get_center(),
+                                   _scene_point(panel.axes, descent["ridge"][run]), atol=1e-6)
+
+
+@pytest.mark.slow
+def test_lambda_sweep_ends_at_the_path_end(renders, scenario_data):
+    scene, _ = renders["lambda_sweep"]
+    path = store.load(scenario_data["ridge_path"])
+    np.testing.assert_allclose(scene.dot.get_center(),
+                               _scene_point(scene.axes, path["points"][-1]), atol=1e-6)
+
+
+@pytest.mark.slow
+def test_two_renders_in_parallel(scenario_data, tmp_path):
+    folder = scenario_data["rescale"].parent
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    jobs = [subprocess.Popen([sys.executable, "-m", "l2geom.animations", "rotate_rescale",
+                              str(folder), "--out", str(tmp_path / f"run{i}"), "--short"],
+                             cwd=tmp_path, env=env, stdout=subprocess.PIPE,
+                             stderr=subprocess.STDOUT, text=True)
+            for i in range(2)]
+    results = [(job.wait(timeout=300), job.stdout.read()) for job in jobs]
+    for code, output in results:
+        assert code == 0, output
+    for i in range(2):
+        info = probe(tmp_path / f"run{i}" / "rotate_rescale.mp4")
+        assert info["decoded"] > 15 and (info["width"], info["height"]) == (854, 480)
