@@ -21,14 +21,13 @@ def write_scenario_data(folder: Path, steps: int = 40) -> dict[str, Path]:
     lams = [5.0, 10.0, 50.0]
     descent = compute.descent_data(quad, start, step, steps, lams)
     touch = compute.tangency_data(quad, lams)
-    must_show = np.vstack([descent["gd"], descent["wd"].reshape(-1, 2), touch["points"]])
     files = {
         "quadratic": compute.quadratic_data(quad),
         "descent": descent,
         "ridge_path": compute.ridge_path_data(quad, 60),
         "rescale": compute.rescale_data(quad, 50.0),
         "tangency": touch,
-        "landscape": compute.landscape_data(quad, must_show, touch["levels"], resolution=101),
+        "landscape": compute.landscape_data(quad, start, step, steps, resolution=101),
     }
     paths = {}
     for name, arrays in files.items():

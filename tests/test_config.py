@@ -84,7 +84,8 @@ def test_default_config_is_valid_and_gets_defaults():
     assert "path_points" not in DEFAULT["scenarios"]["course"]  # the input is not mutated
     scenarios = build_scenarios(checked, ROOT)
     assert set(scenarios) == {"course", "goodfellow"}
-    assert scenarios["course"].descent_lambdas == [5.0, 10.0, 50.0]
+    assert scenarios["course"].lambdas_for("pull") == [5.0, 50.0]
+    assert scenarios["course"].lambdas_for("decay") == [10.0]
 
 
 @pytest.mark.parametrize("content, message", [

@@ -13,7 +13,8 @@ from l2geom.scenario import build_scenarios
 from l2geom.config import load_yaml, validate
 
 SNAKEMAKE = [sys.executable, "-m", "snakemake", "-s", str(ROOT / "workflow/Snakefile")]
-DATA_FILES = ["quadratic", "descent", "ridge_path", "rescale", "tangency", "landscape"]
+DATA_FILES = ["quadratic", "descent_decay", "descent_pull", "ridge_path", "rescale",
+              "tangency_decay", "tangency_pull", "tangency_rescale", "landscape"]
 
 
 def snakemake(*args, cwd=ROOT):
@@ -58,9 +59,9 @@ def test_data_files_equal_the_core_computed_directly(compute_run):
     config = validate(load_yaml(ROOT / "config/config.yaml"),
                       load_yaml(ROOT / "workflow/schemas/config.schema.yaml"))
     course = build_scenarios(config, ROOT)["course"]
-    stored = store.load(compute_run / "results/data/course/descent.npz")
+    stored = store.load(compute_run / "results/data/course/descent_pull.npz")
     direct = compute.descent_data(course.quad, course.start, course.step_size, course.steps,
-                                  course.descent_lambdas)
+                                  course.lambdas_for("pull"))
     for key, value in direct.items():
         assert np.array_equal(stored[key], value), key
     rescale = store.load(compute_run / "results/data/course/rescale.npz")

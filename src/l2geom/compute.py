@@ -30,7 +30,7 @@ def descent_data(quad: Quadratic, start: np.ndarray, step_size: float, steps: in
     wd (L, S+1, d): weight-decay iterates; wd_after_gradient (L, S, d): end of each
     step's gradient part (the decay pull then leads to the next iterate);
     reg_gd (L, S+1, d): gradient descent on the regularized risk;
-    ridge (L, d): θ̂_ridge for each λ."""
+    ridge (L, d): θ̂_ridge for each λ; ridge_levels (L,): R_emp at each θ̂_ridge."""
     lams = np.unique(np.asarray(lambdas, dtype=float))
     runs = [weight_decay(quad, start, step_size, steps, lam) for lam in lams]
     return {
@@ -40,7 +40,8 @@ def descent_data(quad: Quadratic, start: np.ndarray, step_size: float, steps: in
         "wd": np.array([run.iterates for run in runs]),
         "wd_after_gradient": np.array([run.after_gradient for run in runs]),
         "reg_gd": np.array([gradient_descent(quad, start, step_size, steps, lam) for lam in lams]),
-        "ridge": np.array([ridge_solve(quad, lam) for lam in lams]),
+        "ridge": ridge_path(quad, lams),
+        "ridge_levels": quad.value(ridge_path(quad, lams)),
     }
 
 
@@ -90,22 +91,22 @@ def view_window(points: np.ndarray, pad: float = 0.12) -> np.ndarray:
     return np.array([lo[0] - margin, hi[0] + margin, lo[1] - margin, hi[1] + margin])
 
 
-def landscape_data(quad: Quadratic, must_show: np.ndarray, tangency_levels: np.ndarray,
+def landscape_data(quad: Quadratic, start: np.ndarray, step_size: float, steps: int,
                    resolution: int = 301, rings: int = 8, num: int = 241) -> dict[str, np.ndarray]:
-    """landscape.npz, the R_emp map in a window that shows θ̂, the origin and ``must_show``:
+    """landscape.npz, the R_emp map in a window that shows θ̂, the origin, the start, the
+    plain gradient-descent path and the whole ridge path (so no λ changes it):
     window (4,) xmin, xmax, ymin, ymax; x (nx,), y (ny,), risk (ny, nx);
-    levels (k,) ascending contour levels: ``rings`` evenly spaced ellipses around θ̂
-    plus every tangency level; ellipses (k, num, 2) the polyline of each level."""
-    pts = np.vstack([np.asarray(must_show, dtype=float).reshape(-1, 2), quad.theta_hat,
-                     np.zeros(2)])
+    levels (k,) ``rings`` contour levels evenly spaced in √(R − R(θ̂)) out to the window's
+    far corner; ellipses (k, num, 2) the polyline of each level."""
+    sigma, _ = eigen(quad.hessian)
+    pts = np.vstack([gradient_descent(quad, start, step_size, steps),
+                     ridge_path(quad, lambda_grid(sigma)), np.zeros(2)])
     window = view_window(pts)
     x = np.linspace(window[0], window[1], resolution)
     y = np.linspace(window[2], window[3], resolution)
     risk = quad.value(np.stack(np.meshgrid(x, y), axis=-1))
-    # Rings equally spaced in "radius" (√ of excess risk) out to the window's far corner.
     corners = np.array([[window[i], window[j]] for i in (0, 1) for j in (2, 3)])
     top = float(np.sqrt(quad.value(corners).max() - quad.risk_min))
-    ring_levels = quad.risk_min + (top * np.arange(1, rings + 1) / rings) ** 2
-    levels = np.unique(np.concatenate([ring_levels, np.asarray(tangency_levels, dtype=float)]))
+    levels = quad.risk_min + (top * np.arange(1, rings + 1) / rings) ** 2
     return {"window": window, "x": x, "y": y, "risk": risk, "levels": levels,
             "ellipses": np.array([ellipse(quad, level, num) for level in levels])}

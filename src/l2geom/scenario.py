@@ -19,6 +19,8 @@ SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
 
 @dataclass(frozen=True)
 class Scenario:
+    """One validated scenario: its quadratic, descent settings, λ values and outputs."""
+
     name: str
     quad: Quadratic
     step_size: float
@@ -28,15 +30,12 @@ class Scenario:
     figures: tuple[str, ...]
     animations: tuple[str, ...]
 
-    @property
-    def descent_lambdas(self) -> list[float]:
-        """Every λ a weight-decay run is made for (figure 1, figure 2, animation B)."""
-        return sorted({float(self.lambdas["decay"]), *map(float, self.lambdas["pull"])})
-
-    @property
-    def tangency_lambdas(self) -> list[float]:
-        """Every λ whose ridge point a figure marks."""
-        return sorted({*self.descent_lambdas, float(self.lambdas["rescale"])})
+    def lambdas_for(self, use: str) -> list[float]:
+        """Sorted λ values of one use: "decay" (figure 1), "pull" (figure 2, animation B)
+        or "rescale" (figures 3-6, animation A). Each use has data files of its own, so
+        editing one use's λ reruns only what shows it."""
+        value = self.lambdas[use]
+        return sorted({float(v) for v in (value if isinstance(value, list) else [value])})
 
 
 def _fail(name: str, key: str, message: str) -> ConfigError:

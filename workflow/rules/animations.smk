@@ -2,25 +2,8 @@
 # Each render gets a fresh media folder under results/manim/{scenario}/ and is moved into
 # figures/{scenario}/animations/ atomically; quality comes from the config key `quality`.
 
-MANIM_WORK = "results/manim/{scenario}"
 
-
-def animation_file(name, ext):
-    """Path pattern of an animation's movie (mp4) or poster (png)."""
-    return str(Path("figures", "{scenario}", "animations", f"{name}.{ext}"))
-
-
-def animation_targets():
-    """Every animation (movie and poster) of every scenario, as listed in its config."""
-    return [
-        animation_file(name, ext).format(scenario=s)
-        for s, scenario in SCENARIOS.items()
-        for name in scenario.animations
-        for ext in ("mp4", "png")
-    ]
-
-
-rule rotate_rescale:
+rule animation_rotate_rescale:
     input:
         rescale=rules.rescale.output[0],
     output:
@@ -35,6 +18,8 @@ rule rotate_rescale:
         LOGS / "{scenario}" / "animation_rotate_rescale.log",
     benchmark:
         BENCH / "{scenario}" / "animation_rotate_rescale.tsv"
+    conda:
+        CONDA_ENV
     params:
         quality=CONFIG["quality"],
         workdir=MANIM_WORK,
@@ -42,12 +27,12 @@ rule rotate_rescale:
         "../scripts/animation.py"
 
 
-rule decay_trajectories:
+rule animation_decay_trajectories:
     input:
         quadratic=rules.quadratic.output[0],
-        descent=rules.descent.output[0],
+        descent=data_file("descent_pull"),
         landscape=rules.landscape.output[0],
-        tangency=rules.tangency.output[0],
+        tangency=data_file("tangency_pull"),
     output:
         mp4=report(
             animation_file("decay_trajectories", "mp4"),
@@ -60,6 +45,8 @@ rule decay_trajectories:
         LOGS / "{scenario}" / "animation_decay_trajectories.log",
     benchmark:
         BENCH / "{scenario}" / "animation_decay_trajectories.tsv"
+    conda:
+        CONDA_ENV
     params:
         quality=CONFIG["quality"],
         workdir=MANIM_WORK,
@@ -68,7 +55,7 @@ rule decay_trajectories:
         "../scripts/animation.py"
 
 
-rule lambda_sweep:
+rule animation_lambda_sweep:
     input:
         quadratic=rules.quadratic.output[0],
         ridge_path=rules.ridge_path.output[0],
@@ -85,6 +72,8 @@ rule lambda_sweep:
         LOGS / "{scenario}" / "animation_lambda_sweep.log",
     benchmark:
         BENCH / "{scenario}" / "animation_lambda_sweep.tsv"
+    conda:
+        CONDA_ENV
     params:
         quality=CONFIG["quality"],
         workdir=MANIM_WORK,

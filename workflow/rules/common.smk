@@ -45,9 +45,21 @@ def data_file(name):
     return str(DATA / "{scenario}" / f"{name}.npz")
 
 
+DATA_FILES = [
+    "quadratic",
+    "descent_decay",
+    "descent_pull",
+    "ridge_path",
+    "rescale",
+    "tangency_decay",
+    "tangency_pull",
+    "tangency_rescale",
+    "landscape",
+]
+
+
 def data_targets():
-    names = ["quadratic", "descent", "ridge_path", "rescale", "tangency", "landscape"]
-    return [data_file(n).format(scenario=s) for s in SCENARIOS for n in names]
+    return [data_file(n).format(scenario=s) for s in SCENARIOS for n in DATA_FILES]
 
 
 def csv_input(wildcards):
@@ -58,3 +70,64 @@ def csv_input(wildcards):
 
 # Every rule runs in the project's one environment (for `--sdm conda`; `make` uses .venv).
 CONDA_ENV = "../../environment.yml"
+
+
+# Figures: figures/{scenario}/{name}.pdf (slides) and .png (report, README).
+FIGURES = Path("figures")
+FAMILY_FIGURES = {
+    "gd_vs_weight_decay": ["gd_vs_weight_decay"],
+    "pull_depends_on_lambda": ["pull_depends_on_lambda"],
+    "eigen_projection": ["eigen_projection"],
+    "rescale_lambda_zero": ["rescale_lambda_zero"],
+    "rescale_lambda_positive": ["rescale_lambda_positive"],
+    "goodfellow": ["goodfellow_flat", "goodfellow_steep"],
+    "shrink_factors": ["shrink_factors"],
+}
+
+
+def figure_file(name, ext):
+    return str(FIGURES / "{scenario}" / f"{name}.{ext}")
+
+
+def figure_outputs(family):
+    """PDF (plain) and PNG (marked for the report) of every figure of ``family``."""
+    out = {}
+    for name in FAMILY_FIGURES[family]:
+        out[f"{name}_pdf"] = figure_file(name, "pdf")
+        out[f"{name}_png"] = report(
+            figure_file(name, "png"),
+            caption=f"../report/figures/{name}.rst",
+            category="{scenario}",
+            subcategory="Figures",
+        )
+    return out
+
+
+def figure_targets():
+    return [
+        figure_file(name, ext).format(scenario=s)
+        for s, scen in SCENARIOS.items()
+        for family in scen.figures
+        for name in FAMILY_FIGURES[family]
+        for ext in ("pdf", "png")
+    ]
+
+
+# Animations: figures/{scenario}/animations/{name}.mp4 and poster .png, rendered in
+# a fresh media folder under results/manim/{scenario}/.
+MANIM_WORK = "results/manim/{scenario}"
+
+
+def animation_file(name, ext):
+    """Path pattern of an animation's movie (mp4) or poster (png)."""
+    return str(Path("figures", "{scenario}", "animations", f"{name}.{ext}"))
+
+
+def animation_targets():
+    """Every animation (movie and poster) of every scenario, as listed in its config."""
+    return [
+        animation_file(name, ext).format(scenario=s)
+        for s, scenario in SCENARIOS.items()
+        for name in scenario.animations
+        for ext in ("mp4", "png")
+    ]

@@ -1,4 +1,7 @@
 # Compute stage: the only place where mathematics happens. One data file per artefact.
+# resources: what one job asks a cluster for (workflow/profiles/slurm): each job is a
+# single-threaded numpy run of under a second using under 50 MB (results/benchmarks),
+# so 512 MB and 5 minutes leave ample room; locally they only bound the scheduler.
 
 
 rule quadratic:
@@ -12,6 +15,10 @@ rule quadratic:
         BENCH / "{scenario}" / "quadratic.tsv"
     conda:
         CONDA_ENV
+    resources:
+        mem_mb=512,
+        runtime=5,
+        cpus_per_task=1,
     params:
         source=lambda w: spec(w)["source"],
     script:
@@ -22,18 +29,24 @@ rule descent:
     input:
         quadratic=rules.quadratic.output[0],
     output:
-        data_file("descent"),
+        data_file("descent_{use}"),
     log:
-        LOGS / "{scenario}" / "descent.log",
+        LOGS / "{scenario}" / "descent_{use}.log",
     benchmark:
-        BENCH / "{scenario}" / "descent.tsv"
+        BENCH / "{scenario}" / "descent_{use}.tsv"
+    wildcard_constraints:
+        use="decay|pull",
     conda:
         CONDA_ENV
+    resources:
+        mem_mb=512,
+        runtime=5,
+        cpus_per_task=1,
     params:
         step_size=lambda w: SCENARIOS[w.scenario].step_size,
         steps=lambda w: SCENARIOS[w.scenario].steps,
         start=lambda w: SCENARIOS[w.scenario].start.tolist(),
-        lambdas=lambda w: SCENARIOS[w.scenario].descent_lambdas,
+        lambdas=lambda w: SCENARIOS[w.scenario].lambdas_for(w.use),
     script:
         "../scripts/compute_data.py"
 
@@ -49,6 +62,10 @@ rule ridge_path:
         BENCH / "{scenario}" / "ridge_path.tsv"
     conda:
         CONDA_ENV
+    resources:
+        mem_mb=512,
+        runtime=5,
+        cpus_per_task=1,
     params:
         num=lambda w: spec(w)["path_points"],
     script:
@@ -66,6 +83,10 @@ rule rescale:
         BENCH / "{scenario}" / "rescale.tsv"
     conda:
         CONDA_ENV
+    resources:
+        mem_mb=512,
+        runtime=5,
+        cpus_per_task=1,
     params:
         lam=lambda w: float(spec(w)["lambdas"]["rescale"]),
     script:
@@ -76,15 +97,21 @@ rule tangency:
     input:
         quadratic=rules.quadratic.output[0],
     output:
-        data_file("tangency"),
+        data_file("tangency_{use}"),
     log:
-        LOGS / "{scenario}" / "tangency.log",
+        LOGS / "{scenario}" / "tangency_{use}.log",
     benchmark:
-        BENCH / "{scenario}" / "tangency.tsv"
+        BENCH / "{scenario}" / "tangency_{use}.tsv"
+    wildcard_constraints:
+        use="decay|pull|rescale",
     conda:
         CONDA_ENV
+    resources:
+        mem_mb=512,
+        runtime=5,
+        cpus_per_task=1,
     params:
-        lambdas=lambda w: SCENARIOS[w.scenario].tangency_lambdas,
+        lambdas=lambda w: SCENARIOS[w.scenario].lambdas_for(w.use),
     script:
         "../scripts/compute_data.py"
 
@@ -92,8 +119,6 @@ rule tangency:
 rule landscape:
     input:
         quadratic=rules.quadratic.output[0],
-        descent=rules.descent.output[0],
-        tangency=rules.tangency.output[0],
     output:
         data_file("landscape"),
     log:
@@ -102,5 +127,13 @@ rule landscape:
         BENCH / "{scenario}" / "landscape.tsv"
     conda:
         CONDA_ENV
+    resources:
+        mem_mb=512,
+        runtime=5,
+        cpus_per_task=1,
+    params:
+        start=lambda w: SCENARIOS[w.scenario].start.tolist(),
+        step_size=lambda w: SCENARIOS[w.scenario].step_size,
+        steps=lambda w: SCENARIOS[w.scenario].steps,
     script:
         "../scripts/compute_data.py"

@@ -27,9 +27,8 @@ else:
     elif sm.rule == "tangency":
         arrays = compute.tangency_data(quad, params["lambdas"])
     elif sm.rule == "landscape":
-        runs, touch = store.load(sm.input.descent), store.load(sm.input.tangency)
-        must_show = np.vstack([runs["gd"], runs["wd"].reshape(-1, 2), touch["points"]])
-        arrays = compute.landscape_data(quad, must_show, touch["levels"])
+        arrays = compute.landscape_data(quad, np.array(params["start"]), params["step_size"],
+                                        params["steps"])
     else:
         raise ValueError(f"compute_data.py does not handle rule {sm.rule!r}")
 

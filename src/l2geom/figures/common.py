@@ -87,12 +87,13 @@ def parameter_axes(ax: Axes, labels: bool = True) -> None:
         ax.set_ylabel(r"$\theta_2$", labelpad=3, rotation=0, ha="right", va="center")
 
 
-def draw_landscape(ax: Axes, land: Data, filled: bool = True):
-    """R_emp on the stored grid: light filled bands and contour lines at the stored levels.
+def draw_landscape(ax: Axes, land: Data, filled: bool = True, through=()):
+    """R_emp on the stored grid: light filled bands and contour lines at the stored levels,
+    plus the stored levels ``through`` (e.g. each θ̂_ridge's ``ridge_levels``).
 
     Limits are the stored window. Returns the line ContourSet (gid ``risk_contours``).
     """
-    levels = land["levels"]
+    levels = np.union1d(land["levels"], through)
     if filled:
         shades = mpl.colormaps[LANDSCAPE_CMAP](np.linspace(0.0, 0.32, levels.size + 1))
         ax.contourf(land["x"], land["y"], land["risk"], levels=levels, colors=shades,

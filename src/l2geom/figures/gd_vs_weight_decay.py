@@ -31,7 +31,7 @@ def figure(quadratic: Data, landscape: Data, descent: Data, lam: float) -> Figur
     label(left, theta_hat, THETA_HAT, color=COLORS["weights"])
     panel_title(left, "Gradient descent", "no penalty", landscape["window"])
 
-    draw_landscape(right, landscape)
+    draw_landscape(right, landscape, through=descent["ridge_levels"][k:k + 1])
     right.set_ylabel("")
     draw_weight_decay(right, descent, k)
     reg = thinned(right, descent["reg_gd"][k], 4.0)

@@ -25,7 +25,7 @@ def figure(quadratic: Data, landscape: Data, descent: Data, ridge_path: Data,
     theta_hat, path = quadratic["theta_hat"], ridge_path["points"]
     for i, (ax, lam) in enumerate(zip(axes, lambdas)):
         k = ridge_index(descent, lam)
-        draw_landscape(ax, landscape)
+        draw_landscape(ax, landscape, through=descent["ridge_levels"][k:k + 1])
         if i:
             ax.set_ylabel("")
         ax.plot(path[:, 0], path[:, 1], zorder=2, gid="ridge_path", **PATH_STYLE)
