@@ -29,6 +29,12 @@ def write_scenario_data(folder: Path, steps: int = 40) -> dict[str, Path]:
         "tangency": touch,
         "landscape": compute.landscape_data(quad, start, step, steps, resolution=101),
     }
+    # The pipeline's per-use files, each holding every λ above (figure tests use the
+    # generic names, scenes read the per-use ones).
+    for use in ("decay", "pull", "rescale"):
+        files[f"tangency_{use}"] = touch
+        if use != "rescale":
+            files[f"descent_{use}"] = descent
     paths = {}
     for name, arrays in files.items():
         paths[name] = folder / f"{name}.npz"

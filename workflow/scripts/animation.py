@@ -1,4 +1,4 @@
-"""Adapter for every animation rule: the rule's name is the scene's name."""
+"""Adapter for every animation rule: rule animation_<name> renders scene <name>."""
 
 import contextlib
 
@@ -15,7 +15,7 @@ with open(sm.log[0], "a") as stream, contextlib.redirect_stdout(stream), \
         contextlib.redirect_stderr(stream):
     from l2geom.animations import render
 
-    render(sm.rule, data, sm.output.mp4, sm.output.png, quality=params["quality"],
+    render(sm.rule.removeprefix("animation_"), data, sm.output.mp4, sm.output.png, quality=params["quality"],
            workdir=params["workdir"], **extra)
 log.info("rendered %s (%s) to %s and %s", sm.rule, params["quality"], sm.output.mp4,
          sm.output.png)

@@ -27,7 +27,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--quality", choices=sorted(QUALITY), default="preview")
     parser.add_argument("--short", action="store_true", help="compressed timing, for quick looks")
     parser.add_argument("--lambdas", type=float, nargs="+",
-                        help="decay_trajectories: the λ values to compare (stored in descent.npz)")
+                        help="decay_trajectories: the λ values to compare (stored in descent_pull.npz)")
     args = parser.parse_args(argv)
     extra = {"lambdas": args.lambdas} if args.lambdas and args.name == "decay_trajectories" else {}
     start = time.perf_counter()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Mapping
 
 import contourpy
 import numpy as np
@@ -70,10 +70,10 @@ def fmt(value: float, digits: int = 3) -> str:
     return f"{value:.{digits}g}"
 
 
-def load_folder(folder: str | Path, names: Iterable[str]) -> dict[str, dict[str, np.ndarray]]:
-    """The data files ``{name}.npz`` of one scenario folder, by name."""
+def load_folder(folder: str | Path, files: Mapping[str, str]) -> dict[str, dict[str, np.ndarray]]:
+    """The data files of one scenario folder, by role: ``files`` maps role -> file stem."""
     folder = Path(folder)
-    return {name: store.load(folder / f"{name}.npz") for name in names}
+    return {role: store.load(folder / f"{stem}.npz") for role, stem in files.items()}
 
 
 def env_flag(name: str) -> bool:
@@ -83,13 +83,13 @@ def env_flag(name: str) -> bool:
 class DataScene(Scene):
     """A scene drawn from data files; the base of every l2geom animation.
 
-    ``data`` maps a data-file name (as listed in ``DATA``) to its arrays. When it is
+    ``data`` maps a data-file role (a key of ``DATA``, which names its file) to its arrays. When it is
     None (the plain ``manim`` CLI), the files are read from the folder named by the
     environment variable ``L2GEOM_DATA``. ``short`` compresses every run time and
     pause by ``SHORT_TEMPO`` (for tests).
     """
 
-    DATA: tuple[str, ...] = ()
+    DATA: dict[str, str] = {}
     SHORT_TEMPO = 0.2
 
     def __init__(self, data: Mapping[str, Mapping[str, np.ndarray]] | None = None,

@@ -1,8 +1,8 @@
 """Animation B: weight decay = a gradient step, then a pull toward the origin.
 
-Data: quadratic.npz (θ̂), descent.npz (weight-decay iterates ``wd``, the end of each step's gradient part
+Data: quadratic.npz (θ̂), descent_pull.npz (weight-decay iterates ``wd``, the end of each step's gradient part
 ``wd_after_gradient``, θ̂_ridge per λ), landscape.npz (view window, R_emp contours),
-tangency.npz (the R_emp contour and penalty-circle radius through each θ̂_ridge).
+tangency_pull.npz (the R_emp contour and penalty-circle radius through each θ̂_ridge).
 """
 
 from __future__ import annotations
@@ -57,7 +57,8 @@ from l2geom.animations.common import (
 class DecayTrajectories(DataScene):
     """Weight-decay iterates on the R_emp contours for several λ, side by side."""
 
-    DATA = ("quadratic", "descent", "landscape", "tangency")
+    DATA = {"quadratic": "quadratic", "descent": "descent_pull", "landscape": "landscape",
+            "tangency": "tangency_pull"}
     SLOW_STEPS = 3  # steps shown one by one, each as gradient step then decay pull
 
     def __init__(self, data=None, short=None, lambdas=None, **kwargs) -> None:

@@ -58,7 +58,7 @@ FORMULA = (r"\hat{\theta}_{\text{ridge}}", "=", r"\mathbf{Q}",
 class RotateRescale(DataScene):
     """Rotate θ̂ into the eigenbasis of H, rescale each component by σᵢ/(σᵢ+λ), rotate back."""
 
-    DATA = ("rescale",)
+    DATA = {"rescale": "rescale"}
 
     # ------------------------------------------------------------------ storyboard
     def construct(self) -> None:
