@@ -3,7 +3,7 @@
 VENV := .venv
 export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 
-.PHONY: all setup build test report lint clean
+.PHONY: all setup build test report lint reproducible bench clean
 all: build
 
 setup:
@@ -21,6 +21,12 @@ report: build
 lint: setup
 	snakemake --lint
 	snakefmt --check workflow
+
+reproducible: setup
+	python tools/reproducible.py
+
+bench: setup
+	python benchmarks/bench.py
 
 clean:
 	rm -rf results figures slides/build slides/generated

@@ -1,0 +1,64 @@
+"""Copies of the project for whole-build tests and benchmarks.
+
+A scratch copy holds the project's tracked and untracked-but-not-ignored files (no
+outputs, no .venv), with the config's render quality set as asked; builds in it run
+the copy's Snakefile with this checkout's .venv.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SNAKEMAKE = [sys.executable, "-m", "snakemake"]
+
+
+def project_files(root: Path = ROOT) -> list[str]:
+    out = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
+                         cwd=root, capture_output=True, check=True)
+    return [f for f in out.stdout.decode().split("\0") if f and (root / f).is_file()]
+
+
+def make_scratch(dest: Path, quality: str = "preview", root: Path = ROOT) -> Path:
+    """A fresh copy of the project in ``dest`` whose config renders at ``quality``."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in project_files(root):
+        target = dest / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(root / name, target)
+    config = dest / "config/config.yaml"
+    text = config.read_text()
+    config.write_text(text.replace("\nquality: production", f"\nquality: {quality}"))
+    return dest
+
+
+def snakemake(workdir: Path, *args: str, **kwargs) -> subprocess.CompletedProcess:
+    """Run snakemake in ``workdir`` (output captured, text)."""
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"}
+    return subprocess.run([*SNAKEMAKE, *args], cwd=workdir, capture_output=True, text=True,
+                          env=env, **kwargs)
+
+
+def outputs(workdir: Path) -> list[Path]:
+    """Every built output of a scratch project, relative to it, sorted."""
+    found = []
+    for folder in ("results/data", "figures", "slides/build", "slides/generated"):
+        base = workdir / folder
+        if base.exists():
+            found += [p.relative_to(workdir) for p in base.rglob("*")
+                      if p.is_file() and not p.name.endswith((".log", ".tsv"))]
+    return sorted(found)
+
+
+def fingerprint(path: Path) -> str:
+    """Bytes digest, or for videos the digest of `ffmpeg -f framemd5` (decoded frames)."""
+    if path.suffix == ".mp4":
+        frames = subprocess.run(["ffmpeg", "-v", "error", "-i", str(path), "-map", "0:v",
+                                 "-f", "framemd5", "-"], capture_output=True, check=True).stdout
+        return "frames:" + hashlib.sha256(frames).hexdigest()
+    return hashlib.sha256(path.read_bytes()).hexdigest()
