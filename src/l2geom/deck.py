@@ -79,38 +79,40 @@ def _point(prefix: str, v: np.ndarray) -> dict[str, str]:
     return {prefix: vector(v), **_components(prefix, v, VECTOR_DECIMALS, whole=False)}
 
 
-def course_values(quadratic: Data, descent: Data, rescale: Data,
+def course_values(quadratic: Data, decay: Data, pull: Data, rescale: Data,
                   lambdas: Mapping[str, Any], source: Mapping[str, Any] | None = None
                   ) -> dict[str, str]:
     """The numbers of the main scenario (figures 1–5 and 7, the animations).
 
-    ``quadratic``, ``descent``, ``rescale``: loaded data files (see :mod:`l2geom.compute`);
-    ``lambdas``: the scenario's config ``lambdas`` (keys decay, pull [small, large], rescale);
-    ``source``: its ``source.generate`` config when the data are simulated, else None.
+    ``quadratic``, ``rescale``: loaded data files; ``decay``, ``pull``: the descent data
+    of figure 1 and of figure 2 (descent_decay.npz, descent_pull.npz; see
+    :mod:`l2geom.compute`); ``lambdas``: the scenario's config ``lambdas`` (keys decay,
+    pull [small, large], rescale); ``source``: its ``source.generate`` config when the
+    data are simulated, else None.
     """
-    pull = sorted(float(lam) for lam in lambdas["pull"])
-    if len(pull) < 2:
-        raise ValueError(f"lambdas.pull needs a small and a large value, got {pull}")
-    lam_decay, lam_small, lam_large = float(lambdas["decay"]), pull[0], pull[-1]
+    pull_lams = sorted(float(lam) for lam in lambdas["pull"])
+    if len(pull_lams) < 2:
+        raise ValueError(f"lambdas.pull needs a small and a large value, got {pull_lams}")
+    lam_decay, lam_small, lam_large = float(lambdas["decay"]), pull_lams[0], pull_lams[-1]
     lam_rescale = float(lambdas["rescale"])
     if float(rescale["lam"]) != lam_rescale:
         raise ValueError(f"rescale data were computed for λ = {float(rescale['lam'])}, "
                          f"the config says {lam_rescale}")
-    lams = descent["lambdas"]
-    ridge = {key: descent["ridge"][store.index_of(lams, lam)]
-             for key, lam in (("Decay", lam_decay), ("Small", lam_small), ("Large", lam_large))}
-    alpha = float(descent["step_size"])
+    ridge = {key: runs["ridge"][store.index_of(runs["lambdas"], lam)]
+             for key, runs, lam in (("Decay", decay, lam_decay), ("Small", pull, lam_small),
+                                    ("Large", pull, lam_large))}
+    alpha = float(decay["step_size"])
     sigma = np.asarray(quadratic["eigenvalues"], dtype=float)
     factors = np.asarray(rescale["factors"], dtype=float)
     values = {
         "stepSize": exact(alpha),
-        "numSteps": str(int(descent["gd"].shape[0] - 1)),
+        "numSteps": str(int(decay["gd"].shape[0] - 1)),
         "lamDecay": exact(lam_decay),
         "lamSmall": exact(lam_small),
         "lamLarge": exact(lam_large),
         "lamRescale": exact(lam_rescale),
         "decayFactor": exact(round(1.0 - alpha * lam_decay, 12)),
-        "startPoint": vector(descent["start"]),
+        "startPoint": vector(decay["start"]),
         **_point("thetaHat", quadratic["theta_hat"]),
         **_point("ridgeDecay", ridge["Decay"]),
         **_point("ridgeSmall", ridge["Small"]),
@@ -232,13 +234,14 @@ def compile_deck(tex: str | Path, output: str | Path, epoch: int,
     path in the deck (figures, posters, movies) is relative to the finished PDF and
     the deck and ``figures/`` can move together. The folder of ``tex`` is on
     TEXINPUTS (preamble, theme, generated/). Auxiliary files live in a private
-    temporary folder that is removed afterwards; ``output`` is replaced atomically
-    and only when latexmk succeeds and :func:`check_log` finds nothing.
+    temporary folder that is removed afterwards. An old ``output`` is deleted first;
+    the new one is moved in only when latexmk succeeds and :func:`check_log` finds nothing.
     Raises RuntimeError (with the problems) otherwise.
     """
     tex, output = Path(tex).resolve(), Path(output).resolve()
     build = output.parent
     build.mkdir(parents=True, exist_ok=True)
+    output.unlink(missing_ok=True)  # a failed build must not leave an old PDF behind
     job = Path(tempfile.mkdtemp(prefix=".latexmk-", dir=build))
     try:
         env = latex_env(epoch, os.path.relpath(tex.parent, build))

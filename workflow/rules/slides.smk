@@ -70,7 +70,12 @@ rule slide_colors:
 rule slide_values:
     input:
         quadratic=expand(rules.quadratic.output[0], scenario=DECK_SCENARIO)[0],
-        descent=expand(data_file("descent_decay"), scenario=DECK_SCENARIO)[0],
+        descent_decay=expand(
+            rules.descent.output[0], scenario=DECK_SCENARIO, use="decay"
+        )[0],
+        descent_pull=expand(
+            rules.descent.output[0], scenario=DECK_SCENARIO, use="pull"
+        )[0],
         rescale=expand(rules.rescale.output[0], scenario=DECK_SCENARIO)[0],
         goodfellow_quadratic=expand(
             rules.quadratic.output[0], scenario=GOODFELLOW_SCENARIO

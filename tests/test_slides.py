@@ -1,0 +1,369 @@
+"""The slide deck: generated inputs, log checks, and the built PDF.
+
+Fast tests check the pure functions of l2geom.deck. The build tests compile the real
+deck source in a temporary folder against the small scenario of conftest.py and
+stand-in figures, posters and videos (the frame structure, the printed numbers, the
+log and the bytes do not depend on what the figures show). The slow test runs the
+preview-quality pipeline in a temporary working directory and builds the report.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+import zlib
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from l2geom import compute, deck, store, style
+from l2geom.quadratic import Quadratic
+
+ROOT = Path(__file__).resolve().parents[1]
+SLIDES = ROOT / "slides"
+SOURCES = ["l2-weight-decay.tex", "preamble.tex", "beamerthemel2geom.sty"]
+COURSE_LAMBDAS = {"decay": 10, "pull": [5, 50], "rescale": 50}
+COURSE_SOURCE = {"n": 100, "noise_sd": 0.5, "weights": [0.5, 3.0], "seed": 7}
+FIGURES = {"course": ["gd_vs_weight_decay", "pull_depends_on_lambda", "eigen_projection",
+                      "rescale_lambda_zero", "rescale_lambda_positive", "shrink_factors"],
+           "goodfellow": ["goodfellow_flat", "goodfellow_steep"]}
+FULL_WIDTH_FIGURES = {"gd_vs_weight_decay", "pull_depends_on_lambda"}  # the others: half width
+ANIMATIONS = ["rotate_rescale", "decay_trajectories", "lambda_sweep"]
+# Every frame the lecture requires, in the lecture's order.
+FRAME_TITLES = [
+    "Learning goals",
+    "The L2-regularized risk and its gradient",
+    "Gradient descent on it is weight decay",
+    "Gradient descent vs. weight decay",
+    "The pull depends only on λ",
+    "A quadratic approximation of the empirical risk",
+    "The minimizer of the regularized approximation",
+    "Rotate, rescale, rotate back",
+    "Step 1: rotate into the eigenbasis of H",
+    "Step 2 for λ = 0: nothing changes",
+    "Step 2 for λ > 0: shrink, then rotate back",
+    "Large and small eigenvalues",
+    "The classic picture: the flat direction",
+    "The classic picture: the steep direction",
+    "Animation: rotate, rescale, rotate back",
+    "Animation: weight-decay trajectories",
+    "Animation: sweeping λ from 0 to ∞",
+    "Caveat: the equivalence needs plain gradient descent",
+    "References",
+]
+
+
+def goodfellow_data() -> dict[str, dict[str, np.ndarray]]:
+    quad = Quadratic(np.diag([1.0, 8.0]), np.array([2.0, 1.2]), 0.0)
+    return {"quadratic": compute.quadratic_data(quad), "rescale": compute.rescale_data(quad, 1.5)}
+
+
+def course_data(paths: dict[str, Path]) -> dict[str, dict[str, np.ndarray]]:
+    return {name: store.load(paths[name]) for name in ("quadratic", "descent", "rescale")}
+
+
+def deck_values(scenario_data) -> dict[str, str]:
+    course, gf = course_data(scenario_data), goodfellow_data()
+    values = deck.course_values(course["quadratic"], course["descent"], course["descent"],
+                                course["rescale"], COURSE_LAMBDAS, COURSE_SOURCE)
+    values.update(deck.goodfellow_values(gf["quadratic"], gf["rescale"]))
+    return values
+
+
+# --------------------------------------------------------------------------- numbers
+def test_number_rounds_and_prints_whole_numbers_plainly():
+    assert deck.number(117.80706, 1) == "117.8"
+    assert deck.number(8.0, 1) == "8"
+    assert deck.number(2.0, 2, whole=False) == "2.00"
+    assert deck.number(0.249261, 2) == "0.25"
+    assert deck.number(-0.001, 2) == "0.00"
+    assert deck.number(-2.1186, 2) == "-2.12"
+
+
+def test_exact_prints_config_values_as_typed():
+    assert [deck.exact(x) for x in (0.005, 10, 1.5, 1e-4)] == ["0.005", "10", "1.5", "0.0001"]
+
+
+@pytest.mark.parametrize("bad", [np.nan, np.inf])
+def test_non_finite_numbers_are_refused(bad):
+    with pytest.raises(ValueError, match="non-finite"):
+        deck.number(bad, 2)
+    with pytest.raises(ValueError, match="non-finite"):
+        deck.exact(bad)
+
+
+def test_vector_prints_latex_with_equal_decimals():
+    assert deck.vector(np.array([2.0, 1.2])) == "(2.00,\\ 1.20)^{\\top}"
+
+
+# --------------------------------------------------------------------------- values.tex
+def _close(text: str, value: float, decimals: int) -> bool:
+    return abs(float(text) - value) <= 0.5 * 10.0 ** -decimals + 1e-12
+
+
+def test_course_values_equal_the_data_files(scenario_data):
+    values, data = deck_values(scenario_data), course_data(scenario_data)
+    quad, runs, chain = data["quadratic"], data["descent"], data["rescale"]
+    for i, word in enumerate(["One", "Two"]):
+        assert _close(values[f"thetaHat{word}"], quad["theta_hat"][i], 2)
+        assert _close(values[f"sigma{word}"], quad["eigenvalues"][i], 1)
+        assert _close(values[f"shrink{word}"], chain["factors"][i], 2)
+        assert _close(values[f"projected{word}"], chain["projected"][i], 2)
+        assert _close(values[f"scaled{word}"], chain["scaled"][i], 2)
+        assert _close(values[f"ridgeRescale{word}"], chain["ridge"][i], 2)
+        for key, lam in (("Decay", 10), ("Small", 5), ("Large", 50)):
+            ridge = runs["ridge"][store.index_of(runs["lambdas"], lam)]
+            assert _close(values[f"ridge{key}{word}"], ridge[i], 2)
+    assert values["stepSize"] == "0.005" and values["numSteps"] == "40"
+    assert (values["lamDecay"], values["lamSmall"], values["lamLarge"]) == ("10", "5", "50")
+    assert float(values["decayFactor"]) == pytest.approx(1 - 0.005 * 10)
+    assert values["nObs"] == "100" and values["trueWeights"] == "(0.5,\\ 3)^{\\top}"
+
+
+def test_goodfellow_values_equal_the_data():
+    gf = goodfellow_data()
+    values = deck.goodfellow_values(gf["quadratic"], gf["rescale"])
+    assert (values["gfSigmaOne"], values["gfSigmaTwo"], values["gfLam"]) == ("1", "8", "1.5")
+    assert (values["gfShrinkOne"], values["gfShrinkTwo"]) == ("0.40", "0.84")
+    assert (values["gfRidgeOne"], values["gfRidgeTwo"]) == ("0.80", "1.01")
+
+
+def test_course_values_refuse_inconsistent_inputs(scenario_data):
+    data = course_data(scenario_data)
+    args = data["quadratic"], data["descent"], data["descent"], data["rescale"]
+    with pytest.raises(ValueError, match="rescale data were computed for"):
+        deck.course_values(*args, {**COURSE_LAMBDAS, "rescale": 20})
+    with pytest.raises(ValueError, match="small and a large"):
+        deck.course_values(*args, {**COURSE_LAMBDAS, "pull": [5]})
+    with pytest.raises(KeyError):
+        deck.course_values(*args, {**COURSE_LAMBDAS, "decay": 7})
+
+
+def test_values_tex_round_trips_and_checks_names():
+    values = {"sigmaOne": "16.6", "thetaHat": "(0.17,\\ 3.20)^{\\top}"}
+    assert deck.parse_values_tex(deck.values_tex(values)) == values
+    with pytest.raises(ValueError, match="macro name"):
+        deck.values_tex({"sigma1": "16.6"})
+
+
+def test_colors_tex_defines_every_role_and_its_word():
+    text = deck.colors_tex()
+    for role, hexcode in style.COLORS.items():
+        name = "l2" + role.replace("_", "")
+        assert f"\\definecolor{{{name}}}{{HTML}}{{{hexcode[1:].upper()}}}" in text
+    for role, word in style.COLOR_WORDS.items():
+        assert f"\\newcommand{{\\cw{role.replace('_', '')}}}{{{word}}}" in text
+
+
+def test_deck_source_uses_only_generated_numbers_and_known_colours(scenario_data):
+    source = deck._strip_comments((SLIDES / "l2-weight-decay.tex").read_text())
+    body = re.sub(r"\\begin\{thebibliography\}.*?\\end\{thebibliography\}", "", source, flags=re.S)
+    body = body.replace("fig.~7.1", "")
+    body = re.sub(r"\d*\.?\d+\s*(?:\\textwidth|\\linewidth|\\textheight|pt|cm|mm|em|ex)", "", body)
+    assert re.findall(r"(?<![\w\\])\d+\.\d+", body) == []  # no typed decimal numbers
+    roles = set(re.findall(r"\\colorword\{(\w+)\}", source))
+    assert roles <= {r.replace("_", "") for r in style.COLOR_WORDS}
+    generated = set(deck_values(scenario_data))
+    used = set(re.findall(r"\\([A-Za-z]+)", source)) & generated
+    assert {"thetaHat", "ridgeDecay", "sigmaOne", "shrinkOne", "gfShrinkTwo"} <= used
+
+
+# --------------------------------------------------------------------------- checks
+def test_check_log_flags_errors_undefined_refs_missing_movies_and_wide_boxes():
+    log = "\n".join([
+        "Overfull \\hbox (0.8pt too wide) in paragraph at lines 3--4",
+        "Overfull \\hbox (6.37242pt too wide) in paragraph at lines 70--70",
+        "Overfull \\vbox (1.12pt too high) detected at line 80",
+        "LaTeX Warning: Reference `fig:x' on page 3 undefined on input line 9.",
+        "LaTeX Warning: Citation `key' on page 16 undefined on input line 201.",
+        "Package multimedia Warning: The movie file ``a.mp4'' could not be",
+        "! Undefined control sequence.",
+        "../preamble.tex:6: Emergency stop.",
+        "Underfull \\hbox (badness 10000) in paragraph at lines 1--2",
+    ])
+    problems = deck.check_log(log)
+    assert len(problems) == 7
+    assert not any("0.8pt" in p or "Underfull" in p for p in problems)
+    assert deck.check_log("Overfull \\hbox (0.99pt too wide) in paragraph\n") == []
+
+
+def test_expected_pages_counts_frames_and_overlays():
+    source = r"""
+    \begin{frame}[plain]\titlepage\end{frame}
+    % \begin{frame} commented out \end{frame}
+    \begin{frame}{A} one \pause two \pause three \end{frame}
+    \begin{frame}{B}\begin{itemize}\item<1-> a \item<2-> b \item<4> c\end{itemize}\end{frame}
+    \begin{frame}{C}\only<2>{x}\end{frame}
+    """
+    assert deck.expected_pages(source) == 1 + 3 + 4 + 2
+
+
+# --------------------------------------------------------------------------- build
+def _standin_figure(path: Path, width: float, height: float, label: str) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig, ax = plt.subplots(figsize=(width, height))
+    ax.text(0.5, 0.5, label, ha="center", va="center")
+    fig.savefig(path, metadata={"CreationDate": None})
+    plt.close(fig)
+
+
+def make_deck_project(root: Path, values: dict[str, str]) -> Path:
+    """A project folder with the deck's sources, generated inputs and stand-in media."""
+    (root / "slides" / "generated").mkdir(parents=True)
+    for name in SOURCES:
+        shutil.copy(SLIDES / name, root / "slides" / name)
+    (root / "slides/generated/values.tex").write_text(deck.values_tex(values))
+    (root / "slides/generated/colors.tex").write_text(deck.colors_tex())
+    for scenario, names in FIGURES.items():
+        for name in names:
+            width = style.FULL_WIDTH if name in FULL_WIDTH_FIGURES else style.HALF_WIDTH
+            height = 2.2 if name == "shrink_factors" else style.FIGURE_HEIGHT  # as drawn
+            _standin_figure(root / "figures" / scenario / f"{name}.pdf", width, height, name)
+    for name in ANIMATIONS:
+        folder = root / "figures/course/animations"
+        _standin_figure(folder / f"{name}.png", 8.54, 4.8, name)
+        (folder / f"{name}.mp4").write_bytes(b"stand-in video")
+    return root / "slides" / "l2-weight-decay.tex"
+
+
+@pytest.fixture(scope="module")
+def built_deck(tmp_path_factory, scenario_data):
+    """(tex, pdf, log, values) of one build of the real deck source against stand-ins."""
+    values = deck_values(scenario_data)
+    tex = make_deck_project(tmp_path_factory.mktemp("deck"), values)
+    pdf = tex.parent / "build" / "l2-weight-decay.pdf"
+    log = tex.parent.parent / "deck.log"
+    deck.compile_deck(tex, pdf, 1767225600, log=log)
+    return tex, pdf, log, values
+
+
+def pdf_text(pdf: Path) -> str:
+    out = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True)
+    return " ".join(out.stdout.split())
+
+
+def pdf_objects(pdf: Path) -> bytes:
+    """The PDF's bytes with every Flate stream (object streams included) inflated."""
+    raw = pdf.read_bytes()
+    parts = [raw]
+    for m in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", raw, flags=re.S):
+        try:
+            parts.append(zlib.decompress(m.group(1)))
+        except zlib.error:
+            pass
+    return b"\n".join(parts)
+
+
+def test_deck_shows_every_frame_title_in_order(built_deck):
+    text = pdf_text(built_deck[1])
+    positions = [text.find(title) for title in FRAME_TITLES]
+    missing = [t for t, p in zip(FRAME_TITLES, positions) if p < 0]
+    assert not missing, f"frame titles not in the PDF: {missing}"
+    assert positions == sorted(positions)
+
+
+def test_page_count_is_what_the_source_implies(built_deck):
+    tex, pdf = built_deck[0], built_deck[1]
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    pages = int(re.search(r"^Pages:\s+(\d+)", info.stdout, flags=re.M).group(1))
+    assert pages == deck.expected_pages(tex.read_text())
+
+
+def test_log_has_no_errors_undefined_references_or_wide_boxes(built_deck):
+    log = built_deck[2].read_text()
+    latex_log = log.split("===== l2-weight-decay.log =====", 1)[1]
+    assert "Output written on" in latex_log
+    assert deck.check_log(latex_log) == []
+
+
+def _printed(value: str) -> str:
+    """How pdftotext shows a generated value: vectors as (a, b)⊤, minus as −."""
+    return value.replace(",\\ ", ", ").replace("^{\\top}", "⊤").replace("-", "−")
+
+
+def test_numbers_in_the_deck_are_the_generated_ones(built_deck, scenario_data):
+    tex, pdf, _, values = built_deck
+    text = pdf_text(pdf)
+    used = set(re.findall(r"\\([A-Za-z]+)", deck._strip_comments(tex.read_text()))) & set(values)
+    assert len(used) >= 20
+    for name in sorted(used):
+        assert _printed(values[name]) in text, f"\\{name} = {values[name]!r} not printed"
+    # Read back labelled numbers from the PDF and hold them against the data files.
+    quad = store.load(scenario_data["quadratic"])
+    sigma = [float(s) for s in re.findall(r"σ[12] = ([\d.]+)", text)[:2]]
+    assert np.allclose(sigma, quad["eigenvalues"], atol=0.05)
+    theta = re.search(r"θ̂ = \(([−\d.]+), ([−\d.]+)\)⊤", text)
+    assert np.allclose([float(g) for g in theta.groups()], quad["theta_hat"], atol=0.005)
+
+
+def test_movies_are_linked_relative_to_the_pdf(built_deck):
+    pdf = built_deck[1]
+    objects = pdf_objects(pdf)
+    for name in ANIMATIONS:
+        path = f"../../figures/course/animations/{name}.mp4".encode()
+        assert b"/Movie << /F (" + path + b")" in objects
+        assert (pdf.parent / path.decode()).resolve().exists()
+    assert objects.count(b"/Subtype /Movie") == len(ANIMATIONS)
+    assert len(re.findall(rb"/S\s*/Launch", objects)) == len(ANIMATIONS)
+
+
+def test_two_builds_give_identical_bytes(built_deck):
+    tex, pdf, _, _ = built_deck
+    first = pdf.read_bytes()
+    deck.compile_deck(tex, pdf, 1767225600)  # a fresh build in a fresh aux folder
+    assert pdf.read_bytes() == first
+
+
+def test_failed_build_leaves_no_pdf(tmp_path, scenario_data):
+    values = deck_values(scenario_data)
+    del values["sigmaOne"]  # an undefined control sequence in the deck
+    tex = make_deck_project(tmp_path, values)
+    pdf = tex.parent / "build" / "l2-weight-decay.pdf"
+    pdf.parent.mkdir(parents=True)
+    pdf.write_bytes(b"%PDF old build")
+    with pytest.raises(RuntimeError, match="Undefined control sequence"):
+        deck.compile_deck(tex, pdf, 1767225600)
+    assert not pdf.exists()
+    assert list(pdf.parent.iterdir()) == []  # the private aux folder is gone too
+
+
+# --------------------------------------------------------------------------- pipeline
+@pytest.mark.slow
+def test_preview_pipeline_builds_deck_and_report(tmp_path):
+    """Preview-quality run of the whole workflow in a scratch working directory."""
+    for stage in ("figures", "animations"):
+        if "\nrule " not in (ROOT / f"workflow/rules/{stage}.smk").read_text():
+            pytest.skip(f"the {stage} stage has no rules yet")
+    shutil.copytree(ROOT / "config", tmp_path / "config")
+    shutil.copytree(SLIDES, tmp_path / "slides",
+                    ignore=shutil.ignore_patterns("build", "generated"))
+    snakemake = [sys.executable, "-m", "snakemake", "-s", str(ROOT / "workflow/Snakefile"),
+                 "--directory", str(tmp_path), "--cores", "2", "--config", "quality=preview"]
+    run = subprocess.run(snakemake, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr[-3000:]
+    pdf = tmp_path / "slides/build/l2-weight-decay.pdf"
+    text = pdf_text(pdf)
+    assert all(title in text for title in FRAME_TITLES)
+    report = tmp_path / "results/report.html"
+    run = subprocess.run(snakemake + ["--report", str(report)], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr[-3000:]
+    html = report.read_text(errors="replace")
+    # Results grouped by scenario (figures and animations) plus the deck under Slides.
+    groups = json.loads(re.search(r"var categories = (\{.*?\});", html).group(1))
+    grouped = {scenario: {path for paths in sub.values() for path in paths}
+               for scenario, sub in groups.items()}
+    for scenario, names in FIGURES.items():
+        for name in names:
+            assert f"figures/{scenario}/{name}.png" in grouped[scenario]
+    for name in ANIMATIONS:
+        assert f"figures/course/animations/{name}.mp4" in grouped["course"]
+    assert "slides/build/l2-weight-decay.pdf" in grouped["Slides"]
