@@ -48,15 +48,19 @@ def descent_data(quad: Quadratic, start: np.ndarray, step_size: float, steps: in
 def ridge_path_data(quad: Quadratic, num: int) -> dict[str, np.ndarray]:
     """ridge_path.npz over a grid of m λ values from 0 to effectively ∞:
     lambdas (m,), points (m, d), shrink (m, d) factors per eigen-direction
-    (ascending eigenvalue order), levels (m,) R_emp at each point, radii (m,) its norm."""
+    (ascending eigenvalue order), levels (m,) R_emp at each point, radii (m,) its norm;
+    for d = 2 with H positive definite also ellipses (m, 181, 2), the R_emp contour
+    through each point (so the λ-sweep animation never contours a grid per frame)."""
     sigma, _ = eigen(quad.hessian)
     lams = lambda_grid(sigma, num)
     points = ridge_path(quad, lams)
-    touching = [tangency(quad, p) for p in points]
-    return {"lambdas": lams, "points": points,
+    levels, radii = np.array([tangency(quad, p) for p in points]).T
+    data = {"lambdas": lams, "points": points,
             "shrink": np.array([shrink_factors(sigma, lam) for lam in lams]),
-            "levels": np.array([t[0] for t in touching]),
-            "radii": np.array([t[1] for t in touching])}
+            "levels": levels, "radii": radii}
+    if quad.dim == 2 and sigma.min() > 0:
+        data["ellipses"] = np.array([ellipse(quad, level, 181) for level in levels])
+    return data
 
 
 def rescale_data(quad: Quadratic, lam: float) -> dict[str, np.ndarray]:

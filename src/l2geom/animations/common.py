@@ -14,7 +14,6 @@ import os
 from pathlib import Path
 from typing import Mapping
 
-import contourpy
 import numpy as np
 from manim import (
     DOWN,
@@ -251,13 +250,6 @@ def circle_polyline(radius: float, num: int = 241) -> np.ndarray:
     return float(radius) * np.stack([np.cos(t), np.sin(t)], axis=1)
 
 
-def contour_lines(landscape: Mapping[str, np.ndarray], level: float) -> list[np.ndarray]:
-    """The stored R_emp grid's contour line(s) at ``level`` (like ``plt.contour``)."""
-    gen = contourpy.contour_generator(landscape["x"], landscape["y"], landscape["risk"],
-                                      line_type="Separate")
-    return [np.asarray(line) for line in gen.lines(float(level))]
-
-
 def axis_segment(direction: np.ndarray, lo: float, hi: float) -> np.ndarray:
     """End points (2, 2) of the stretch [lo, hi] of the line through 0 along ``direction``."""
     direction = np.asarray(direction, dtype=float)
@@ -328,26 +320,38 @@ def set_polyline(mob: VMobject, axes: Axes, lines: np.ndarray | list[np.ndarray]
 
 
 class Counter(VGroup):
-    """A number display rebuilt from cached digit glyphs (cheap enough for every frame)."""
+    """A number display drawn from cached digit glyphs (cheap enough for every frame).
+
+    Its glyph slots are fixed mobjects whose points change in place: replacing
+    submobjects mid-animation would leave the old digits in the renderer's list of
+    moving mobjects, and they would be drawn under the new ones.
+    """
+
+    SLOTS = 10
 
     def __init__(self, places: int = 2, size: float = TEXT_SIZE, color: ManimColor = INK) -> None:
-        super().__init__()
-        self.places, self.color_, self.shown = places, color, None
+        super().__init__(*[VMobject(fill_color=color, fill_opacity=1, stroke_width=0)
+                           for _ in range(self.SLOTS)])
+        self.places, self.shown = places, None
         self.glyphs = {c: math(c, size=size, color=color).family_members_with_points()[0]
                        for c in "0123456789.-"}
         self.buff = 0.03 * size / TEXT_SIZE
 
     def show(self, value: float, anchor: np.ndarray, aligned_edge: np.ndarray = LEFT) -> "Counter":
         """Display ``value`` with its ``aligned_edge`` at ``anchor`` (scene point)."""
-        text = f"{float(value):.{self.places}f}"
+        # fewer decimals as the value grows: 0.25, 16.6, 117907 (at most ``places``)
+        magnitude = int(np.floor(np.log10(abs(value)))) if abs(value) >= 1 else 0
+        text = f"{float(value):.{max(0, self.places - magnitude)}f}"[: self.SLOTS]
         if text != self.shown:
-            parts = []
-            for c in text:
-                glyph = VMobject(fill_color=self.color_, fill_opacity=1, stroke_width=0)
-                glyph.set_points(self.glyphs[c].points.copy())
-                parts.append(glyph)
-            self.submobjects = parts
-            self.arrange(RIGHT, buff=self.buff, aligned_edge=DOWN)
+            x = 0.0
+            for i, slot in enumerate(self.submobjects):
+                if i >= len(text):
+                    slot.clear_points()
+                    continue
+                glyph = self.glyphs[text[i]]
+                slot.set_points(glyph.points.copy())
+                slot.shift([x - glyph.get_left()[0], -glyph.get_bottom()[1], 0])  # on the baseline
+                x += glyph.width + self.buff
             self.shown = text
         self.move_to(anchor, aligned_edge=aligned_edge)
         return self

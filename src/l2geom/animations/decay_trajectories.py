@@ -215,7 +215,7 @@ class DecayTrajectories(DataScene):
             p.circle = polyline(p.axes, circle_polyline(touch["radii"][i]), PALETTE["penalty"],
                                 width=3, dashed=True)
             p.ridge = marker(p.axes, ridge, PALETTE["ridge"], radius=0.1)
-            label = math(r"\hat{\theta}_{\text{ridge}}", size=LABEL_SIZE, color=PALETTE["ridge"])
+            label = math(r"\hat{\theta}_{\text{Ridge}}", size=LABEL_SIZE, color=PALETTE["ridge"])
             label.next_to(p.ridge, LEFT, buff=0.12)
             label.add_background_rectangle(color=PALETTE["background"], opacity=0.85, buff=0.04)
             labels.append(label)
@@ -226,7 +226,7 @@ class DecayTrajectories(DataScene):
                   run_time=self.t(1.0))
         for p in self.panels:  # the iterate stays on top of the ridge marker
             self.bring_to_front(p.dot)
-        note = tex(r"The iterates settle at $\hat{\theta}_{\text{ridge}}$, where",
+        note = tex(r"The iterates settle at $\hat{\theta}_{\text{Ridge}}$, where",
                    r" an $\mathcal{R}_{\text{emp}}$ contour touches a penalty circle:",
                    r" there gradient step and pull cancel.",
                    r" Larger $\lambda$: stronger pull, closer to $\mathbf{0}$.",

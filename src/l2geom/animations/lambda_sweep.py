@@ -43,7 +43,6 @@ from l2geom.animations.common import (
     axis_labels,
     Counter,
     circle_polyline,
-    contour_lines,
     equal_axes,
     fmt,
     grid_position,
@@ -78,7 +77,7 @@ class LambdaSweep(DataScene):
                   FadeIn(self.legend), run_time=self.t(1.2))
         self.add(self.trace, self.ellipse, self.circle, self.dot)
         self.play(FadeIn(self.dot, scale=1.5), Create(self.circle), run_time=self.t(1.0))
-        self.say(r"$\lambda = 0$: $\hat{\theta}_{\text{ridge}} = \hat{\theta}$,"
+        self.say(r"$\lambda = 0$: $\hat{\theta}_{\text{Ridge}} = \hat{\theta}$,"
                  r" both factors are 1.", hold=2.0)
 
         stops = [grid_position(path["lambdas"], s) for s in sigma]
@@ -87,7 +86,7 @@ class LambdaSweep(DataScene):
         self.sweep_to(stops[1], 3.0)
         self.say(r"$\lambda = \sigma_2$: the steep direction is halved too.", hold=2.0)
         self.sweep_to(len(path["lambdas"]) - 1, 6.0)
-        self.say(r"$\lambda \to \infty$: $\hat{\theta}_{\text{ridge}} \to \mathbf{0}$.", hold=3.5)
+        self.say(r"$\lambda \to \infty$: $\hat{\theta}_{\text{Ridge}} \to \mathbf{0}$.", hold=3.5)
 
     # ------------------------------------------------------------------ builders
     def at(self, name: str) -> np.ndarray:
@@ -115,7 +114,7 @@ class LambdaSweep(DataScene):
 
         self.trace = VMobject(stroke_color=PALETTE["ridge"], stroke_width=4).add_updater(trace)
         self.ellipse = VMobject(stroke_color=PALETTE["risk"], stroke_width=4).add_updater(
-            lambda m: set_polyline(m, ax, contour_lines(land, float(self.at("levels")))))
+            lambda m: set_polyline(m, ax, self.at("ellipses")))
         self.circle = VMobject(stroke_color=PALETTE["penalty"], stroke_width=4).add_updater(
             lambda m: set_polyline(m, ax, circle_polyline(float(self.at("radii"))), dashed=True))
         self.dot = marker(ax, path["points"][0], PALETTE["ridge"], radius=0.1).add_updater(
@@ -126,7 +125,7 @@ class LambdaSweep(DataScene):
     def build_panel(self) -> None:
         path, sigma = self.data["ridge_path"], self.data["quadratic"]["eigenvalues"]
         left = self.axes.get_right()[0] + 1.0
-        self.title = tex(r"Growing $\lambda$ moves $\hat{\theta}_{\text{ridge}}$"
+        self.title = tex(r"Growing $\lambda$ moves $\hat{\theta}_{\text{Ridge}}$"
                          r" along the ridge path", size=TEXT_SIZE + 4)
         self.title.to_edge(UP, buff=0.5).set_x(left, direction=LEFT)
 
@@ -191,9 +190,9 @@ class LambdaSweep(DataScene):
         dashed = polyline_sample(PALETTE["penalty"])
         self.legend = VGroup(
             VGroup(solid, tex(r"$\mathcal{R}_{\text{emp}}$ contour through"
-                              r" $\hat{\theta}_{\text{ridge}}$", size=SMALL_SIZE + 2))
+                              r" $\hat{\theta}_{\text{Ridge}}$", size=SMALL_SIZE + 2))
             .arrange(RIGHT, buff=0.25),
-            VGroup(dashed, tex(r"penalty circle through $\hat{\theta}_{\text{ridge}}$",
+            VGroup(dashed, tex(r"penalty circle through $\hat{\theta}_{\text{Ridge}}$",
                                size=SMALL_SIZE + 2)).arrange(RIGHT, buff=0.25),
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
         self.legend.next_to(self.bars, DOWN, buff=0.5).set_x(left, direction=LEFT)

@@ -50,7 +50,7 @@ from l2geom.animations.common import (
     tex,
 )
 
-FORMULA = (r"\hat{\theta}_{\text{ridge}}", "=", r"\mathbf{Q}",
+FORMULA = (r"\hat{\theta}_{\text{Ridge}}", "=", r"\mathbf{Q}",
            r"(\mathbf{\Sigma}+\lambda\mathbf{I})^{-1}\mathbf{\Sigma}", r"\mathbf{Q}^{\top}",
            r"\hat{\theta}")
 
@@ -147,7 +147,7 @@ class RotateRescale(DataScene):
             tex(r"1.\ Rotate by $\mathbf{Q}^\top$:", r" the eigenvectors of $\mathbf{H}$",
                 r" become the coordinate axes."),
             tex(r"2.\ Rescale component $i$", r" by $\sigma_i/(\sigma_i+\lambda)$."),
-            tex(r"3.\ Rotate back by $\mathbf{Q}$:", r" we land on $\hat{\theta}_{\text{ridge}}$."),
+            tex(r"3.\ Rotate back by $\mathbf{Q}$:", r" we land on $\hat{\theta}_{\text{Ridge}}$."),
         ]
         for caption in self.captions:
             caption.arrange(DOWN, aligned_edge=LEFT, buff=0.12)
@@ -248,7 +248,7 @@ class RotateRescale(DataScene):
         self.result.put_start_and_end_on(ax.c2p(0, 0), ax.c2p(*d["ridge"]))
         self.ridge_marker.move_to(ax.c2p(*d["ridge"]))
         self.ghost.put_start_and_end_on(ax.c2p(0, 0), ax.c2p(*d["theta_hat"]))
-        ridge_label = math(r"\hat{\theta}_{\text{ridge}}", size=LABEL_SIZE,
+        ridge_label = math(r"\hat{\theta}_{\text{Ridge}}", size=LABEL_SIZE,
                            color=PALETTE["ridge"]).next_to(self.ridge_marker, RIGHT, buff=0.15)
         theta_label = math(r"\hat{\theta}", size=LABEL_SIZE, color=PALETTE["weights"])
         theta_label.next_to(self.ghost.get_end(), self.ghost.get_unit_vector(), buff=0.1)
