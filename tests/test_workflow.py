@@ -87,7 +87,7 @@ def test_rule_files_are_snakefmt_clean():
 def test_missing_tool_stops_the_build_at_the_start(tmp_path, hidden):
     from l2geom.tools import ANIMATION_TOOLS, DECK_TOOLS
 
-    for tool in [*DECK_TOOLS, *ANIMATION_TOOLS, "git"]:
+    for tool in [*DECK_TOOLS, *ANIMATION_TOOLS, "git", "which"]:  # which: plugins probe with it
         if tool != hidden:
             (tmp_path / tool).symlink_to(shutil.which(tool))
     env = {"PATH": f"{ROOT / '.venv/bin'}:{tmp_path}", "HOME": str(tmp_path)}
