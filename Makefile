@@ -3,7 +3,7 @@
 VENV := .venv
 export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 
-.PHONY: all setup build test report lint reproducible bench clean
+.PHONY: all setup build test report lint reproducible bench slurm-test clean
 all: build
 
 setup:
@@ -24,6 +24,9 @@ lint: setup
 
 reproducible: setup
 	python tools/reproducible.py
+
+slurm-test: setup
+	pytest tests/test_slurm.py
 
 bench: setup
 	python benchmarks/bench.py

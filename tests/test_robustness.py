@@ -21,7 +21,7 @@ import pytest
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "tools"))
-from scratch import SNAKEMAKE, fingerprint, make_scratch, outputs, snakemake  # noqa: E402
+from scratch import SNAKEMAKE, fingerprint, make_scratch, outputs, scratch_env, snakemake  # noqa: E402
 
 pytestmark = pytest.mark.slow
 
@@ -80,8 +80,8 @@ def test_interrupted_run_recovers(builds, phase, sig):
     work = builds[0][0]
     baseline = {p: fingerprint(work / p) for p in outputs(work)}
     forced, catch = PHASES[phase]
-    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"}
-    proc = subprocess.Popen([*SNAKEMAKE, "--cores", "2", "--forcerun", *forced], cwd=work, env=env,
+    proc = subprocess.Popen([*SNAKEMAKE, "--cores", "2", "--forcerun", *forced], cwd=work,
+                            env=scratch_env(work),
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                             start_new_session=True)
     seen = []

@@ -37,9 +37,16 @@ def make_scratch(dest: Path, quality: str = "preview", root: Path = ROOT) -> Pat
     return dest
 
 
+def scratch_env(workdir: Path) -> dict[str, str]:
+    """Environment for a build in ``workdir``: this .venv first on PATH, and the copy's own
+    src/ first on PYTHONPATH (so an edit of the checkout mid-run cannot leak in)."""
+    return {**os.environ, "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}",
+            "PYTHONPATH": str(workdir / "src")}
+
+
 def snakemake(workdir: Path, *args: str, **kwargs) -> subprocess.CompletedProcess:
     """Run snakemake in ``workdir`` (output captured, text)."""
-    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"}
+    env = scratch_env(workdir)
     return subprocess.run([*SNAKEMAKE, *args], cwd=workdir, capture_output=True, text=True,
                           env=env, **kwargs)
 

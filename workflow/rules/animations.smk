@@ -20,6 +20,8 @@ rule animation_rotate_rescale:
         BENCH / "{scenario}" / "animation_rotate_rescale.tsv"
     conda:
         CONDA_ENV
+    resources:
+        **RENDER_JOB,
     params:
         quality=CONFIG["quality"],
         workdir=MANIM_WORK,
@@ -47,6 +49,8 @@ rule animation_decay_trajectories:
         BENCH / "{scenario}" / "animation_decay_trajectories.tsv"
     conda:
         CONDA_ENV
+    resources:
+        **RENDER_JOB,
     params:
         quality=CONFIG["quality"],
         workdir=MANIM_WORK,
@@ -74,6 +78,8 @@ rule animation_lambda_sweep:
         BENCH / "{scenario}" / "animation_lambda_sweep.tsv"
     conda:
         CONDA_ENV
+    resources:
+        **RENDER_JOB,
     params:
         quality=CONFIG["quality"],
         workdir=MANIM_WORK,

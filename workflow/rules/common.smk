@@ -68,6 +68,19 @@ def csv_input(wildcards):
     return [source["csv"]["path"]] if "csv" in source else []
 
 
+# What one job asks a cluster for (workflow/profiles/slurm); measured in
+# results/benchmarks/: compute jobs < 1 s and < 50 MB, figures 2-6 s and ~100 MB,
+# production renders 2-5 min and ~700 MB (Manim and ffmpeg side by side), the deck ~5 s.
+SMALL_JOB = dict(mem_mb=512, runtime=5, cpus_per_task=1)
+FIGURE_JOB = dict(mem_mb=1000, runtime=10, cpus_per_task=1)
+RENDER_JOB = dict(
+    mem_mb=4000,
+    runtime=60 if CONFIG["quality"] == "production" else 15,
+    cpus_per_task=2,
+)
+DECK_JOB = dict(mem_mb=2000, runtime=15, cpus_per_task=1)
+
+
 # Every rule runs in the project's one environment (for `--sdm conda`; `make` uses .venv).
 CONDA_ENV = "../../environment.yml"
 

@@ -1,7 +1,4 @@
 # Compute stage: the only place where mathematics happens. One data file per artefact.
-# resources: what one job asks a cluster for (workflow/profiles/slurm): each job is a
-# single-threaded numpy run of under a second using under 50 MB (results/benchmarks),
-# so 512 MB and 5 minutes leave ample room; locally they only bound the scheduler.
 
 
 rule quadratic:
@@ -16,9 +13,7 @@ rule quadratic:
     conda:
         CONDA_ENV
     resources:
-        mem_mb=512,
-        runtime=5,
-        cpus_per_task=1,
+        **SMALL_JOB,
     params:
         source=lambda w: spec(w)["source"],
     script:
@@ -39,9 +34,7 @@ rule descent:
     conda:
         CONDA_ENV
     resources:
-        mem_mb=512,
-        runtime=5,
-        cpus_per_task=1,
+        **SMALL_JOB,
     params:
         step_size=lambda w: SCENARIOS[w.scenario].step_size,
         steps=lambda w: SCENARIOS[w.scenario].steps,
@@ -63,9 +56,7 @@ rule ridge_path:
     conda:
         CONDA_ENV
     resources:
-        mem_mb=512,
-        runtime=5,
-        cpus_per_task=1,
+        **SMALL_JOB,
     params:
         num=lambda w: spec(w)["path_points"],
     script:
@@ -84,9 +75,7 @@ rule rescale:
     conda:
         CONDA_ENV
     resources:
-        mem_mb=512,
-        runtime=5,
-        cpus_per_task=1,
+        **SMALL_JOB,
     params:
         lam=lambda w: float(spec(w)["lambdas"]["rescale"]),
     script:
@@ -107,9 +96,7 @@ rule tangency:
     conda:
         CONDA_ENV
     resources:
-        mem_mb=512,
-        runtime=5,
-        cpus_per_task=1,
+        **SMALL_JOB,
     params:
         lambdas=lambda w: SCENARIOS[w.scenario].lambdas_for(w.use),
     script:
@@ -128,9 +115,7 @@ rule landscape:
     conda:
         CONDA_ENV
     resources:
-        mem_mb=512,
-        runtime=5,
-        cpus_per_task=1,
+        **SMALL_JOB,
     params:
         start=lambda w: SCENARIOS[w.scenario].start.tolist(),
         step_size=lambda w: SCENARIOS[w.scenario].step_size,

@@ -13,6 +13,8 @@ rule figure_gd_vs_weight_decay:
         BENCH / "{scenario}" / "figure_gd_vs_weight_decay.tsv"
     conda:
         CONDA_ENV
+    resources:
+        **FIGURE_JOB,
     params:
         family="gd_vs_weight_decay",
         lam=lambda w: float(spec(w)["lambdas"]["decay"]),
@@ -34,6 +36,8 @@ rule figure_pull_depends_on_lambda:
         BENCH / "{scenario}" / "figure_pull_depends_on_lambda.tsv"
     conda:
         CONDA_ENV
+    resources:
+        **FIGURE_JOB,
     params:
         family="pull_depends_on_lambda",
         lambdas=lambda w: sorted(float(x) for x in spec(w)["lambdas"]["pull"]),
@@ -53,6 +57,8 @@ rule figure_eigen_projection:
         BENCH / "{scenario}" / "figure_eigen_projection.tsv"
     conda:
         CONDA_ENV
+    resources:
+        **FIGURE_JOB,
     params:
         family="eigen_projection",
     script:
@@ -72,6 +78,8 @@ rule figure_rescale_lambda_zero:
         BENCH / "{scenario}" / "figure_rescale_lambda_zero.tsv"
     conda:
         CONDA_ENV
+    resources:
+        **FIGURE_JOB,
     params:
         family="rescale_lambda_zero",
     script:
@@ -90,6 +98,8 @@ rule figure_rescale_lambda_positive:
         BENCH / "{scenario}" / "figure_rescale_lambda_positive.tsv"
     conda:
         CONDA_ENV
+    resources:
+        **FIGURE_JOB,
     params:
         family="rescale_lambda_positive",
     script:
@@ -110,6 +120,8 @@ rule figure_goodfellow:
         BENCH / "{scenario}" / "figure_goodfellow.tsv"
     conda:
         CONDA_ENV
+    resources:
+        **FIGURE_JOB,
     params:
         family="goodfellow",
     script:
@@ -128,6 +140,8 @@ rule figure_shrink_factors:
         BENCH / "{scenario}" / "figure_shrink_factors.tsv"
     conda:
         CONDA_ENV
+    resources:
+        **FIGURE_JOB,
     params:
         family="shrink_factors",
     script:

@@ -58,6 +58,8 @@ rule slide_colors:
         BENCH / "slides" / "slide_colors.tsv"
     conda:
         CONDA_ENV
+    resources:
+        **SMALL_JOB,
     params:
         colors=COLORS,
         words=COLOR_WORDS,
@@ -89,6 +91,8 @@ rule slide_values:
         BENCH / "slides" / "slide_values.tsv"
     conda:
         CONDA_ENV
+    resources:
+        **SMALL_JOB,
     params:
         lambdas=CONFIG["scenarios"][DECK_SCENARIO]["lambdas"],
         source=CONFIG["scenarios"][DECK_SCENARIO]["source"].get("generate"),
@@ -118,6 +122,8 @@ rule deck:
         BENCH / "slides" / "deck.tsv"
     conda:
         CONDA_ENV
+    resources:
+        **DECK_JOB,
     params:
         epoch=SOURCE_DATE_EPOCH,
     script:

@@ -1,0 +1,162 @@
+"""The cluster route: the pipeline through a real single-node SLURM equals a local build.
+
+The test brings SLURM up itself (tools/slurm/minicluster.py: Debian's slurm-wlm and
+munge, controller and node on 127.0.0.1, configuration in a temporary directory),
+builds the data and figures of the config's two scenarios at preview quality in a
+scratch copy with ``snakemake --workflow-profile workflow/profiles/slurm``, checks that
+every job went through SLURM (the job ids in Snakemake's log, each one COMPLETED in
+squeue), builds the same targets locally in a second copy, and compares the outputs:
+same bytes for data and figures, same decoded frames for videos. SLURM is torn down
+afterwards.
+
+Skipped (with the reason) only when SLURM cannot run here: not root, the packages
+cannot be installed, or a system SLURM already owns /etc/slurm/slurm.conf. Set
+L2GEOM_SLURM_ANIMATIONS=1 to send the animations through SLURM as well (minutes more).
+Each copy runs with PYTHONPATH=<copy>/src, so its jobs import the copy's own l2geom and
+not the checkout's editable install (which may be changing while the test runs).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.util
+import os
+import re
+import subprocess
+import sys
+import time
+
+import pytest
+
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "tools"))
+from scratch import fingerprint, make_scratch, outputs, snakemake  # noqa: E402
+
+pytestmark = pytest.mark.slow
+
+_spec = importlib.util.spec_from_file_location("minicluster", ROOT / "tools/slurm/minicluster.py")
+minicluster = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(minicluster)
+
+PROFILE = "workflow/profiles/slurm"
+SUBMITTED = re.compile(r"Job \d+ has been submitted with SLURM jobid (\d+)")
+# Stages whose jobs are built (the slides need every animation, so they are left out).
+STAGES = ["compute", "figures"] + (["animations"] if os.environ.get("L2GEOM_SLURM_ANIMATIONS")
+                                   else [])
+
+
+def stage_rules(stage: str) -> list[str]:
+    path = ROOT / "workflow/rules" / f"{stage}.smk"
+    return re.findall(r"^rule (\w+):", path.read_text(), flags=re.M) if path.exists() else []
+
+
+@contextlib.contextmanager
+def environ(**values: str):
+    """os.environ with ``values`` set (scratch.snakemake passes os.environ to Snakemake,
+    and the SLURM jobs inherit it: --export=ALL)."""
+    saved = {k: os.environ.get(k) for k in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+def stage_targets(workdir, stages: list[str]) -> list[str]:
+    """Outputs of the jobs of ``stages``' rules in the default target's DAG (from a dry run)."""
+    wanted = {r for s in stages for r in stage_rules(s)}
+    dry = snakemake(workdir, "--dry-run", timeout=300)
+    assert dry.returncode == 0, dry.stderr[-3000:]
+    jobs = re.findall(r"^rule (\w+):\n((?:    .*\n)+)", dry.stdout, flags=re.M)
+    return sorted(f for rule, body in jobs if rule in wanted
+                  for line in body.splitlines() if line.startswith("    output: ")
+                  for f in line.removeprefix("    output: ").split(", "))
+
+
+def job_total(log: str) -> int:
+    """The total of Snakemake's "Job stats" table."""
+    found = re.findall(r"^total\s+(\d+)\s*$", log, flags=re.M)
+    assert found, "no job stats in Snakemake's output"
+    return int(found[0])
+
+
+@pytest.fixture(scope="module")
+def cluster(tmp_path_factory):
+    try:
+        minicluster.install()
+    except minicluster.SlurmUnavailable as err:
+        pytest.skip(f"SLURM cannot be installed here: {err}")
+    if importlib.util.find_spec("snakemake_executor_plugin_slurm") is None:
+        pytest.fail("snakemake-executor-plugin-slurm is not installed: "
+                    "pip install -r requirements.lock")
+    # a short path: it ends up in slurm.conf and in the munge socket's name
+    state = tmp_path_factory.mktemp("slurm")
+    mini = minicluster.Cluster(state)
+    try:
+        mini.up(timeout=90)
+    except minicluster.SlurmUnavailable as err:
+        pytest.skip(f"SLURM cannot be started here: {err}")
+    try:
+        yield mini
+    finally:
+        mini.down(keep=False, quiet=True)
+
+
+@pytest.fixture(scope="module")
+def builds(cluster, tmp_path_factory):
+    """The same targets built through SLURM and locally: (slurm dir, local dir, logs, times)."""
+    on_slurm = make_scratch(tmp_path_factory.mktemp("on-slurm"), "preview")
+    local = make_scratch(tmp_path_factory.mktemp("local"), "preview")
+    with environ(PYTHONPATH=str(local / "src")):
+        targets = stage_targets(local, STAGES)
+    times = {}
+
+    start = time.monotonic()
+    with environ(SLURM_CONF=str(cluster.conf), PYTHONPATH=str(on_slurm / "src")):
+        # the one command a user types, plus a quicker first status check for the test
+        slurm_run = snakemake(on_slurm, "--workflow-profile", PROFILE,
+                              "--slurm-init-seconds-before-status-checks", "2", *targets,
+                              timeout=900)
+    times["slurm"] = time.monotonic() - start
+    slurm_log = slurm_run.stdout + slurm_run.stderr
+    assert slurm_run.returncode == 0, slurm_log[-6000:]
+
+    start = time.monotonic()
+    with environ(PYTHONPATH=str(local / "src")):
+        local_run = snakemake(local, "--cores", "2", *targets, timeout=900)
+    times["local"] = time.monotonic() - start
+    local_log = local_run.stdout + local_run.stderr
+    assert local_run.returncode == 0, local_log[-6000:]
+    print(f"\nSLURM build {times['slurm']:.0f} s, local build {times['local']:.0f} s, "
+          f"{job_total(local_log)} jobs ({', '.join(STAGES)})")
+    return on_slurm, local, slurm_log, local_log
+
+
+def test_every_job_went_through_slurm(cluster, builds):
+    _, _, slurm_log, local_log = builds
+    ids = SUBMITTED.findall(slurm_log)
+    assert len(ids) == len(set(ids)) == job_total(local_log) == job_total(slurm_log)
+    # without an accounting database sacct knows nothing; squeue keeps finished jobs
+    # for MinJobAge (600 s here)
+    listed = subprocess.run(["squeue", "--states=all", "--noheader", "--format=%i|%T"],
+                            env=cluster.env, capture_output=True, text=True, check=True)
+    states = dict(line.split("|") for line in listed.stdout.split())
+    assert {i: states.get(i) for i in ids} == {i: "COMPLETED" for i in ids}
+
+
+def test_outputs_equal_a_local_build(builds):
+    on_slurm, local, _, _ = builds
+    built = outputs(on_slurm)
+    assert built == outputs(local)
+    assert any(p.parts[:2] == ("results", "data") for p in built)
+    if stage_rules("figures"):
+        assert any(p.parts[0] == "figures" and p.suffix == ".pdf" for p in built)
+    scenarios = {p.parts[2] for p in built if p.parts[:2] == ("results", "data")}
+    assert len(scenarios) >= 2, scenarios
+    differ = [str(p) for p in built if fingerprint(on_slurm / p) != fingerprint(local / p)]
+    assert not differ, f"differ between the SLURM and the local build: {differ}"
