@@ -23,6 +23,7 @@ rule animation_rotate_rescale:
     resources:
         **RENDER_JOB,
     params:
+        code=CODE["animations"],
         quality=CONFIG["quality"],
         workdir=MANIM_WORK,
     script:
@@ -52,6 +53,7 @@ rule animation_decay_trajectories:
     resources:
         **RENDER_JOB,
     params:
+        code=CODE["animations"],
         quality=CONFIG["quality"],
         workdir=MANIM_WORK,
         lambdas=lambda w: sorted(float(lam) for lam in spec(w)["lambdas"]["pull"]),
@@ -81,6 +83,7 @@ rule animation_lambda_sweep:
     resources:
         **RENDER_JOB,
     params:
+        code=CODE["animations"],
         quality=CONFIG["quality"],
         workdir=MANIM_WORK,
     script:

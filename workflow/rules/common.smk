@@ -6,6 +6,8 @@ from l2geom.config import ConfigError, load_yaml, validate
 from l2geom.scenario import build_scenarios
 from l2geom.tools import missing_tools
 
+import hashlib
+
 DATA = Path("results/data")
 LOGS = Path("results/logs")
 BENCH = Path("results/benchmarks")
@@ -79,6 +81,36 @@ RENDER_JOB = dict(
     cpus_per_task=2,
 )
 DECK_JOB = dict(mem_mb=2000, runtime=15, cpus_per_task=1)
+
+
+# Digest of the package code each stage runs, passed as a param: editing the code
+# reruns exactly the jobs that use it (Snakemake's own code trigger sees only scripts).
+SRC = Path(workflow.basedir).parent / "src" / "l2geom"
+CORE = [
+    "quadratic.py",
+    "ridge.py",
+    "descent.py",
+    "compute.py",
+    "scenario.py",
+    "datasets.py",
+    "store.py",
+    "jobs.py",
+]
+
+
+def code_digest(*patterns):
+    digest = hashlib.sha256()
+    for path in sorted(p for pattern in patterns for p in SRC.glob(pattern)):
+        digest.update(path.relative_to(SRC).as_posix().encode() + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+CODE = {
+    "compute": code_digest(*CORE),
+    "figures": code_digest("figures/*.py", "style.py", "l2geom.mplstyle", "store.py"),
+    "animations": code_digest("animations/*.py", "style.py", "store.py"),
+    "slides": code_digest("deck.py", "style.py", "store.py"),
+}
 
 
 # Every rule runs in the project's one environment (for `--sdm conda`; `make` uses .venv).

@@ -15,6 +15,7 @@ rule quadratic:
     resources:
         **SMALL_JOB,
     params:
+        code=CODE["compute"],
         source=lambda w: spec(w)["source"],
     script:
         "../scripts/compute_data.py"
@@ -36,6 +37,7 @@ rule descent:
     resources:
         **SMALL_JOB,
     params:
+        code=CODE["compute"],
         step_size=lambda w: SCENARIOS[w.scenario].step_size,
         steps=lambda w: SCENARIOS[w.scenario].steps,
         start=lambda w: SCENARIOS[w.scenario].start.tolist(),
@@ -58,6 +60,7 @@ rule ridge_path:
     resources:
         **SMALL_JOB,
     params:
+        code=CODE["compute"],
         num=lambda w: spec(w)["path_points"],
     script:
         "../scripts/compute_data.py"
@@ -77,6 +80,7 @@ rule rescale:
     resources:
         **SMALL_JOB,
     params:
+        code=CODE["compute"],
         lam=lambda w: float(spec(w)["lambdas"]["rescale"]),
     script:
         "../scripts/compute_data.py"
@@ -98,6 +102,7 @@ rule tangency:
     resources:
         **SMALL_JOB,
     params:
+        code=CODE["compute"],
         lambdas=lambda w: SCENARIOS[w.scenario].lambdas_for(w.use),
     script:
         "../scripts/compute_data.py"
@@ -117,6 +122,7 @@ rule landscape:
     resources:
         **SMALL_JOB,
     params:
+        code=CODE["compute"],
         start=lambda w: SCENARIOS[w.scenario].start.tolist(),
         step_size=lambda w: SCENARIOS[w.scenario].step_size,
         steps=lambda w: SCENARIOS[w.scenario].steps,

@@ -16,6 +16,7 @@ rule figure_gd_vs_weight_decay:
     resources:
         **FIGURE_JOB,
     params:
+        code=CODE["figures"],
         family="gd_vs_weight_decay",
         lam=lambda w: float(spec(w)["lambdas"]["decay"]),
     script:
@@ -39,6 +40,7 @@ rule figure_pull_depends_on_lambda:
     resources:
         **FIGURE_JOB,
     params:
+        code=CODE["figures"],
         family="pull_depends_on_lambda",
         lambdas=lambda w: sorted(float(x) for x in spec(w)["lambdas"]["pull"]),
     script:
@@ -60,6 +62,7 @@ rule figure_eigen_projection:
     resources:
         **FIGURE_JOB,
     params:
+        code=CODE["figures"],
         family="eigen_projection",
     script:
         "../scripts/figure.py"
@@ -81,6 +84,7 @@ rule figure_rescale_lambda_zero:
     resources:
         **FIGURE_JOB,
     params:
+        code=CODE["figures"],
         family="rescale_lambda_zero",
     script:
         "../scripts/figure.py"
@@ -101,6 +105,7 @@ rule figure_rescale_lambda_positive:
     resources:
         **FIGURE_JOB,
     params:
+        code=CODE["figures"],
         family="rescale_lambda_positive",
     script:
         "../scripts/figure.py"
@@ -123,6 +128,7 @@ rule figure_goodfellow:
     resources:
         **FIGURE_JOB,
     params:
+        code=CODE["figures"],
         family="goodfellow",
     script:
         "../scripts/figure.py"
@@ -143,6 +149,7 @@ rule figure_shrink_factors:
     resources:
         **FIGURE_JOB,
     params:
+        code=CODE["figures"],
         family="shrink_factors",
     script:
         "../scripts/figure.py"

@@ -61,6 +61,7 @@ rule slide_colors:
     resources:
         **SMALL_JOB,
     params:
+        code=CODE["slides"],
         colors=COLORS,
         words=COLOR_WORDS,
     script:
@@ -94,6 +95,7 @@ rule slide_values:
     resources:
         **SMALL_JOB,
     params:
+        code=CODE["slides"],
         lambdas=CONFIG["scenarios"][DECK_SCENARIO]["lambdas"],
         source=CONFIG["scenarios"][DECK_SCENARIO]["source"].get("generate"),
     script:
@@ -125,6 +127,7 @@ rule deck:
     resources:
         **DECK_JOB,
     params:
+        code=CODE["slides"],
         epoch=SOURCE_DATE_EPOCH,
     script:
         "../scripts/slide_deck.py"
