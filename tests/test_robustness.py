@@ -39,7 +39,7 @@ def builds(tmp_path_factory):
     base = tmp_path_factory.mktemp("builds")
     done = []
     for i, cores in enumerate([2, 2, 2, 4]):
-        work = make_scratch(base / f"b{i}")
+        work = make_scratch(base / f"b{i}", short=True)
         done.append((work, cores, snakemake(work, "--cores", str(cores))))
     return done
 

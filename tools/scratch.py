@@ -24,8 +24,10 @@ def project_files(root: Path = ROOT) -> list[str]:
     return [f for f in out.stdout.decode().split("\0") if f and (root / f).is_file()]
 
 
-def make_scratch(dest: Path, quality: str = "preview", root: Path = ROOT) -> Path:
-    """A fresh copy of the project in ``dest`` whose config renders at ``quality``."""
+def make_scratch(dest: Path, quality: str = "preview", short: bool = False,
+                 root: Path = ROOT) -> Path:
+    """A fresh copy of the project in ``dest`` whose config renders at ``quality``
+    (with ``short``, animations compressed five-fold, for tests)."""
     dest.mkdir(parents=True, exist_ok=True)
     for name in project_files(root):
         target = dest / name
@@ -33,7 +35,10 @@ def make_scratch(dest: Path, quality: str = "preview", root: Path = ROOT) -> Pat
         shutil.copy2(root / name, target)
     config = dest / "config/config.yaml"
     text = config.read_text()
-    config.write_text(text.replace("\nquality: production", f"\nquality: {quality}"))
+    text = text.replace("\nquality: production", f"\nquality: {quality}")
+    if short:
+        text = text.replace("\nshort_animations: false", "\nshort_animations: true")
+    config.write_text(text)
     return dest
 
 

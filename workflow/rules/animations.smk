@@ -25,6 +25,7 @@ rule animation_rotate_rescale:
     params:
         code=CODE["animations"],
         quality=CONFIG["quality"],
+        short=CONFIG["short_animations"],
         workdir=MANIM_WORK,
     script:
         "../scripts/animation.py"
@@ -55,6 +56,7 @@ rule animation_decay_trajectories:
     params:
         code=CODE["animations"],
         quality=CONFIG["quality"],
+        short=CONFIG["short_animations"],
         workdir=MANIM_WORK,
         lambdas=lambda w: sorted(float(lam) for lam in spec(w)["lambdas"]["pull"]),
     script:
@@ -85,6 +87,7 @@ rule animation_lambda_sweep:
     params:
         code=CODE["animations"],
         quality=CONFIG["quality"],
+        short=CONFIG["short_animations"],
         workdir=MANIM_WORK,
     script:
         "../scripts/animation.py"

@@ -15,7 +15,7 @@ with open(sm.log[0], "a") as stream, contextlib.redirect_stdout(stream), \
         contextlib.redirect_stderr(stream):
     from l2geom.animations import render
 
-    render(sm.rule.removeprefix("animation_"), data, sm.output.mp4, sm.output.png, quality=params["quality"],
-           workdir=params["workdir"], **extra)
+    render(sm.rule.removeprefix("animation_"), data, sm.output.mp4, sm.output.png,
+           quality=params["quality"], short=params["short"], workdir=params["workdir"], **extra)
 log.info("rendered %s (%s) to %s and %s", sm.rule, params["quality"], sm.output.mp4,
          sm.output.png)
