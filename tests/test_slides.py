@@ -341,11 +341,13 @@ def test_failed_build_leaves_no_pdf(tmp_path, scenario_data):
 def test_preview_pipeline_builds_deck_and_report(tmp_path):
     """Preview-quality run of the whole workflow in a scratch working directory."""
     shutil.copytree(ROOT / "config", tmp_path / "config")
+    config = tmp_path / "config/config.yaml"
+    config.write_text(config.read_text().replace("\nshort_animations: false",
+                                                 "\nshort_animations: true"))
     shutil.copytree(SLIDES, tmp_path / "slides",
                     ignore=shutil.ignore_patterns("build", "generated"))
     snakemake = [sys.executable, "-m", "snakemake", "-s", str(ROOT / "workflow/Snakefile"),
-                 "--directory", str(tmp_path), "--cores", "2", "--config", "quality=preview",
-                 "short_animations=true"]
+                 "--directory", str(tmp_path), "--cores", "2", "--config", "quality=preview"]
     run = subprocess.run(snakemake, capture_output=True, text=True)
     assert run.returncode == 0, run.stderr[-3000:]
     pdf = tmp_path / "slides/build/l2-weight-decay.pdf"
