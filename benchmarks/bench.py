@@ -144,7 +144,7 @@ def main() -> None:
     parser.add_argument("--qualities", nargs="+", default=["preview", "production"],
                         choices=["preview", "production"])
     args = parser.parse_args()
-    out = [f"# l2geom build benchmark\n", f"Machine: {machine()}\n",
+    out = ["# l2geom build benchmark\n", f"Machine: {machine()}\n",
            f"Runs per figure: {args.runs}, cold production builds: "
            f"{args.production_runs or args.runs} (median, min, max; seconds)\n"]
     with tempfile.TemporaryDirectory(prefix="l2geom-bench-") as tmp:

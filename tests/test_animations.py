@@ -17,7 +17,7 @@ manim = pytest.importorskip("manim")
 av = pytest.importorskip("av")
 
 from l2geom.animations import common  # noqa: E402
-from l2geom.animations.rendering import QUALITY, SCENES, render, render_config  # noqa: E402
+from l2geom.animations.rendering import SCENES, render, render_config  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 WINDOW = np.array([0.0, 1.0, 0.0, 1.0])

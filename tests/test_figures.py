@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from matplotlib.lines import Line2D
 from matplotlib.patches import Circle
 
 from l2geom import figures, store

@@ -15,9 +15,7 @@ from manim import (
     LEFT,
     RIGHT,
     UP,
-    UR,
     Create,
-    DecimalNumber,
     FadeIn,
     FadeOut,
     Line,
@@ -28,8 +26,6 @@ from manim import (
     VGroup,
     VMobject,
     Write,
-    always_redraw,
-    linear,
     smooth,
 )
 

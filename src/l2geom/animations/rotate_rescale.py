@@ -25,7 +25,6 @@ from manim import (
     ReplacementTransform,
     Rotate,
     SurroundingRectangle,
-    Transform,
     ValueTracker,
     VGroup,
     Write,
@@ -139,7 +138,7 @@ class RotateRescale(DataScene):
         left = self.formula.get_left()[0]
         sigma = d["eigenvalues"]
         self.eigen_note = tex(
-            rf"eigen-axes $\mathbf{{q}}_1, \mathbf{{q}}_2$ of $\mathbf{{H}}$:",
+            r"eigen-axes $\mathbf{q}_1, \mathbf{q}_2$ of $\mathbf{H}$:",
             rf" $\sigma_1 = {fmt(sigma[0], 4)}$ (flat), $\sigma_2 = {fmt(sigma[1], 4)}$ (steep)",
             size=SMALL_SIZE + 2).arrange(DOWN, aligned_edge=LEFT, buff=0.1)
         self.eigen_note.next_to(self.formula, DOWN, buff=0.35).set_x(left, direction=LEFT)
