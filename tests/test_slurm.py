@@ -12,7 +12,7 @@ afterwards.
 Skipped (with the reason) only when SLURM cannot run here: not root, the packages
 cannot be installed, or a system SLURM already owns /etc/slurm/slurm.conf. Set
 L2GEOM_SLURM_ANIMATIONS=1 to send the animations through SLURM as well (minutes more).
-Each copy runs with PYTHONPATH=<copy>/src, so its jobs import the copy's own l2geom and
+Each copy runs with PYTHONPATH=<copy>/src (tools/scratch.py sets it), so its jobs import the copy's own l2geom and
 not the checkout's editable install (which may be changing while the test runs).
 """
 
@@ -112,12 +112,11 @@ def builds(cluster, tmp_path_factory):
     """The same targets built through SLURM and locally: (slurm dir, local dir, logs, times)."""
     on_slurm = make_scratch(tmp_path_factory.mktemp("on-slurm"), "preview")
     local = make_scratch(tmp_path_factory.mktemp("local"), "preview")
-    with environ(PYTHONPATH=str(local / "src")):
-        targets = stage_targets(local, STAGES)
+    targets = stage_targets(local, STAGES)
     times = {}
 
     start = time.monotonic()
-    with environ(SLURM_CONF=str(cluster.conf), PYTHONPATH=str(on_slurm / "src")):
+    with environ(SLURM_CONF=str(cluster.conf)):
         # the one command a user types, plus a quicker first status check for the test
         slurm_run = snakemake(on_slurm, "--workflow-profile", PROFILE,
                               "--slurm-init-seconds-before-status-checks", "2", *targets,
@@ -127,8 +126,7 @@ def builds(cluster, tmp_path_factory):
     assert slurm_run.returncode == 0, slurm_log[-6000:]
 
     start = time.monotonic()
-    with environ(PYTHONPATH=str(local / "src")):
-        local_run = snakemake(local, "--cores", "2", *targets, timeout=900)
+    local_run = snakemake(local, "--cores", "2", *targets, timeout=900)
     times["local"] = time.monotonic() - start
     local_log = local_run.stdout + local_run.stderr
     assert local_run.returncode == 0, local_log[-6000:]

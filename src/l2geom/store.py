@@ -93,7 +93,3 @@ def index_of(values: np.ndarray, value: float) -> int:
         raise KeyError(f"{value!r} is not among the stored values {list(np.asarray(values))}")
     return int(hits[0])
 
-
-def write_json(path: str | Path, obj: Any) -> None:
-    """Atomically write ``obj`` as sorted, indented JSON."""
-    atomic_write_bytes(path, (json.dumps(obj, sort_keys=True, indent=2) + "\n").encode())

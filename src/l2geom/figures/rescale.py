@@ -15,6 +15,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.transforms import Transform
 
+from .. import store
 from ..style import COLORS, HALF_WIDTH
 from .common import (THETA_HAT, THETA_RIDGE, Data, arrow, draw_eigen_axes, draw_origin_axes,
                      eigen_frame, fit_size, fmt, label, mark, new_figure, parameter_axes,
@@ -70,10 +71,6 @@ def _finish(fig: Figure, ax: Axes, title: str) -> Figure:
     return fig
 
 
-def _component_labels(symbol: str, values: np.ndarray) -> list[str]:
-    return [f"${symbol}_{i + 1} = {fmt(v)}$" for i, v in enumerate(values)]
-
-
 @styled
 def eigen_projection(rescale: Data, landscape: Data) -> Figure:
     """θ̂, the eigen-axes of H and θ̂'s projections on them (Qᵀθ̂)."""
@@ -96,7 +93,7 @@ def rescale_lambda_zero(rescale: Data, landscape: Data, ridge_path: Data) -> Fig
     fig = new_figure(*SIZE)
     ax, eig = _frame(fig, rescale, landscape)
     theta_hat, projected = rescale["theta_hat"], rescale["projected"]
-    factors = ridge_path["shrink"][int(np.flatnonzero(ridge_path["lambdas"] == 0.0)[0])]
+    factors = ridge_path["shrink"][store.index_of(ridge_path["lambdas"], 0.0)]
     _guides(ax, eig, projected, "rotate_back")
     _components(ax, eig, projected, COLORS["eigen_axes"], "scaled",
                 [f"$\\times\\,{fmt(f)}$" for f in factors])
