@@ -1,9 +1,12 @@
 # Two commands on a fresh machine: `make` (set-up, then the full build) and
-# `make test` (set-up, then the whole test suite).
+# `make test` (set-up with the SLURM layer, then the whole test suite).
+# On a SLURM cluster: `make slurm ARGS="..."` (README, "On a SLURM cluster").
 VENV := .venv
 export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
+# The opt-in SLURM layer (requirements-slurm.lock), on sys.path only for the SLURM route
+SLURM_LAYER := $(CURDIR)/$(VENV)/slurm-plugin
 
-.PHONY: all setup build test report lint reproducible bench slurm-test clean
+.PHONY: all setup slurm-setup build test report lint reproducible bench slurm slurm-test clean
 all: build
 
 setup:
@@ -12,7 +15,8 @@ setup:
 build: setup
 	snakemake
 
-test: setup
+# tests/test_slurm.py needs the SLURM layer
+test: slurm-setup
 	pytest
 
 report: build
@@ -25,7 +29,13 @@ lint: setup
 reproducible: setup
 	python tools/reproducible.py
 
-slurm-test: setup
+slurm-setup:
+	@bash tools/setup.sh --slurm
+
+slurm: slurm-setup
+	PYTHONPATH=$(SLURM_LAYER)$${PYTHONPATH:+:$$PYTHONPATH} snakemake --workflow-profile workflow/profiles/slurm $(ARGS)
+
+slurm-test: slurm-setup
 	pytest tests/test_slurm.py
 
 bench: setup

@@ -13,7 +13,10 @@ Skipped (with the reason) only when SLURM cannot run here: not root, the package
 cannot be installed, or a system SLURM already owns /etc/slurm/slurm.conf. Set
 L2GEOM_SLURM_ANIMATIONS=1 to send the animations through SLURM as well (minutes more).
 Each copy runs with PYTHONPATH=<copy>/src (tools/scratch.py sets it), so its jobs import the copy's own l2geom and
-not the checkout's editable install (which may be changing while the test runs).
+not the checkout's editable install (which may be changing while the test runs); the
+SLURM build has the SLURM layer (.venv/slurm-plugin: the executor plugin and pandas,
+kept out of .venv's site-packages) after it, as `make slurm` does. Without that layer
+the test fails and says to run `make slurm-setup` (`make test` and `make slurm-test` do).
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ import pytest
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "tools"))
-from scratch import fingerprint, make_scratch, outputs, snakemake  # noqa: E402
+from scratch import SLURM_LAYER, fingerprint, make_scratch, outputs, snakemake  # noqa: E402
 
 pytestmark = pytest.mark.slow
 
@@ -91,9 +94,6 @@ def cluster(tmp_path_factory):
         minicluster.install()
     except minicluster.SlurmUnavailable as err:
         pytest.skip(f"SLURM cannot be installed here: {err}")
-    if importlib.util.find_spec("snakemake_executor_plugin_slurm") is None:
-        pytest.fail("snakemake-executor-plugin-slurm is not installed: "
-                    "pip install -r requirements.lock")
     # a short path: it ends up in slurm.conf and in the munge socket's name
     state = tmp_path_factory.mktemp("slurm")
     mini = minicluster.Cluster(state)
@@ -102,6 +102,11 @@ def cluster(tmp_path_factory):
     except minicluster.SlurmUnavailable as err:
         pytest.skip(f"SLURM cannot be started here: {err}")
     try:
+        missing = [pkg for pkg in ("snakemake_executor_plugin_slurm", "pandas")
+                   if not (SLURM_LAYER / pkg / "__init__.py").is_file()]
+        if missing:
+            pytest.fail(f"the SLURM layer is not installed ({', '.join(missing)} missing "
+                        f"in {SLURM_LAYER}): run `make slurm-setup`", pytrace=False)
         yield mini
     finally:
         mini.down(keep=False, quiet=True)
@@ -120,7 +125,7 @@ def builds(cluster, tmp_path_factory):
         # the one command a user types, plus a quicker first status check for the test
         slurm_run = snakemake(on_slurm, "--workflow-profile", PROFILE,
                               "--slurm-init-seconds-before-status-checks", "2", *targets,
-                              timeout=900)
+                              extra_path=[SLURM_LAYER], timeout=900)
     times["slurm"] = time.monotonic() - start
     slurm_log = slurm_run.stdout + slurm_run.stderr
     assert slurm_run.returncode == 0, slurm_log[-6000:]

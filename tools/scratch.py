@@ -12,10 +12,14 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SNAKEMAKE = [sys.executable, "-m", "snakemake"]
+# The opt-in SLURM layer (requirements-slurm.lock; `make slurm-setup`): the executor plugin
+# and pandas, outside .venv's site-packages; a SLURM-profile build needs it on PYTHONPATH.
+SLURM_LAYER = ROOT / ".venv" / "slurm-plugin"
 
 
 def project_files(root: Path = ROOT) -> list[str]:
@@ -42,16 +46,19 @@ def make_scratch(dest: Path, quality: str = "preview", short: bool = False,
     return dest
 
 
-def scratch_env(workdir: Path) -> dict[str, str]:
+def scratch_env(workdir: Path, extra_path: Sequence[Path] = ()) -> dict[str, str]:
     """Environment for a build in ``workdir``: this .venv first on PATH, and the copy's own
-    src/ first on PYTHONPATH (so an edit of the checkout mid-run cannot leak in)."""
+    src/ first on PYTHONPATH (so an edit of the checkout mid-run cannot leak in), then
+    ``extra_path`` (e.g. SLURM_LAYER)."""
     return {**os.environ, "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}",
-            "PYTHONPATH": str(workdir / "src")}
+            "PYTHONPATH": os.pathsep.join(str(p) for p in [workdir / "src", *extra_path])}
 
 
-def snakemake(workdir: Path, *args: str, **kwargs) -> subprocess.CompletedProcess:
-    """Run snakemake in ``workdir`` (output captured, text)."""
-    env = scratch_env(workdir)
+def snakemake(workdir: Path, *args: str, extra_path: Sequence[Path] = (),
+              **kwargs) -> subprocess.CompletedProcess:
+    """Run snakemake in ``workdir`` (output captured, text), with ``extra_path`` after the
+    copy's src/ on PYTHONPATH."""
+    env = scratch_env(workdir, extra_path)
     return subprocess.run([*SNAKEMAKE, *args], cwd=workdir, capture_output=True, text=True,
                           env=env, **kwargs)
 
