@@ -72,6 +72,23 @@ def test_render_config_profiles(tmp_path):
         render_config("draft", tmp_path, "x")
 
 
+def test_encoder_runs_on_one_thread(tmp_path):
+    # x264's output depends on its thread count (by default the machine's cores)
+    assert render_config("production", tmp_path, "x")["video_encoder_options"]["threads"] == "1"
+
+
+def test_only_what_moves_is_redrawn_each_frame():
+    scene = common.DataScene(data={})
+    still, follower, text, faded = (manim.Square(), manim.Circle(), manim.Square(),
+                                    manim.Triangle())
+    follower.add_updater(lambda m: m)
+    scene.add(still, follower, text, faded)
+    moving = scene.get_moving_mobjects(manim.FadeOut(faded))
+    # the updater-driven and the animated mobjects go to the front; the rest is drawn once
+    assert scene.mobjects == [still, text, follower, faded]
+    assert moving == [*follower.get_family(), *faded.get_family()]
+
+
 def test_render_rejects_unknown_scene(tmp_path):
     with pytest.raises(ValueError, match="unknown animation"):
         render("nope", {}, tmp_path / "a.mp4", tmp_path / "a.png")
@@ -200,3 +217,6 @@ def test_two_renders_in_parallel(scenario_data, tmp_path):
     for i in range(2):
         info = probe(tmp_path / f"run{i}" / "rotate_rescale.mp4")
         assert info["decoded"] > 15 and (info["width"], info["height"]) == (854, 480)
+    # libx264 on one thread: the same bytes, whatever the number of cores
+    for name in ("rotate_rescale.mp4", "rotate_rescale.png"):
+        assert (tmp_path / "run0" / name).read_bytes() == (tmp_path / "run1" / name).read_bytes()

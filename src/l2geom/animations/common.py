@@ -20,6 +20,7 @@ from manim import (
     LEFT,
     RIGHT,
     UP,
+    Animation,
     Axes,
     DashedVMobject,
     Dot,
@@ -118,6 +119,31 @@ class DataScene(Scene):
     def pause(self, seconds: float) -> None:
         """A pause where the lecturer would let the picture sink in."""
         self.wait(self.t(seconds))
+
+    def get_moving_mobjects(self, *animations: Animation) -> list:
+        """Bring what moves in this play to the front, so that only it is redrawn per frame.
+
+        Manim redraws every mobject from the first moving one to the end of the scene's
+        list, and draws the rest once into a static background. Moving the animated and
+        updater-driven mobjects to the end keeps that background as large as it can be;
+        the scene's drawing order changes in the same way, so no frame differs from what
+        a full redraw of the reordered scene would give.
+        """
+        animated = {member for mob in _animated_mobjects(animations) for member in mob.get_family()}
+        movers = [mob for mob in self.mobjects
+                  if any(m in animated or m.updaters for m in mob.get_family())]
+        if movers:
+            self.bring_to_front(*movers)
+        return super().get_moving_mobjects(*animations)
+
+
+def _animated_mobjects(animations) -> list:
+    """The mobjects of ``animations``, including those inside animation groups."""
+    found = []
+    for anim in animations:
+        found.append(anim.mobject)
+        found.extend(_animated_mobjects(getattr(anim, "animations", [])))
+    return found
 
 
 # ---------------------------------------------------------------- coordinates
@@ -301,7 +327,7 @@ def dash_pieces(corners: np.ndarray, dash: float = 0.16, ratio: float = 0.55) ->
 
 
 def set_polyline(mob: VMobject, axes: Axes, lines: np.ndarray | list[np.ndarray],
-                 dashed: bool = False, dash: float = 0.16) -> VMobject:
+                 dashed: bool = False, dash: float = 0.16, ratio: float = 0.55) -> VMobject:
     """Make ``mob`` the polyline(s) ``lines`` (each (n, 2)) clipped to the axes' window,
     in place (one subpath per visible piece or dash)."""
     if isinstance(lines, np.ndarray) and lines.ndim == 2:
@@ -310,7 +336,7 @@ def set_polyline(mob: VMobject, axes: Axes, lines: np.ndarray | list[np.ndarray]
     pieces = [to_scene(axes, piece) for line in lines
               for piece in clip_polyline(line, axes.window)]
     if dashed:
-        pieces = [d for piece in pieces for d in dash_pieces(piece, dash)]
+        pieces = [d for piece in pieces for d in dash_pieces(piece, dash, ratio)]
     for piece in pieces:
         if len(piece) < 2:
             continue
@@ -333,8 +359,10 @@ class Counter(VGroup):
         super().__init__(*[VMobject(fill_color=color, fill_opacity=1, stroke_width=0)
                            for _ in range(self.SLOTS)])
         self.places, self.shown = places, None
-        self.glyphs = {c: math(c, size=size, color=color).family_members_with_points()[0]
-                       for c in "0123456789.-"}
+        characters = "0123456789.-"
+        parts = math(*characters, size=size, color=color)  # one LaTeX run for all glyphs
+        self.glyphs = {c: part.family_members_with_points()[0]
+                       for c, part in zip(characters, parts)}
         self.buff = 0.03 * size / TEXT_SIZE
 
     def show(self, value: float, anchor: np.ndarray, aligned_edge: np.ndarray = LEFT) -> "Counter":

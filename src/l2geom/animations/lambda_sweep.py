@@ -197,6 +197,9 @@ class LambdaSweep(DataScene):
 
     # ------------------------------------------------------------------ actions
     def sweep_to(self, position: float, seconds: float) -> None:
+        if self.note is not None:  # the note is about where the sweep starts
+            self.play(FadeOut(self.note), run_time=self.t(0.5))
+            self.note = None
         self.play(self.index.animate.set_value(float(position)), run_time=self.t(seconds),
                   rate_func=smooth)
 

@@ -34,6 +34,12 @@ QUALITY = {
     "production": {"pixel_width": 1920, "pixel_height": 1080, "frame_rate": 60},
 }
 
+# Manim's libx264 settings, on one encoder thread: x264's output depends on its thread
+# count, which by default follows the machine's cores, so a pinned count gives the same
+# bytes on any machine. It also keeps a render job on about one core (Snakemake schedules
+# one core per job) at the same CPU time in all (measured in benchmarks/RESULTS.md).
+ENCODER_OPTIONS = {"crf": "23", "threads": "1"}
+
 
 def render_config(quality: str, media_dir: Path, name: str) -> dict:
     """The ``tempconfig`` of one render."""
@@ -46,6 +52,7 @@ def render_config(quality: str, media_dir: Path, name: str) -> dict:
         "write_to_movie": True, "save_last_frame": False, "disable_caching": True,
         "background_color": PALETTE["background"],
         "verbosity": "WARNING", "progress_bar": "none", "preview": False,
+        "video_encoder_options": ENCODER_OPTIONS,
     }
 
 

@@ -15,7 +15,6 @@ from manim import (
     UP,
     Arrow,
     Create,
-    DashedLine,
     FadeIn,
     FadeOut,
     FadeTransform,
@@ -27,8 +26,8 @@ from manim import (
     SurroundingRectangle,
     ValueTracker,
     VGroup,
+    VMobject,
     Write,
-    always_redraw,
 )
 
 from l2geom.animations.common import (
@@ -46,8 +45,11 @@ from l2geom.animations.common import (
     math,
     pad_window,
     rotation_angle,
+    set_polyline,
     tex,
 )
+
+DASH_PERIOD = 0.1  # Manim's DashedLine: 0.05-unit dashes, half of each period
 
 FORMULA = (r"\hat{\theta}_{\text{Ridge}}", "=", r"\mathbf{Q}",
            r"(\mathbf{\Sigma}+\lambda\mathbf{I})^{-1}\mathbf{\Sigma}", r"\mathbf{Q}^{\top}",
@@ -202,28 +204,35 @@ class RotateRescale(DataScene):
         self.pause(1.2)
 
     def show_components(self, proj: np.ndarray) -> None:
-        """θ̂'s coordinates in the eigenbasis as bars on the axes, driven by trackers."""
+        """θ̂'s coordinates in the eigenbasis as bars on the axes, driven by trackers.
+
+        The bars, the dashed drops and the live vector are rewritten in place each frame
+        (``always_redraw`` would rebuild them, a dashed line costing ~10 ms a frame).
+        """
         ax = self.axes
         self.trackers = [ValueTracker(float(p)) for p in proj]
-        c1, c2 = self.trackers
-        color = PALETTE["eigen_axes"]
-        self.components = VGroup(
-            always_redraw(lambda: Line(ax.c2p(0, 0), ax.c2p(c1.get_value(), 0), color=color,
-                                       stroke_width=12, stroke_opacity=0.7)),
-            always_redraw(lambda: Line(ax.c2p(0, 0), ax.c2p(0, c2.get_value()), color=color,
-                                       stroke_width=12, stroke_opacity=0.7)),
-        )
-        self.dashes = VGroup(
-            always_redraw(lambda: DashedLine(ax.c2p(c1.get_value(), c2.get_value()),
-                                             ax.c2p(c1.get_value(), 0), color=INK,
-                                             stroke_width=2)),
-            always_redraw(lambda: DashedLine(ax.c2p(c1.get_value(), c2.get_value()),
-                                             ax.c2p(0, c2.get_value()), color=INK,
-                                             stroke_width=2)),
-        )
+
+        def point() -> np.ndarray:
+            return np.array([tracker.get_value() for tracker in self.trackers])
+
+        def follower(ends, dashed: bool = False, **style) -> VMobject:
+            """A segment between the parameter-space points ``ends()``, kept up to date."""
+            mob = VMobject(**style)
+            return mob.add_updater(lambda m: set_polyline(m, ax, ends(), dashed=dashed,
+                                                          dash=DASH_PERIOD, ratio=0.5)).update()
+
+        axis = np.eye(2)
+        bar = {"stroke_color": PALETTE["eigen_axes"], "stroke_width": 12, "stroke_opacity": 0.7}
+        drop = {"stroke_color": INK, "stroke_width": 2}
+        self.components = VGroup(*[
+            follower(lambda i=i: np.array([np.zeros(2), point() * axis[i]]), **bar)
+            for i in range(2)])
+        self.dashes = VGroup(*[
+            follower(lambda i=i: np.array([point(), point() * axis[i]]), dashed=True, **drop)
+            for i in range(2)])
         self.ghost = self.vector(proj, PALETTE["weights"]).set_opacity(0.3)
-        self.live_arrow = always_redraw(
-            lambda: self.vector(np.array([c1.get_value(), c2.get_value()]), PALETTE["ridge"]))
+        self.live_arrow = self.vector(proj, PALETTE["ridge"]).add_updater(
+            lambda m: m.become(self.vector(point(), PALETTE["ridge"])))
         self.add(self.ghost)
         self.play(Create(self.dashes), Create(self.components), run_time=self.t(1.5))
         self.remove(self.theta_arrow)
