@@ -14,6 +14,7 @@ import csv
 import os
 import platform
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -31,12 +32,21 @@ DECK = Path("slides/build/l2-weight-decay.pdf")
 
 
 def timed(work: Path, *args: str) -> tuple[float, str]:
+    elapsed, _, log = timed_cpu(work, *args)
+    return elapsed, log
+
+
+def timed_cpu(work: Path, *args: str) -> tuple[float, float, str]:
+    """Wall seconds, CPU seconds (user + sys of snakemake and all its jobs) and the log."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     run = snakemake(work, *args)
     elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if run.returncode != 0:
         sys.exit(f"snakemake {' '.join(args)} failed in {work}:\n{run.stderr[-3000:]}")
-    return elapsed, run.stdout + run.stderr
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return elapsed, cpu, run.stdout + run.stderr
 
 
 def jobs_run(log: str) -> list[str]:
@@ -68,15 +78,20 @@ def machine() -> str:
             f"{ffmpeg}")
 
 
-def cold_builds(base: Path, quality: str, runs: int) -> tuple[dict[int, list[float]], Path]:
-    """``runs`` clean builds with --cores 1 and with --cores 2; returns times and the last."""
+def cold_builds(base: Path, quality: str, runs: int
+                ) -> tuple[dict[int, list[float]], dict[int, list[float]], dict[int, Path]]:
+    """``runs`` clean builds with --cores 1 and with --cores 2: wall and CPU seconds, and
+    the last build folder per core count."""
     times: dict[int, list[float]] = {1: [], 2: []}
-    last = base
+    cpu: dict[int, list[float]] = {1: [], 2: []}
+    last: dict[int, Path] = {}
     for cores in (1, 2):
         for i in range(runs):
-            last = make_scratch(base / f"{quality}-c{cores}-{i}", quality)
-            times[cores].append(timed(last, "--cores", str(cores))[0])
-    return times, last
+            last[cores] = make_scratch(base / f"{quality}-c{cores}-{i}", quality)
+            wall, used, _ = timed_cpu(last[cores], "--cores", str(cores))
+            times[cores].append(wall)
+            cpu[cores].append(used)
+    return times, cpu, last
 
 
 def edit_latency(work: Path, key: str, old: str, new: str, runs: int) -> tuple[list[float], list[str]]:
@@ -156,15 +171,23 @@ def main() -> None:
            f"{args.production_runs or args.runs} (median, min, max; seconds)\n"]
     with tempfile.TemporaryDirectory(prefix="l2geom-bench-") as tmp:
         base = Path(tmp)
-        built: dict[str, Path] = {}
-        out.append("\n## Cold full build\n\n| quality | cores 1 | cores 2 | speed-up |\n|---|---|---|---|")
+        built: dict[str, Path] = {}  # the --cores 1 build: each job timed on its own
+        parallel: dict[str, Path] = {}  # the --cores 2 build: no-op and edits
+        out.append("\n## Cold full build\n\nCPU: user + sys seconds of all processes (median);"
+                   " busy: CPU / wall, the cores kept busy on average.\n\n"
+                   "| quality | cores 1 | cores 2 | speed-up | CPU, busy (cores 1) |"
+                   " CPU, busy (cores 2) |\n|---|---|---|---|---|---|")
         for quality in args.qualities:
             runs = args.production_runs if quality == "production" and args.production_runs else args.runs
-            times, built[quality] = cold_builds(base, quality, runs)
-            speedup = statistics.median(times[1]) / statistics.median(times[2])
-            out.append(f"| {quality} | {summary(times[1])} | {summary(times[2])} | {speedup:.2f} |")
+            times, cpu, folders = cold_builds(base, quality, runs)
+            built[quality], parallel[quality] = folders[1], folders[2]
+            wall = {c: statistics.median(times[c]) for c in times}
+            used = {c: statistics.median(cpu[c]) for c in cpu}
+            out.append(f"| {quality} | {summary(times[1])} | {summary(times[2])} | "
+                       f"{wall[1] / wall[2]:.2f} | {used[1]:.0f} s, {used[1] / wall[1]:.2f} | "
+                       f"{used[2]:.0f} s, {used[2] / wall[2]:.2f} |")
             print(out[-1], flush=True)
-        work = built[args.qualities[0]]
+        work = parallel[args.qualities[0]]
         noop = [timed(work, "--cores", "2")[0] for _ in range(args.runs)]
         out.append(f"\n## No-op rebuild ({args.qualities[0]})\n\n{summary(noop)}")
         print(out[-1], flush=True)
@@ -174,11 +197,11 @@ def main() -> None:
             times, jobs = edit_latency(work, key, old, new, args.runs)
             out.append(f"- {label}: {summary(times)}\n  - jobs rerun: {', '.join(jobs)}")
             print(out[-1], flush=True)
-        out.append("\n## Animations\n\n| quality | animation | size | render s | frames | length s | "
+        out.append("\n## Animations (rendered alone, in the --cores 1 build)\n\n| quality | animation | size | render s | frames | length s | "
                    "frames/s | encode-only s | render/encode |\n|---|---|---|---|---|---|---|---|---|")
         for quality, folder in built.items():
             out += animation_table(folder, quality)
-        out.append("\n## Peak memory per job (MB, max_rss, last cold build per quality)\n\n"
+        out.append("\n## Peak memory per job (MB, max_rss, last --cores 1 build per quality)\n\n"
                    "| quality | job | s | max_rss |\n|---|---|---|---|")
         for quality, folder in built.items():
             for row in benchmark_rows(folder):

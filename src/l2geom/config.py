@@ -10,6 +10,9 @@ import jsonschema
 import yaml
 
 
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 class ConfigError(ValueError):
     """A config problem, stated in one line that names the offending key."""
 
@@ -23,10 +26,15 @@ def key_path(parts: Any) -> str:
 
 
 def load_yaml(path: str | Path) -> Any:
-    """Read YAML with the safe loader; a syntax error becomes a ConfigError."""
+    """Read YAML with the safe loader (libyaml's when present, ~15x faster: every
+    snakemake start reads the config and its schema); a syntax error becomes a ConfigError."""
     try:
         with open(path, encoding="utf-8") as handle:
-            return yaml.safe_load(handle)
+            loader = SAFE_LOADER(handle)
+            try:
+                return loader.get_single_data()
+            finally:
+                loader.dispose()
     except OSError as err:
         raise ConfigError(f"{path}: cannot read ({err.strerror})") from None
     except yaml.YAMLError as err:
