@@ -6,7 +6,7 @@ builds the data and figures of the config's two scenarios at preview quality in 
 scratch copy with ``snakemake --workflow-profile workflow/profiles/slurm``, checks that
 every job went through SLURM (the job ids in Snakemake's log, each one COMPLETED in
 squeue), builds the same targets locally in a second copy, and compares the outputs:
-same bytes for data and figures, same decoded frames for videos. SLURM is torn down
+the same bytes for every output. SLURM is torn down
 afterwards.
 
 Skipped (with the reason) only when SLURM cannot run here: not root, the packages

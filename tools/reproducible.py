@@ -1,4 +1,4 @@
-"""Two clean builds at preview quality must give the same bytes (videos: the same frames).
+"""Two clean builds at preview quality must give the same bytes, videos included.
 
 Usage: python tools/reproducible.py [--keep DIR]; prints every file that differs and
 exits 1 if any does (or if the two builds produce different file lists).

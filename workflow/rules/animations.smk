@@ -18,6 +18,7 @@ rule animation_rotate_rescale:
         LOGS / "{scenario}" / "animation_rotate_rescale.log",
     benchmark:
         BENCH / "{scenario}" / "animation_rotate_rescale.tsv"
+    priority: RENDER_PRIORITY["rotate_rescale"]
     conda:
         CONDA_ENV
     resources:
@@ -49,6 +50,7 @@ rule animation_decay_trajectories:
         LOGS / "{scenario}" / "animation_decay_trajectories.log",
     benchmark:
         BENCH / "{scenario}" / "animation_decay_trajectories.tsv"
+    priority: RENDER_PRIORITY["decay_trajectories"]
     conda:
         CONDA_ENV
     resources:
@@ -80,6 +82,7 @@ rule animation_lambda_sweep:
         LOGS / "{scenario}" / "animation_lambda_sweep.log",
     benchmark:
         BENCH / "{scenario}" / "animation_lambda_sweep.tsv"
+    priority: RENDER_PRIORITY["lambda_sweep"]
     conda:
         CONDA_ENV
     resources:

@@ -83,6 +83,16 @@ RENDER_JOB = dict(
 DECK_JOB = dict(mem_mb=2000, runtime=15, cpus_per_task=1)
 
 
+# Scheduling on few cores: the renders are the longest jobs (benchmarks/RESULTS.md), so
+# the data they wait on goes first, then the renders, longest first; figures fill in.
+RENDER_PRIORITY = {"lambda_sweep": 30, "rotate_rescale": 20, "decay_trajectories": 10}
+
+
+def data_priority(wildcards):
+    """Data of a scenario with animations runs before any figure or render."""
+    return 40 if SCENARIOS[wildcards.scenario].animations else 0
+
+
 # Digest of the package code each stage runs, passed as a param: editing the code
 # reruns exactly the jobs that use it (Snakemake's own code trigger sees only scripts).
 SRC = Path(workflow.basedir).parent / "src" / "l2geom"

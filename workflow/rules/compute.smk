@@ -10,6 +10,7 @@ rule quadratic:
         LOGS / "{scenario}" / "quadratic.log",
     benchmark:
         BENCH / "{scenario}" / "quadratic.tsv"
+    priority: data_priority
     conda:
         CONDA_ENV
     resources:
@@ -32,6 +33,7 @@ rule descent:
         BENCH / "{scenario}" / "descent_{use}.tsv"
     wildcard_constraints:
         use="decay|pull",
+    priority: data_priority
     conda:
         CONDA_ENV
     resources:
@@ -55,6 +57,7 @@ rule ridge_path:
         LOGS / "{scenario}" / "ridge_path.log",
     benchmark:
         BENCH / "{scenario}" / "ridge_path.tsv"
+    priority: data_priority
     conda:
         CONDA_ENV
     resources:
@@ -75,6 +78,7 @@ rule rescale:
         LOGS / "{scenario}" / "rescale.log",
     benchmark:
         BENCH / "{scenario}" / "rescale.tsv"
+    priority: data_priority
     conda:
         CONDA_ENV
     resources:
@@ -97,6 +101,7 @@ rule tangency:
         BENCH / "{scenario}" / "tangency_{use}.tsv"
     wildcard_constraints:
         use="decay|pull|rescale",
+    priority: data_priority
     conda:
         CONDA_ENV
     resources:
@@ -117,6 +122,7 @@ rule landscape:
         LOGS / "{scenario}" / "landscape.log",
     benchmark:
         BENCH / "{scenario}" / "landscape.tsv"
+    priority: data_priority
     conda:
         CONDA_ENV
     resources:
