@@ -9,12 +9,9 @@ from typing import Any
 import jsonschema
 import yaml
 
+from .errors import ConfigError
 
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class ConfigError(ValueError):
-    """A config problem, stated in one line that names the offending key."""
 
 
 def key_path(parts: Any) -> str:

@@ -2,8 +2,8 @@
 import sys
 from pathlib import Path
 
-from l2geom.config import ConfigError, load_yaml, validate
-from l2geom.scenario import build_scenarios
+from l2geom.errors import ConfigError
+from l2geom.plan import checked_plan
 from l2geom.tools import missing_tools
 
 import hashlib
@@ -14,12 +14,11 @@ BENCH = Path("results/benchmarks")
 
 
 def _checked_config():
-    """Config with schema defaults, plus the built scenarios; one line and exit on error."""
+    """Config with schema defaults, plus each scenario's plan; one line and exit on error."""
     try:
-        checked = validate(
-            config, load_yaml(workflow.source_path("../schemas/config.schema.yaml"))
+        return checked_plan(
+            config, workflow.source_path("../schemas/config.schema.yaml"), Path.cwd()
         )
-        return checked, build_scenarios(checked, Path.cwd())
     except ConfigError as err:
         print(f"l2geom: config error: {err}", file=sys.stderr)
         sys.exit(1)

@@ -42,7 +42,7 @@ rule descent:
         code=CODE["compute"],
         step_size=lambda w: SCENARIOS[w.scenario].step_size,
         steps=lambda w: SCENARIOS[w.scenario].steps,
-        start=lambda w: SCENARIOS[w.scenario].start.tolist(),
+        start=lambda w: SCENARIOS[w.scenario].start,
         lambdas=lambda w: SCENARIOS[w.scenario].lambdas_for(w.use),
     script:
         "../scripts/compute_data.py"
@@ -129,7 +129,7 @@ rule landscape:
         **SMALL_JOB,
     params:
         code=CODE["compute"],
-        start=lambda w: SCENARIOS[w.scenario].start.tolist(),
+        start=lambda w: SCENARIOS[w.scenario].start,
         step_size=lambda w: SCENARIOS[w.scenario].step_size,
         steps=lambda w: SCENARIOS[w.scenario].steps,
     script:

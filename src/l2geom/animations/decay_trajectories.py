@@ -201,6 +201,24 @@ class DecayTrajectories(DataScene):
         self.play(*groups, *riders, run_time=self.t(7.0), rate_func=smooth)
         for p in self.panels:  # the last stored iterate, exactly
             p.dot.move_to(p.axes.c2p(*descent["wd"][p.run][-1]))
+            self.merge_trail(p)
+
+    def merge_trail(self, p: "Panel") -> None:
+        """The trail's hundreds of segments as one path per stroke style: the same
+        picture, drawn and faded as a handful of mobjects."""
+        segments = p.trail.family_members_with_points()
+        styles: dict[tuple, list[VMobject]] = {}
+        for seg in segments:
+            key = (seg.get_stroke_color().to_hex(), seg.get_stroke_width(), seg.get_stroke_opacity())
+            styles.setdefault(key, []).append(seg)
+        merged = VGroup(*[
+            VMobject(stroke_color=color, stroke_width=width, stroke_opacity=opacity)
+            .set_points(np.vstack([seg.points for seg in group]))
+            for (color, width, opacity), group in styles.items()])
+        self.remove(*segments)
+        self.add(merged)
+        self.bring_to_front(p.dot)
+        p.trail = merged
 
     def reveal_ridge(self) -> None:
         """θ̂_ridge of each run with the R_emp contour and penalty circle touching there."""

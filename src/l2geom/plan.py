@@ -1,0 +1,120 @@
+"""What the workflow needs of a checked config, remembered between snakemake runs.
+
+Checking the config (the JSON schema, then each scenario's quadratic with numpy) costs
+~0.25 s of imports and work at every snakemake start, a no-op rebuild included. The
+result depends only on the config, the schema, the CSV files the config names and the
+package code that checks them, so it is stored in ``.snakemake/l2geom/plan.json`` under
+a digest of all of these, and a run with the same digest reads it back. Only a passed
+check is stored: a bad config is checked, and fails, every time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+PLAN_FILE = Path(".snakemake/l2geom/plan.json")
+PACKAGE = Path(__file__).resolve().parent
+# The code whose result is stored: editing any of it invalidates the stored plan.
+CHECK_CODE = ("plan.py", "errors.py", "config.py", "scenario.py", "datasets.py",
+              "quadratic.py", "descent.py")
+USES = ("decay", "pull", "rescale")
+
+
+@dataclass(frozen=True)
+class ScenarioPlan:
+    """A checked scenario as the rules see it (JSON types only)."""
+
+    name: str
+    step_size: float
+    steps: int
+    start: list[float]
+    lambdas: dict[str, list[float]]  # sorted λ values per use
+    figures: list[str]
+    animations: list[str]
+
+    def lambdas_for(self, use: str) -> list[float]:
+        return self.lambdas[use]
+
+
+def checked_plan(config: dict, schema_path: str | Path, root: str | Path
+                 ) -> tuple[dict, dict[str, ScenarioPlan]]:
+    """The config with schema defaults and the plan of every scenario; ConfigError on bad
+    input. Reads the stored plan when nothing it depends on has changed."""
+    root = Path(root)
+    key = digest(config, Path(schema_path), root)
+    stored = _read(root / PLAN_FILE)
+    if stored.get("digest") == key:
+        try:
+            return stored["config"], _plans(stored["scenarios"])
+        except (KeyError, TypeError, AttributeError):
+            pass  # a damaged file: check again
+    # The slow path (jsonschema, numpy), imported only when needed.
+    from l2geom.config import load_yaml, validate
+    from l2geom.scenario import build_scenarios
+
+    checked = validate(config, load_yaml(schema_path))
+    scenarios = {name: asdict(ScenarioPlan(
+        name, s.step_size, s.steps, [float(v) for v in s.start],
+        {use: s.lambdas_for(use) for use in USES}, list(s.figures), list(s.animations)))
+        for name, s in build_scenarios(checked, root).items()}
+    # Stored and returned through JSON alike, so params never differ between the paths.
+    stored = json.loads(json.dumps({"digest": key, "config": checked, "scenarios": scenarios}))
+    _write(root / PLAN_FILE, stored)
+    return stored["config"], _plans(stored["scenarios"])
+
+
+def digest(config: Any, schema_path: Path, root: Path) -> str:
+    """Digest of everything a check depends on."""
+    h = hashlib.sha256()
+    h.update(json.dumps(config, sort_keys=True, default=repr).encode())
+    h.update(schema_path.read_bytes())
+    h.update(str(root.resolve()).encode())
+    for path in _csv_paths(config, root):
+        h.update(str(path).encode())
+        h.update(path.read_bytes() if path.is_file() else b"<missing>")
+    for name in CHECK_CODE:
+        h.update((PACKAGE / name).read_bytes())
+    return h.hexdigest()
+
+
+def _csv_paths(config: Any, root: Path) -> list[Path]:
+    """The CSV files an (unchecked) config names."""
+    scenarios = config.get("scenarios") if isinstance(config, dict) else None
+    paths = []
+    for spec in scenarios.values() if isinstance(scenarios, dict) else []:
+        source = spec.get("source") if isinstance(spec, dict) else None
+        csv = source.get("csv") if isinstance(source, dict) else None
+        if isinstance(csv, dict) and isinstance(csv.get("path"), str):
+            paths.append(root / csv["path"])
+    return paths
+
+
+def _plans(scenarios: dict) -> dict[str, ScenarioPlan]:
+    return {name: ScenarioPlan(**fields) for name, fields in scenarios.items()}
+
+
+def _read(path: Path) -> dict:
+    try:
+        stored = json.loads(path.read_text())
+        return stored if isinstance(stored, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def _write(path: Path, stored: dict) -> None:
+    """Atomic write; a read-only project just goes without the stored plan."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".plan-")
+        with os.fdopen(fd, "w") as handle:
+            json.dump(stored, handle)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except OSError:
+        pass

@@ -1,0 +1,85 @@
+"""The checked config is stored between runs, and checked again whenever anything it
+depends on changes: the config, a CSV file it names, the checking code."""
+
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT
+from l2geom import plan
+from l2geom.config import load_yaml
+from l2geom.errors import ConfigError
+from test_config import C, check, mutated
+
+SCHEMA = ROOT / "workflow/schemas/config.schema.yaml"
+ROWS = ["x1,x2,y", "0.1,0.9,2.0", "0.5,0.2,1.1", "0.8,0.7,2.9", "0.3,0.3,0.8"]
+
+
+def csv_config(tmp_path, rows=ROWS):
+    (tmp_path / "d.csv").write_text("\n".join(rows) + "\n")
+    return mutated(C + ["source"], {"csv": {"path": "d.csv", "features": ["x1", "x2"], "target": "y"}})
+
+
+def test_plan_holds_what_the_check_gives(tmp_path):
+    config = csv_config(tmp_path)
+    checked, plans = plan.checked_plan(config, SCHEMA, tmp_path)
+    scenario = check(config, tmp_path)["course"]
+    course = plans["course"]
+    assert course.start == scenario.start.tolist() and course.steps == scenario.steps
+    assert course.step_size == scenario.step_size and course.animations == list(scenario.animations)
+    assert all(course.lambdas_for(use) == scenario.lambdas_for(use) for use in plan.USES)
+    assert checked["scenarios"]["course"]["descent"]["steps"] == scenario.steps
+
+
+def test_second_run_reads_the_plan_without_jsonschema_or_numpy(tmp_path):
+    config = tmp_path / "config.json"
+    config.write_text(json.dumps(csv_config(tmp_path)))
+    script = ("import json, sys; from l2geom import plan\n"
+              f"c = json.load(open({str(config)!r}))\n"
+              f"checked, plans = plan.checked_plan(c, {str(SCHEMA)!r}, {str(tmp_path)!r})\n"
+              "print(json.dumps([checked, {n: vars(p) for n, p in plans.items()},"
+              " 'jsonschema' in sys.modules, 'numpy' in sys.modules]))")
+    runs = [json.loads(subprocess.run([sys.executable, "-c", script], capture_output=True,
+                                      text=True, check=True).stdout) for _ in range(2)]
+    assert runs[0][2] and runs[0][3]  # the first run checks
+    assert not runs[1][2] and not runs[1][3]  # the second reads the stored plan
+    assert runs[0][:2] == runs[1][:2]
+
+
+def test_changed_csv_is_checked_again(tmp_path):
+    config = csv_config(tmp_path)
+    plan.checked_plan(config, SCHEMA, tmp_path)
+    csv_config(tmp_path, ROWS + ["1,nan,3"])
+    with pytest.raises(ConfigError, match="NaN or infinite"):
+        plan.checked_plan(config, SCHEMA, tmp_path)
+
+
+def test_bad_config_after_a_good_one_is_rejected(tmp_path):
+    plan.checked_plan(load_yaml(ROOT / "config/config.yaml"), SCHEMA, tmp_path)
+    with pytest.raises(ConfigError, match="lambdas.rescale"):
+        plan.checked_plan(mutated(C + ["lambdas", "rescale"], -3), SCHEMA, tmp_path)
+
+
+def test_damaged_plan_file_is_checked_again(tmp_path):
+    config = load_yaml(ROOT / "config/config.yaml")
+    expected = plan.checked_plan(config, SCHEMA, tmp_path)
+    stored = tmp_path / plan.PLAN_FILE
+    damaged = json.loads(stored.read_text())
+    damaged["scenarios"]["course"] = {"name": "course"}
+    stored.write_text(json.dumps(damaged))
+    assert plan.checked_plan(config, SCHEMA, tmp_path) == expected
+
+
+def test_edited_checking_code_changes_the_digest(tmp_path, monkeypatch):
+    config = load_yaml(ROOT / "config/config.yaml")
+    before = plan.digest(config, SCHEMA, tmp_path)
+    package = tmp_path / "l2geom"
+    shutil.copytree(plan.PACKAGE, package)
+    monkeypatch.setattr(plan, "PACKAGE", package)
+    assert plan.digest(config, SCHEMA, tmp_path) == before
+    with open(package / "scenario.py", "a") as handle:
+        handle.write("\n# edited\n")
+    assert plan.digest(config, SCHEMA, tmp_path) != before
