@@ -1,5 +1,5 @@
-"""Animations: drawing helpers, and shortened preview renders checked by decoded frames
-(never by container bytes) and by the geometry of the final mobjects."""
+"""Animations: drawing helpers, and shortened preview renders checked by decoded frames,
+by the geometry of the final mobjects and, for two parallel renders, byte for byte."""
 
 from __future__ import annotations
 
