@@ -74,6 +74,12 @@ def test_clean_builds_are_identical(builds):
         assert [str(p) for p in prints[0] if prints[0][p] != other[p]] == []
 
 
+def _default_sigint() -> None:
+    """Ctrl-C's default action in the child, even when the tests run as a background job
+    (a shell starts those with SIGINT ignored, and the ignore is inherited)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.parametrize("phase", list(PHASES))
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
 def test_interrupted_run_recovers(builds, phase, sig):
@@ -83,7 +89,7 @@ def test_interrupted_run_recovers(builds, phase, sig):
     proc = subprocess.Popen([*SNAKEMAKE, "--cores", "2", "--forcerun", *forced], cwd=work,
                             env=scratch_env(work),
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True)
+                            start_new_session=True, preexec_fn=_default_sigint)
     seen = []
     for line in proc.stderr:
         seen.append(line)
