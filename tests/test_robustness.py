@@ -28,7 +28,7 @@ pytestmark = pytest.mark.slow
 # Which rules to force and interrupt, by phase: (rules to --forcerun, pattern of the job to catch).
 PHASES = {
     "figure": (["figure_gd_vs_weight_decay", "figure_goodfellow", "figure_shrink_factors"], "figure_"),
-    "manim": (["animation_timeline"], "animation_part"),
+    "manim": (["animation_rotate_rescale", "animation_lambda_sweep"], "animation_"),
     "latex": (["deck"], "deck"),
 }
 

@@ -1,52 +1,24 @@
 # Animations stage: Manim scenes drawn from the data files (no mathematics here).
-# Each animation is rendered in CONFIG["render_parts"] parts that run side by side:
-# animation_timeline times the scene's plays and compiles its TeX once, animation_part
-# renders one run of plays (one movie per play), and animation joins them, packet for
-# packet, into figures/{scenario}/animations/{animation}.mp4: the same bytes as a whole
-# render. Quality comes from the config key `quality`.
+# Each render gets a fresh media folder under results/manim/{scenario}/ and is moved into
+# figures/{scenario}/animations/ atomically; quality comes from the config key `quality`.
 
 
-wildcard_constraints:
-    animation="|".join(ANIMATION_DATA),
-    part=r"\d+",
-
-
-rule animation_timeline:
+rule animation_rotate_rescale:
     input:
-        unpack(animation_data),
+        rescale=rules.rescale.output[0],
     output:
-        parts=MANIM_WORK / "parts.json",
-        tex=directory(MANIM_WORK / "tex"),
+        mp4=report(
+            animation_file("rotate_rescale", "mp4"),
+            caption="../report/animations/rotate_rescale.rst",
+            category="{scenario}",
+            subcategory="Animations",
+        ),
+        png=animation_file("rotate_rescale", "png"),
     log:
-        LOGS / "{scenario}" / "animation_{animation}" / "timeline.log",
+        LOGS / "{scenario}" / "animation_rotate_rescale.log",
     benchmark:
-        BENCH / "{scenario}" / "animation_{animation}" / "timeline.tsv"
-    priority: render_priority
-    conda:
-        CONDA_ENV
-    resources:
-        **FIGURE_JOB,
-    params:
-        code=CODE["animations"],
-        short=CONFIG["short_animations"],
-        parts=CONFIG["render_parts"],
-        options=scene_options,
-    script:
-        "../scripts/animation_timeline.py"
-
-
-rule animation_part:
-    input:
-        unpack(animation_data),
-        parts=rules.animation_timeline.output.parts,
-        tex=rules.animation_timeline.output.tex,
-    output:
-        temp(directory(MANIM_WORK / "part{part}")),
-    log:
-        LOGS / "{scenario}" / "animation_{animation}" / "part{part}.log",
-    benchmark:
-        BENCH / "{scenario}" / "animation_{animation}" / "part{part}.tsv"
-    priority: render_priority
+        BENCH / "{scenario}" / "animation_rotate_rescale.tsv"
+    priority: RENDER_PRIORITY["rotate_rescale"]
     conda:
         CONDA_ENV
     resources:
@@ -55,35 +27,70 @@ rule animation_part:
         code=CODE["animations"],
         quality=CONFIG["quality"],
         short=CONFIG["short_animations"],
-        options=scene_options,
+        workdir=MANIM_WORK,
     script:
-        "../scripts/animation_part.py"
+        "../scripts/animation.py"
 
 
-rule animation:
+rule animation_decay_trajectories:
     input:
-        expand(
-            rules.animation_part.output[0],
-            part=range(CONFIG["render_parts"]),
-            allow_missing=True,
-        ),
+        quadratic=rules.quadratic.output[0],
+        descent=data_file("descent_pull"),
+        landscape=rules.landscape.output[0],
+        tangency=data_file("tangency_pull"),
     output:
         mp4=report(
-            animation_file("{animation}", "mp4"),
-            caption="../report/animation.rst",
+            animation_file("decay_trajectories", "mp4"),
+            caption="../report/animations/decay_trajectories.rst",
             category="{scenario}",
             subcategory="Animations",
         ),
-        png=animation_file("{animation}", "png"),
+        png=animation_file("decay_trajectories", "png"),
     log:
-        LOGS / "{scenario}" / "animation_{animation}" / "join.log",
+        LOGS / "{scenario}" / "animation_decay_trajectories.log",
     benchmark:
-        BENCH / "{scenario}" / "animation_{animation}" / "join.tsv"
+        BENCH / "{scenario}" / "animation_decay_trajectories.tsv"
+    priority: RENDER_PRIORITY["decay_trajectories"]
     conda:
         CONDA_ENV
     resources:
-        **SMALL_JOB,
+        **RENDER_JOB,
     params:
         code=CODE["animations"],
+        quality=CONFIG["quality"],
+        short=CONFIG["short_animations"],
+        workdir=MANIM_WORK,
+        lambdas=lambda w: sorted(float(lam) for lam in spec(w)["lambdas"]["pull"]),
     script:
-        "../scripts/animation_join.py"
+        "../scripts/animation.py"
+
+
+rule animation_lambda_sweep:
+    input:
+        quadratic=rules.quadratic.output[0],
+        ridge_path=rules.ridge_path.output[0],
+        landscape=rules.landscape.output[0],
+    output:
+        mp4=report(
+            animation_file("lambda_sweep", "mp4"),
+            caption="../report/animations/lambda_sweep.rst",
+            category="{scenario}",
+            subcategory="Animations",
+        ),
+        png=animation_file("lambda_sweep", "png"),
+    log:
+        LOGS / "{scenario}" / "animation_lambda_sweep.log",
+    benchmark:
+        BENCH / "{scenario}" / "animation_lambda_sweep.tsv"
+    priority: RENDER_PRIORITY["lambda_sweep"]
+    conda:
+        CONDA_ENV
+    resources:
+        **RENDER_JOB,
+    params:
+        code=CODE["animations"],
+        quality=CONFIG["quality"],
+        short=CONFIG["short_animations"],
+        workdir=MANIM_WORK,
+    script:
+        "../scripts/animation.py"

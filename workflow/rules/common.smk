@@ -2,7 +2,6 @@
 import sys
 from pathlib import Path
 
-from l2geom.animations.catalog import ANIMATION_DATA
 from l2geom.errors import ConfigError
 from l2geom.plan import checked_plan
 from l2geom.tools import missing_tools
@@ -72,7 +71,7 @@ def csv_input(wildcards):
 
 # What one job asks a cluster for (workflow/profiles/slurm); measured in
 # results/benchmarks/: compute jobs < 1 s and < 50 MB, figures 2-6 s and ~100 MB,
-# production render parts ~1 min and ~700 MB (Manim and ffmpeg side by side), the deck ~5 s.
+# production renders 2-5 min and ~700 MB (Manim and ffmpeg side by side), the deck ~5 s.
 SMALL_JOB = dict(mem_mb=512, runtime=5, cpus_per_task=1)
 FIGURE_JOB = dict(mem_mb=1000, runtime=10, cpus_per_task=1)
 RENDER_JOB = dict(
@@ -85,11 +84,7 @@ DECK_JOB = dict(mem_mb=2000, runtime=15, cpus_per_task=1)
 
 # Scheduling on few cores: the renders are the longest jobs (benchmarks/RESULTS.md), so
 # the data they wait on goes first, then the renders, longest first; figures fill in.
-RENDER_PRIORITY = {"rotate_rescale": 30, "lambda_sweep": 20, "decay_trajectories": 10}
-
-
-def render_priority(wildcards):
-    return RENDER_PRIORITY[wildcards.animation]
+RENDER_PRIORITY = {"lambda_sweep": 30, "rotate_rescale": 20, "decay_trajectories": 10}
 
 
 def data_priority(wildcards):
@@ -173,28 +168,13 @@ def figure_targets():
 
 
 # Animations: figures/{scenario}/animations/{name}.mp4 and poster .png, rendered in
-# parts (config key render_parts) in fresh media folders under results/manim/.
-MANIM_WORK = Path("results/manim/{scenario}/{animation}")
+# a fresh media folder under results/manim/{scenario}/.
+MANIM_WORK = "results/manim/{scenario}"
 
 
 def animation_file(name, ext):
     """Path pattern of an animation's movie (mp4) or poster (png)."""
     return str(Path("figures", "{scenario}", "animations", f"{name}.{ext}"))
-
-
-def animation_data(wildcards):
-    """The data files of the animation, by the role its scene gives them."""
-    return {
-        role: data_file(stem).format(scenario=wildcards.scenario)
-        for role, stem in ANIMATION_DATA[wildcards.animation].items()
-    }
-
-
-def scene_options(wildcards):
-    """Scene arguments from the config: decay_trajectories compares the pull λs."""
-    if wildcards.animation == "decay_trajectories":
-        return {"lambdas": sorted(float(lam) for lam in spec(wildcards)["lambdas"]["pull"])}
-    return {}
 
 
 def animation_targets():

@@ -22,8 +22,8 @@ DECK_ANIMATIONS = ["rotate_rescale", "decay_trajectories", "lambda_sweep"]
 SOURCE_DATE_EPOCH = 1767225600
 
 # Inputs of the deck: the PDFs of the figures stage (its rules figure_<family>, outputs
-# <name>_pdf), the videos and posters of the animations stage (rule animation, outputs
-# mp4, png).
+# <name>_pdf), the videos and posters of the animations stage (rules animation_<name>,
+# outputs mp4, png).
 FIGURE_FAMILY = {name: fam for fam, names in FAMILY_FIGURES.items() for name in names}
 DECK_FIGURE_FILES = [
     expand(
@@ -33,12 +33,14 @@ DECK_FIGURE_FILES = [
     for s, names in DECK_FIGURES.items()
     for name in names
 ]
-DECK_POSTERS = expand(
-    rules.animation.output.png, scenario=DECK_SCENARIO, animation=DECK_ANIMATIONS
-)
-DECK_MOVIES = expand(
-    rules.animation.output.mp4, scenario=DECK_SCENARIO, animation=DECK_ANIMATIONS
-)
+DECK_POSTERS = [
+    expand(getattr(rules, f"animation_{name}").output.png, scenario=DECK_SCENARIO)[0]
+    for name in DECK_ANIMATIONS
+]
+DECK_MOVIES = [
+    expand(getattr(rules, f"animation_{name}").output.mp4, scenario=DECK_SCENARIO)[0]
+    for name in DECK_ANIMATIONS
+]
 
 # Called by rule all in the Snakefile (a lambda: helper functions belong in common.smk).
 # A config without the deck's scenarios (e.g. config/many-scenarios.yaml) builds no deck.

@@ -5,7 +5,7 @@
 itself loads the render entry point only on first use.
 """
 
-__all__ = ["QUALITY", "SCENES", "render", "render_plays", "split_plays", "timeline"]
+__all__ = ["QUALITY", "SCENES", "render"]
 
 
 def __getattr__(name):

@@ -6,8 +6,7 @@ Example::
         --out figures/course/animations --quality preview
 
 writes ``NAME.mp4`` and the poster ``NAME.png`` to ``--out`` (default: the current
-folder). It renders the scene whole, in one process; Snakemake renders the same scenes in
-parts side by side (workflow/rules/animations.smk), with the same bytes as the result.
+folder). Snakemake uses the same entry point through workflow/scripts/animation.py.
 """
 
 from __future__ import annotations

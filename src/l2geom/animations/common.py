@@ -107,7 +107,6 @@ class DataScene(Scene):
         self.data = {name: dict(arrays) for name, arrays in data.items()}
         self.short = env_flag(SHORT_ENV) if short is None else bool(short)
         self.tempo = self.SHORT_TEMPO if self.short else 1.0
-        self.run_times: list[float] = []  # of every play so far, skipped ones included
         super().__init__(**kwargs)
 
     def setup(self) -> None:
@@ -120,20 +119,6 @@ class DataScene(Scene):
     def pause(self, seconds: float) -> None:
         """A pause where the lecturer would let the picture sink in."""
         self.wait(self.t(seconds))
-
-    def compile_animation_data(self, *animations, **play_kwargs):
-        compiled = super().compile_animation_data(*animations, **play_kwargs)
-        self.run_times.append(self.duration)
-        return compiled
-
-    def play_internal(self, skip_rendering: bool = False) -> None:
-        super().play_internal(skip_rendering)
-        if self.renderer.skip_animations:
-            # Manim brings followers up to date only after drawn plays; after skipped
-            # ones too, a part rendered on its own (rendering.render_plays) starts from
-            # the state a whole render has there. That holds as long as every updater is
-            # a function of the present state (trackers, mobjects updated before it).
-            self.update_mobjects(0)
 
     def get_moving_mobjects(self, *animations: Animation) -> list:
         """Bring what moves in this play to the front, so that only it is redrawn per frame.

@@ -32,7 +32,6 @@ from manim import (
 )
 
 from l2geom import store
-from l2geom.animations.catalog import ANIMATION_DATA
 from l2geom.animations.common import (
     INK,
     LABEL_SIZE,
@@ -56,7 +55,8 @@ from l2geom.animations.common import (
 class DecayTrajectories(DataScene):
     """Weight-decay iterates on the R_emp contours for several λ, side by side."""
 
-    DATA = ANIMATION_DATA["decay_trajectories"]
+    DATA = {"quadratic": "quadratic", "descent": "descent_pull", "landscape": "landscape",
+            "tangency": "tangency_pull"}
     SLOW_STEPS = 3  # steps shown one by one, each as gradient step then decay pull
 
     def __init__(self, data=None, short=None, lambdas=None, **kwargs) -> None:

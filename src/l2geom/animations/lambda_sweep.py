@@ -29,7 +29,6 @@ from manim import (
     smooth,
 )
 
-from l2geom.animations.catalog import ANIMATION_DATA
 from l2geom.animations.common import (
     INK,
     LABEL_SIZE,
@@ -57,7 +56,7 @@ BAR_LENGTH = 4.2  # scene units for a shrink factor of 1
 class LambdaSweep(DataScene):
     """θ̂_ridge(λ) with the tangent R_emp contour, the penalty circle and both shrink factors."""
 
-    DATA = ANIMATION_DATA["lambda_sweep"]
+    DATA = {"quadratic": "quadratic", "ridge_path": "ridge_path", "landscape": "landscape"}
 
     # ------------------------------------------------------------------ storyboard
     def construct(self) -> None:

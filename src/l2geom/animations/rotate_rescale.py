@@ -30,7 +30,6 @@ from manim import (
     Write,
 )
 
-from l2geom.animations.catalog import ANIMATION_DATA
 from l2geom.animations.common import (
     INK,
     LABEL_SIZE,
@@ -60,7 +59,7 @@ FORMULA = (r"\hat{\theta}_{\text{Ridge}}", "=", r"\mathbf{Q}",
 class RotateRescale(DataScene):
     """Rotate θ̂ into the eigenbasis of H, rescale each component by σᵢ/(σᵢ+λ), rotate back."""
 
-    DATA = ANIMATION_DATA["rotate_rescale"]
+    DATA = {"rescale": "rescale"}
 
     # ------------------------------------------------------------------ storyboard
     def construct(self) -> None:
@@ -242,7 +241,6 @@ class RotateRescale(DataScene):
         self.theta_label.clear_updaters()
         self.theta_label.add_updater(lambda m: m.next_to(
             self.live_arrow.get_end(), self.live_arrow.get_unit_vector(), buff=0.1))
-        self.bring_to_front(self.theta_label)  # updated after the arrow: no frame of lag
 
     def freeze_components(self, scaled: np.ndarray) -> None:
         """Replace the tracker-driven vector by a static one at the stored ``scaled``."""

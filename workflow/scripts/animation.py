@@ -1,0 +1,21 @@
+"""Adapter for every animation rule: rule animation_<name> renders scene <name>."""
+
+import contextlib
+
+from l2geom import store
+from l2geom.jobs import log_to
+
+sm = snakemake  # noqa: F821 (provided by Snakemake)
+log = log_to(sm.log[0])
+params = dict(sm.params.items())
+data = {name: store.load(path) for name, path in sm.input.items()}
+extra = {"lambdas": params["lambdas"]} if "lambdas" in params else {}
+
+with open(sm.log[0], "a") as stream, contextlib.redirect_stdout(stream), \
+        contextlib.redirect_stderr(stream):
+    from l2geom.animations import render
+
+    render(sm.rule.removeprefix("animation_"), data, sm.output.mp4, sm.output.png,
+           quality=params["quality"], short=params["short"], workdir=params["workdir"], **extra)
+log.info("rendered %s (%s) to %s and %s", sm.rule, params["quality"], sm.output.mp4,
+         sm.output.png)
