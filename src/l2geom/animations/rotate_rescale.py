@@ -241,6 +241,7 @@ class RotateRescale(DataScene):
         self.theta_label.clear_updaters()
         self.theta_label.add_updater(lambda m: m.next_to(
             self.live_arrow.get_end(), self.live_arrow.get_unit_vector(), buff=0.1))
+        self.bring_to_front(self.theta_label)  # updated after the arrow: no frame of lag
 
     def freeze_components(self, scaled: np.ndarray) -> None:
         """Replace the tracker-driven vector by a static one at the stored ``scaled``."""
