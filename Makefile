@@ -33,7 +33,7 @@ slurm-setup:
 	@bash tools/setup.sh --slurm
 
 slurm: slurm-setup
-	PYTHONPATH=$(SLURM_LAYER)$${PYTHONPATH:+:$$PYTHONPATH} snakemake --workflow-profile workflow/profiles/slurm $(ARGS)
+	PYTHONPATH=$(SLURM_LAYER)$${PYTHONPATH:+:$$PYTHONPATH} snakemake --workflow-profile profiles/slurm $(ARGS)
 
 slurm-test: slurm-setup
 	pytest tests/test_slurm.py

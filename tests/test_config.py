@@ -7,11 +7,12 @@ import sys
 import pytest
 
 from conftest import ROOT
-from l2geom.config import ConfigError, load_yaml, validate
+from l2geom.config import ConfigError, validate
+from l2geom.yamlfile import read_yaml
 from l2geom.scenario import build_scenarios
 
-SCHEMA = load_yaml(ROOT / "workflow/schemas/config.schema.yaml")
-DEFAULT = load_yaml(ROOT / "config/config.yaml")
+SCHEMA = read_yaml(ROOT / "workflow/schemas/config.schema.yaml")
+DEFAULT = read_yaml(ROOT / "config/config.yaml")
 
 
 def check(config, root=ROOT):
@@ -47,7 +48,7 @@ CASES = [
     (mutated(C + ["lambdas", "pull"], [5, -50]), "scenarios.course.lambdas.pull[1]: -50 is less than the minimum of 0"),
     (mutated(C + ["lambdas", "pull"], []), "scenarios.course.lambdas.pull: [] should be non-empty"),
     (mutated(C + ["lambdas", "decay"], float("nan")), "scenarios.course.lambdas.decay: NaN or infinite value"),
-    (mutated(C + ["lambdas", "rescale"], float("inf")), "scenarios.course.lambdas.rescale: NaN or infinite value"),
+    (mutated(C + ["lambdas", "rescale"], float("inf")), "scenarios.course.lambdas.rescale: inf is greater than the maximum"),
     (mutated(C + ["descent", "step_size"], 0.02),
      "scenarios.course.descent.step_size: step size 0.02 diverges for lambda=0: it must be below 0.0169769"),
     (mutated(C + ["descent", "step_size"], 0.015),
@@ -115,7 +116,7 @@ def test_snakemake_stops_with_one_line_and_no_traceback(tmp_path):
     bad = mutated(C + ["lambdas", "rescale"], -3)
     import yaml
     (tmp_path / "config.yaml").write_text(yaml.safe_dump(bad))
-    run = subprocess.run([sys.executable, "-m", "snakemake", "-s", str(ROOT / "workflow/Snakefile"),
+    run = subprocess.run([sys.executable, "-m", "snakemake", "-s", str(ROOT / "Snakefile"),
                           "--configfile", "config.yaml", "-n", "--cores", "1"],
                          cwd=tmp_path, capture_output=True, text=True)
     assert run.returncode != 0

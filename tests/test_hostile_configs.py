@@ -31,7 +31,7 @@ def built(tmp_path_factory):
 
 def run_with(work, text):
     (work / "bad.yaml").write_text(text)
-    return subprocess.run([sys.executable, "-m", "snakemake", "-s", str(ROOT / "workflow/Snakefile"),
+    return subprocess.run([sys.executable, "-m", "snakemake", "-s", str(ROOT / "Snakefile"),
                            "--configfile", "bad.yaml", "--cores", "1"],
                           cwd=work, capture_output=True, text=True, timeout=120)
 

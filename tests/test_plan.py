@@ -9,8 +9,8 @@ import sys
 import pytest
 
 from conftest import ROOT
-from l2geom import plan
-from l2geom.config import load_yaml
+from l2geom import code, plan
+from l2geom.yamlfile import read_yaml
 from l2geom.errors import ConfigError
 from test_config import C, check, mutated
 
@@ -37,7 +37,7 @@ def test_plan_holds_what_the_check_gives(tmp_path):
 def test_second_run_reads_the_plan_without_jsonschema_or_numpy(tmp_path):
     config = tmp_path / "config.json"
     config.write_text(json.dumps(csv_config(tmp_path)))
-    script = ("import json, sys; from l2geom import plan\n"
+    script = ("import json, sys; from l2geom import code, plan\n"
               f"c = json.load(open({str(config)!r}))\n"
               f"checked, plans = plan.checked_plan(c, {str(SCHEMA)!r}, {str(tmp_path)!r})\n"
               "print(json.dumps([checked, {n: vars(p) for n, p in plans.items()},"
@@ -58,13 +58,13 @@ def test_changed_csv_is_checked_again(tmp_path):
 
 
 def test_bad_config_after_a_good_one_is_rejected(tmp_path):
-    plan.checked_plan(load_yaml(ROOT / "config/config.yaml"), SCHEMA, tmp_path)
+    plan.checked_plan(read_yaml(ROOT / "config/config.yaml"), SCHEMA, tmp_path)
     with pytest.raises(ConfigError, match="lambdas.rescale"):
         plan.checked_plan(mutated(C + ["lambdas", "rescale"], -3), SCHEMA, tmp_path)
 
 
 def test_damaged_plan_file_is_checked_again(tmp_path):
-    config = load_yaml(ROOT / "config/config.yaml")
+    config = read_yaml(ROOT / "config/config.yaml")
     expected = plan.checked_plan(config, SCHEMA, tmp_path)
     stored = tmp_path / plan.PLAN_FILE
     damaged = json.loads(stored.read_text())
@@ -74,11 +74,11 @@ def test_damaged_plan_file_is_checked_again(tmp_path):
 
 
 def test_edited_checking_code_changes_the_digest(tmp_path, monkeypatch):
-    config = load_yaml(ROOT / "config/config.yaml")
+    config = read_yaml(ROOT / "config/config.yaml")
     before = plan.digest(config, SCHEMA, tmp_path)
     package = tmp_path / "l2geom"
-    shutil.copytree(plan.PACKAGE, package)
-    monkeypatch.setattr(plan, "PACKAGE", package)
+    shutil.copytree(code.PACKAGE, package)
+    monkeypatch.setattr(code, "PACKAGE", package)
     assert plan.digest(config, SCHEMA, tmp_path) == before
     with open(package / "scenario.py", "a") as handle:
         handle.write("\n# edited\n")

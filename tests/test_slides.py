@@ -27,7 +27,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SLIDES = ROOT / "slides"
 SOURCES = ["l2-weight-decay.tex", "preamble.tex", "beamerthemel2geom.sty"]
 COURSE_LAMBDAS = {"decay": 10, "pull": [5, 50], "rescale": 50}
-COURSE_SOURCE = {"n": 100, "noise_sd": 0.5, "weights": [0.5, 3.0], "seed": 7}
+COURSE_SOURCE = {"generate": {"n": 100, "noise_sd": 0.5, "weights": [0.5, 3.0], "seed": 7}}
+DECK_PARTS = {"running_example": "course", "classic_picture": "goodfellow"}
 FIGURES = {"course": ["gd_vs_weight_decay", "pull_depends_on_lambda", "eigen_projection",
                       "rescale_lambda_zero", "rescale_lambda_positive", "shrink_factors"],
            "goodfellow": ["goodfellow_flat", "goodfellow_steep"]}
@@ -71,6 +72,7 @@ def deck_values(scenario_data) -> dict[str, str]:
     values = deck.course_values(course["quadratic"], course["descent"], course["descent"],
                                 course["rescale"], COURSE_LAMBDAS, COURSE_SOURCE)
     values.update(deck.goodfellow_values(gf["quadratic"], gf["rescale"]))
+    values.update(deck.scenario_values(DECK_PARTS))
     return values
 
 
@@ -294,6 +296,7 @@ def test_numbers_in_the_deck_are_the_generated_ones(built_deck, scenario_data):
     tex, pdf, _, values = built_deck
     text = pdf_text(pdf)
     used = set(re.findall(r"\\([A-Za-z]+)", deck._strip_comments(tex.read_text()))) & set(values)
+    used -= {"runningExample", *deck.scenario_values(DECK_PARTS)}  # macros, folder names
     assert len(used) >= 20
     for name in sorted(used):
         assert _printed(values[name]) in text, f"\\{name} = {values[name]!r} not printed"
@@ -346,7 +349,7 @@ def test_preview_pipeline_builds_deck_and_report(tmp_path):
                                                  "\nshort_animations: true"))
     shutil.copytree(SLIDES, tmp_path / "slides",
                     ignore=shutil.ignore_patterns("build", "generated"))
-    snakemake = [sys.executable, "-m", "snakemake", "-s", str(ROOT / "workflow/Snakefile"),
+    snakemake = [sys.executable, "-m", "snakemake", "-s", str(ROOT / "Snakefile"),
                  "--directory", str(tmp_path), "--cores", "2", "--config", "quality=preview"]
     run = subprocess.run(snakemake, capture_output=True, text=True)
     assert run.returncode == 0, run.stderr[-3000:]

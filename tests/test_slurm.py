@@ -3,7 +3,7 @@
 The test brings SLURM up itself (tools/slurm/minicluster.py: Debian's slurm-wlm and
 munge, controller and node on 127.0.0.1, configuration in a temporary directory),
 builds the data and figures of the config's two scenarios at preview quality in a
-scratch copy with ``snakemake --workflow-profile workflow/profiles/slurm``, checks that
+scratch copy with ``snakemake --workflow-profile profiles/slurm``, checks that
 every job went through SLURM (the job ids in Snakemake's log, each one COMPLETED in
 squeue), builds the same targets locally in a second copy, and compares the outputs:
 the same bytes for every output. SLURM is torn down
@@ -42,7 +42,7 @@ _spec = importlib.util.spec_from_file_location("minicluster", ROOT / "tools/slur
 minicluster = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(minicluster)
 
-PROFILE = "workflow/profiles/slurm"
+PROFILE = "profiles/slurm"
 SUBMITTED = re.compile(r"Job \d+ has been submitted with SLURM jobid (\d+)")
 # Stages whose jobs are built (the slides need every animation, so they are left out).
 STAGES = ["compute", "figures"] + (["animations"] if os.environ.get("L2GEOM_SLURM_ANIMATIONS")

@@ -10,9 +10,10 @@ import pytest
 from conftest import ROOT
 from l2geom import compute, store
 from l2geom.scenario import build_scenarios
-from l2geom.config import load_yaml, validate
+from l2geom.config import validate
+from l2geom.yamlfile import read_yaml
 
-SNAKEMAKE = [sys.executable, "-m", "snakemake", "-s", str(ROOT / "workflow/Snakefile")]
+SNAKEMAKE = [sys.executable, "-m", "snakemake", "-s", str(ROOT / "Snakefile")]
 DATA_FILES = ["quadratic", "descent_decay", "descent_pull", "ridge_path", "rescale",
               "tangency_decay", "tangency_pull", "tangency_rescale", "landscape"]
 
@@ -56,8 +57,8 @@ def test_compute_stage_writes_every_data_file_with_provenance(compute_run):
 
 
 def test_data_files_equal_the_core_computed_directly(compute_run):
-    config = validate(load_yaml(ROOT / "config/config.yaml"),
-                      load_yaml(ROOT / "workflow/schemas/config.schema.yaml"))
+    config = validate(read_yaml(ROOT / "config/config.yaml"),
+                      read_yaml(ROOT / "workflow/schemas/config.schema.yaml"))
     course = build_scenarios(config, ROOT)["course"]
     stored = store.load(compute_run / "results/data/course/descent_pull.npz")
     direct = compute.descent_data(course.quad, course.start, course.step_size, course.steps,

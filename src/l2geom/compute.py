@@ -16,10 +16,12 @@ from .ridge import ellipse, lambda_grid, ridge_eigen, ridge_path, ridge_solve, s
 
 def quadratic_data(quad: Quadratic) -> dict[str, np.ndarray]:
     """quadratic.npz: hessian (d, d), theta_hat (d,), risk_min (),
-    eigenvalues (d,) ascending, eigenvectors (d, d) as columns, det = +1."""
+    eigenvalues (d,) ascending, eigenvectors (d, d) as columns, det = +1,
+    observations () the number of data points (0 for an explicit quadratic)."""
     sigma, q = eigen(quad.hessian)
     return {"hessian": quad.hessian, "theta_hat": quad.theta_hat,
-            "risk_min": np.float64(quad.risk_min), "eigenvalues": sigma, "eigenvectors": q}
+            "risk_min": np.float64(quad.risk_min), "eigenvalues": sigma, "eigenvectors": q,
+            "observations": np.int64(quad.observations)}
 
 
 def descent_data(quad: Quadratic, start: np.ndarray, step_size: float, steps: int,
@@ -80,12 +82,15 @@ def rescale_data(quad: Quadratic, lam: float) -> dict[str, np.ndarray]:
 def tangency_data(quad: Quadratic, lambdas: list[float], num: int = 241) -> dict[str, np.ndarray]:
     """tangency.npz, for K λ values (sorted unique): lambdas (K,), points (K, d) θ̂_ridge,
     levels (K,) R_emp through it, radii (K,) penalty-circle radius through it,
-    ellipses (K, num, 2) closed polyline of that R_emp contour (2-d, H positive definite)."""
+    for d = 2 with H positive definite also ellipses (K, num, 2), the closed polyline of
+    that R_emp contour."""
     lams = np.unique(np.asarray(lambdas, dtype=float))
     points = np.array([ridge_solve(quad, lam) for lam in lams])
     levels, radii = np.array([tangency(quad, p) for p in points]).T
-    return {"lambdas": lams, "points": points, "levels": levels, "radii": radii,
-            "ellipses": np.array([ellipse(quad, level, num) for level in levels])}
+    data = {"lambdas": lams, "points": points, "levels": levels, "radii": radii}
+    if quad.dim == 2 and eigen(quad.hessian)[0].min() > 0:
+        data["ellipses"] = np.array([ellipse(quad, level, num) for level in levels])
+    return data
 
 
 def view_window(points: np.ndarray, pad: float = 0.12) -> np.ndarray:

@@ -87,8 +87,8 @@ def course_values(quadratic: Data, decay: Data, pull: Data, rescale: Data,
     ``quadratic``, ``rescale``: loaded data files; ``decay``, ``pull``: the descent data
     of figure 1 and of figure 2 (descent_decay.npz, descent_pull.npz; see
     :mod:`l2geom.compute`); ``lambdas``: the scenario's config ``lambdas`` (keys decay,
-    pull [small, large], rescale); ``source``: its ``source.generate`` config when the
-    data are simulated, else None.
+    pull [small, large], rescale); ``source``: its config ``source`` (see
+    :func:`source_values`), None to leave out the description of the data.
     """
     pull_lams = sorted(float(lam) for lam in lambdas["pull"])
     if len(pull_lams) < 2:
@@ -125,10 +125,48 @@ def course_values(quadratic: Data, decay: Data, pull: Data, rescale: Data,
         **_point("ridgeRescale", rescale["ridge"]),
     }
     if source is not None:
-        values.update({"nObs": str(int(source["n"])), "noiseSd": exact(source["noise_sd"]),
-                       "trueWeights": "(" + ",\\ ".join(exact(w) for w in source["weights"])
-                       + ")^{\\top}"})
+        values.update(source_values(source, quadratic))
     return values
+
+
+def source_values(source: Mapping[str, Any], quadratic: Data) -> dict[str, str]:
+    """Where the running example's risk comes from, for the deck's "running example" box:
+    ``runningExample`` names the deck's macro for the kind of source (``\\exampleGenerate``,
+    ``\\exampleCsv`` or ``\\exampleQuadratic``), the other values fill it in."""
+    if "generate" in source:
+        spec = source["generate"]
+        return {"runningExample": "\\exampleGenerate", "nObs": str(int(spec["n"])),
+                "noiseSd": exact(spec["noise_sd"]), "featureLow": exact(spec.get("low", 0.0)),
+                "featureHigh": exact(spec.get("high", 1.0)),
+                "trueWeights": "(" + ",\\ ".join(exact(w) for w in spec["weights"])
+                + ")^{\\top}"}
+    if "csv" in source:
+        spec = source["csv"]
+        return {"runningExample": "\\exampleCsv",
+                "nObs": str(int(quadratic["observations"])),
+                "csvFile": latex_text(Path(spec["path"]).name),
+                "csvFeatures": ", ".join(latex_text(f) for f in spec["features"]),
+                "csvTarget": latex_text(spec["target"])}
+    rows = np.asarray(quadratic["hessian"], dtype=float)
+    matrix = "\\\\".join(" & ".join(number(x, VECTOR_DECIMALS) for x in row) for row in rows)
+    return {"runningExample": "\\exampleQuadratic",
+            "hessianMatrix": f"\\begin{{pmatrix}}{matrix}\\end{{pmatrix}}"}
+
+
+def scenario_values(parts: Mapping[str, str]) -> dict[str, str]:
+    """The folder names of the deck's scenarios (``deck:`` section of the config, with
+    both parts named): ``exampleScenario`` (the running example), ``classicScenario``."""
+    return {"exampleScenario": parts["running_example"],
+            "classicScenario": parts["classic_picture"]}
+
+
+_LATEX_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", "&": r"\&",
+                  "#": r"\#", "^": r"\^{}", "_": r"\_", "%": r"\%", "~": r"\textasciitilde{}"}
+
+
+def latex_text(text: str) -> str:
+    """``text`` with LaTeX's special characters escaped, to be typeset as it reads."""
+    return "".join(_LATEX_SPECIAL.get(c, c) for c in str(text))
 
 
 def goodfellow_values(quadratic: Data, rescale: Data) -> dict[str, str]:

@@ -21,4 +21,5 @@ def log_to(path: str | Path) -> logging.Logger:
 def load_quadratic(path: str | Path) -> Quadratic:
     """The Quadratic stored in a quadratic.npz data file."""
     data = store.load(path)
-    return Quadratic(data["hessian"], data["theta_hat"], float(data["risk_min"]))
+    return Quadratic(data["hessian"], data["theta_hat"], float(data["risk_min"]),
+                     int(data["observations"]))

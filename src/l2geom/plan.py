@@ -18,11 +18,12 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from .code import code_digest
+
 PLAN_FILE = Path(".snakemake/l2geom/plan.json")
-PACKAGE = Path(__file__).resolve().parent
 # The code whose result is stored: editing any of it invalidates the stored plan.
-CHECK_CODE = ("plan.py", "errors.py", "config.py", "scenario.py", "datasets.py",
-              "quadratic.py", "descent.py")
+CHECK_CODE = ("plan.py", "code.py", "errors.py", "config.py", "yamlfile.py", "scenario.py", "deckplan.py",
+              "datasets.py", "quadratic.py", "descent.py")
 USES = ("decay", "pull", "rescale")
 
 
@@ -31,6 +32,7 @@ class ScenarioPlan:
     """A checked scenario as the rules see it (JSON types only)."""
 
     name: str
+    dim: int
     step_size: float
     steps: int
     start: list[float]
@@ -44,8 +46,9 @@ class ScenarioPlan:
 
 def checked_plan(config: dict, schema_path: str | Path, root: str | Path
                  ) -> tuple[dict, dict[str, ScenarioPlan]]:
-    """The config with schema defaults and the plan of every scenario; ConfigError on bad
-    input. Reads the stored plan when nothing it depends on has changed."""
+    """The config with schema defaults (its ``deck`` section, when present, with both
+    scenarios named) and the plan of every scenario; ConfigError on bad input. Reads the
+    stored plan when nothing it depends on has changed."""
     root = Path(root)
     key = digest(config, Path(schema_path), root)
     stored = _read(root / PLAN_FILE)
@@ -55,14 +58,19 @@ def checked_plan(config: dict, schema_path: str | Path, root: str | Path
         except (KeyError, TypeError, AttributeError):
             pass  # a damaged file: check again
     # The slow path (jsonschema, numpy), imported only when needed.
-    from l2geom.config import load_yaml, validate
+    from l2geom.config import validate
+    from l2geom.deckplan import check_deck
     from l2geom.scenario import build_scenarios
+    from l2geom.yamlfile import read_yaml
 
-    checked = validate(config, load_yaml(schema_path))
+    checked = validate(config, read_yaml(schema_path))
+    built = build_scenarios(checked, root)
+    if "deck" in checked:
+        checked["deck"] = check_deck(checked["deck"], built)
     scenarios = {name: asdict(ScenarioPlan(
-        name, s.step_size, s.steps, [float(v) for v in s.start],
+        name, s.quad.dim, s.step_size, s.steps, [float(v) for v in s.start],
         {use: s.lambdas_for(use) for use in USES}, list(s.figures), list(s.animations)))
-        for name, s in build_scenarios(checked, root).items()}
+        for name, s in built.items()}
     # Stored and returned through JSON alike, so params never differ between the paths.
     stored = json.loads(json.dumps({"digest": key, "config": checked, "scenarios": scenarios}))
     _write(root / PLAN_FILE, stored)
@@ -78,8 +86,7 @@ def digest(config: Any, schema_path: Path, root: Path) -> str:
     for path in _csv_paths(config, root):
         h.update(str(path).encode())
         h.update(path.read_bytes() if path.is_file() else b"<missing>")
-    for name in CHECK_CODE:
-        h.update((PACKAGE / name).read_bytes())
+    h.update(code_digest(CHECK_CODE).encode())
     return h.hexdigest()
 
 

@@ -12,11 +12,13 @@ import numpy as np
 
 @dataclass(frozen=True)
 class Quadratic:
-    """Quadratic risk with Hessian ``hessian`` (d, d) and minimizer ``theta_hat`` (d,)."""
+    """Quadratic risk with Hessian ``hessian`` (d, d) and minimizer ``theta_hat`` (d,);
+    ``observations``: the number of data points it was fitted to (0: given explicitly)."""
 
     hessian: np.ndarray
     theta_hat: np.ndarray
     risk_min: float = 0.0
+    observations: int = 0
 
     def __post_init__(self) -> None:
         h = np.asarray(self.hessian, dtype=float)
@@ -73,7 +75,7 @@ def from_regression(x: np.ndarray, y: np.ndarray) -> Quadratic:
         raise ValueError(f"need x (n, d) and y (n,), got {x.shape} and {y.shape}")
     theta_hat, *_ = np.linalg.lstsq(x, y, rcond=None)
     residual = y - x @ theta_hat
-    return Quadratic(2.0 * x.T @ x, theta_hat, float(residual @ residual))
+    return Quadratic(2.0 * x.T @ x, theta_hat, float(residual @ residual), len(y))
 
 
 def generate_regression(

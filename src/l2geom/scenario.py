@@ -15,6 +15,13 @@ from .descent import check_convergent
 from .quadratic import Quadratic, eigen, from_regression, generate_regression
 
 SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
+# Bounds on what a config can ask of a job (the schema bounds each size on its own).
+MAX_OBSERVATION_VALUES = 2_000_000   # n x d of simulated data
+MAX_DESCENT_VALUES = 4_000_000       # (steps + 1) x d x stored runs of one descent file
+MAX_ANIMATED_STEPS = 1_000           # decay_trajectories draws every step
+# Figures and animations show the ellipses' two axes in one picture; beyond this ratio of
+# eigenvalues (axis ratio sqrt(1000) ~ 32) the flat direction runs off any drawing.
+MAX_DRAWN_CONDITION = 1_000.0
 
 
 @dataclass(frozen=True)
@@ -75,6 +82,10 @@ def quadratic_from_source(name: str, source: dict, root: Path) -> Quadratic:
         _finite(name, "source.generate", [spec["noise_sd"], spec["low"], spec["high"]])
         if not spec["low"] < spec["high"]:
             raise _fail(name, "source.generate.low", "must be below high")
+        if spec["n"] * weights.size > MAX_OBSERVATION_VALUES:
+            raise _fail(name, "source.generate.n",
+                        f"{spec['n']} observations x {weights.size} weights exceed "
+                        f"{MAX_OBSERVATION_VALUES} simulated values")
         x, y = generate_regression(np.random.default_rng(spec["seed"]), spec["n"], weights,
                                    spec["noise_sd"], spec["low"], spec["high"])
         return from_regression(x, y)
@@ -84,6 +95,21 @@ def quadratic_from_source(name: str, source: dict, root: Path) -> Quadratic:
     except ValueError as err:
         raise _fail(name, "source.csv.path", f"{spec['path']!r}: {err}") from None
     return from_regression(x, y)
+
+
+def _check_drawable(name: str, d: int, sigma: np.ndarray) -> None:
+    """Figures and animations draw the plane: d = 2, and ellipses that fit one picture."""
+    if d != 2:
+        raise _fail(name, "figures", f"figures and animations are drawn in the plane (d = 2), "
+                    f"the model has d = {d}")
+    if sigma.min() <= 0:
+        raise _fail(name, "source", "figures and animations need a positive definite Hessian "
+                    "(ellipses)")
+    condition = sigma.max() / sigma.min()
+    if condition > MAX_DRAWN_CONDITION:
+        raise _fail(name, "source", f"the Hessian's condition number {condition:.3g} exceeds "
+                    f"{MAX_DRAWN_CONDITION:g}: the flat direction cannot be drawn beside the "
+                    "steep one (figures and animations need eigenvalues closer together)")
 
 
 def build_scenario(name: str, spec: dict, root: Path) -> Scenario:
@@ -101,17 +127,28 @@ def build_scenario(name: str, spec: dict, root: Path) -> Scenario:
     for key in ("decay", "rescale"):
         _finite(name, f"lambdas.{key}", lambdas[key])
     _finite(name, "lambdas.pull", lambdas["pull"])
-    if (spec["figures"] or spec["animations"]) and d != 2:
-        raise _fail(name, "figures", f"figures and animations are drawn in the plane (d = 2), the model has d = {d}")
-    if (spec["figures"] or spec["animations"]) and np.linalg.eigvalsh(quad.hessian).min() <= 0:
-        raise _fail(name, "source", "figures and animations need a positive definite Hessian (ellipses)")
     sigma, _ = eigen(quad.hessian)
+    if np.linalg.norm(quad.theta_hat) < 1e-12:
+        key = "source.quadratic.theta_hat" if "quadratic" in spec["source"] else "source"
+        raise _fail(name, key, "theta_hat is the origin: L2 regularization has nothing to shrink")
+    if spec["figures"] or spec["animations"]:
+        _check_drawable(name, d, sigma)
+    steps = int(descent["steps"])
+    for use in ("decay", "pull"):
+        runs = 3 * len(np.atleast_1d(lambdas[use])) + 1  # wd, after_gradient, reg_gd + gd
+        if (steps + 1) * d * runs > MAX_DESCENT_VALUES:
+            raise _fail(name, "descent.steps",
+                        f"{steps} steps x {d} dimensions x {runs} stored runs (lambdas.{use}) "
+                        f"exceed {MAX_DESCENT_VALUES} values")
+    if "decay_trajectories" in spec["animations"] and steps > MAX_ANIMATED_STEPS:
+        raise _fail(name, "descent.steps", f"{steps} steps: the decay_trajectories animation "
+                    f"draws every step, at most {MAX_ANIMATED_STEPS}")
     for lam in sorted({0.0, float(lambdas["decay"]), *map(float, lambdas["pull"])}):
         try:
             check_convergent(sigma, lam, step)
         except ValueError as err:
             raise _fail(name, "descent.step_size", str(err)) from None
-    return Scenario(name, quad, step, int(descent["steps"]), start, dict(lambdas),
+    return Scenario(name, quad, step, steps, start, dict(lambdas),
                     tuple(spec["figures"]), tuple(spec["animations"]))
 
 

@@ -2,22 +2,31 @@
 import sys
 from pathlib import Path
 
+from l2geom.code import stage_digests
 from l2geom.errors import ConfigError
 from l2geom.plan import checked_plan
 from l2geom.tools import missing_tools
-
-import hashlib
+from l2geom.yamlfile import read_config
 
 DATA = Path("results/data")
 LOGS = Path("results/logs")
 BENCH = Path("results/benchmarks")
 
+# The config is read here, strictly (l2geom.yamlfile: YAML 1.2 numbers, no duplicate
+# keys, bounded size), not by a `configfile:` directive, whose YAML 1.1 loader would
+# merge duplicate keys and expand aliases first. A --configfile replaces the default
+# file (a lecturer's own config is all of it); --config key=value applies on top.
+DEFAULT_CONFIG_FILE = "config/config.yaml"
+
 
 def _checked_config():
     """Config with schema defaults, plus each scenario's plan; one line and exit on error."""
+    files = list(workflow.config_settings.configfiles) or [DEFAULT_CONFIG_FILE]
     try:
         return checked_plan(
-            config, workflow.source_path("../schemas/config.schema.yaml"), Path.cwd()
+            read_config(files, workflow.config_settings.config),
+            workflow.source_path("../schemas/config.schema.yaml"),
+            Path.cwd(),
         )
     except ConfigError as err:
         print(f"l2geom: config error: {err}", file=sys.stderr)
@@ -25,6 +34,12 @@ def _checked_config():
 
 
 CONFIG, SCENARIOS = _checked_config()
+DECK = CONFIG.get("deck")
+if DECK is None:
+    print(
+        "l2geom: the config has no deck section: building everything but the deck",
+        file=sys.stderr,
+    )
 
 _missing = missing_tools(animations=any(s.animations for s in SCENARIOS.values()))
 if _missing:
@@ -55,12 +70,16 @@ DATA_FILES = [
     "tangency_decay",
     "tangency_pull",
     "tangency_rescale",
-    "landscape",
 ]
+PLANE_DATA_FILES = ["landscape"]  # the R_emp map exists in the plane only
 
 
 def data_targets():
-    return [data_file(n).format(scenario=s) for s in SCENARIOS for n in DATA_FILES]
+    return [
+        data_file(n).format(scenario=s)
+        for s, scenario in SCENARIOS.items()
+        for n in DATA_FILES + (PLANE_DATA_FILES if scenario.dim == 2 else [])
+    ]
 
 
 def csv_input(wildcards):
@@ -94,32 +113,7 @@ def data_priority(wildcards):
 
 # Digest of the package code each stage runs, passed as a param: editing the code
 # reruns exactly the jobs that use it (Snakemake's own code trigger sees only scripts).
-SRC = Path(workflow.basedir).parent / "src" / "l2geom"
-CORE = [
-    "quadratic.py",
-    "ridge.py",
-    "descent.py",
-    "compute.py",
-    "scenario.py",
-    "datasets.py",
-    "store.py",
-    "jobs.py",
-]
-
-
-def code_digest(*patterns):
-    digest = hashlib.sha256()
-    for path in sorted(p for pattern in patterns for p in SRC.glob(pattern)):
-        digest.update(path.relative_to(SRC).as_posix().encode() + path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
-CODE = {
-    "compute": code_digest(*CORE),
-    "figures": code_digest("figures/*.py", "style.py", "l2geom.mplstyle", "store.py"),
-    "animations": code_digest("animations/*.py", "style.py", "store.py"),
-    "slides": code_digest("deck.py", "style.py", "store.py"),
-}
+CODE = stage_digests()
 
 
 # Every rule runs in the project's one environment (for `--sdm conda`; `make` uses .venv).
@@ -184,4 +178,20 @@ def animation_targets():
         for s, scenario in SCENARIOS.items()
         for name in scenario.animations
         for ext in ("mp4", "png")
+    ]
+
+
+# The deck: figures/animations of the scenarios its config section names.
+def deck_inputs(output, part, families):
+    """Output ``output`` (pdf, mp4, png) of every figure family or animation in
+    ``families`` of the scenario that plays ``part`` in the deck."""
+    scenario = DECK[part]
+    return [
+        path.format(scenario=scenario)
+        for family in families
+        for path in (
+            [figure_file(name, output) for name in FAMILY_FIGURES[family]]
+            if output == "pdf"
+            else [animation_file(family, output)]
+        )
     ]

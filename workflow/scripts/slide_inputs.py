@@ -13,6 +13,7 @@ elif sm.rule == "slide_values":
     values = deck.course_values(data["quadratic"], data["descent_decay"], data["descent_pull"],
                                 data["rescale"], sm.params.lambdas, sm.params.source)
     values.update(deck.goodfellow_values(data["goodfellow_quadratic"], data["goodfellow_rescale"]))
+    values.update(deck.scenario_values(sm.params.scenarios))
     text = deck.values_tex(values)
 else:
     raise ValueError(f"slide_inputs.py does not handle rule {sm.rule!r}")

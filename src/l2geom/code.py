@@ -1,0 +1,43 @@
+"""Digests of the package's own code, so that editing it reruns exactly the jobs that run it.
+
+Snakemake's code trigger sees only a rule's script; the rules pass these digests as
+params instead. Paths are found from this file's location (not from the Snakefile's),
+and a pattern that matches no file is an error: a digest of nothing would never change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Iterable
+
+PACKAGE = Path(__file__).resolve().parent
+
+# The package code each stage of the workflow runs.
+STAGE_CODE = {
+    "compute": ("quadratic.py", "ridge.py", "descent.py", "compute.py", "scenario.py",
+                "datasets.py", "store.py", "jobs.py"),
+    "figures": ("figures/*.py", "style.py", "l2geom.mplstyle", "store.py"),
+    "animations": ("animations/*.py", "style.py", "store.py"),
+    "slides": ("deck.py", "style.py", "store.py"),
+}
+
+
+def code_digest(patterns: Iterable[str]) -> str:
+    """sha256 (16 hex digits) of the package files matching ``patterns`` (globs relative
+    to the package), names included; FileNotFoundError when a pattern matches nothing."""
+    paths = set()
+    for pattern in patterns:
+        matched = [p for p in PACKAGE.glob(pattern) if p.is_file()]
+        if not matched:
+            raise FileNotFoundError(f"code pattern {pattern!r} matches no file in {PACKAGE}")
+        paths.update(matched)
+    digest = hashlib.sha256()
+    for path in sorted(paths):
+        digest.update(path.relative_to(PACKAGE).as_posix().encode() + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def stage_digests() -> dict[str, str]:
+    """``{stage: digest}`` for every stage of :data:`STAGE_CODE`."""
+    return {stage: code_digest(patterns) for stage, patterns in STAGE_CODE.items()}

@@ -1,0 +1,49 @@
+"""Which scenarios the lecture deck shows, and what it needs of them.
+
+The config's ``deck:`` section names the running example (every figure but the classic
+picture, and the animations) and the scenario of the classic picture. The deck's frames
+show fixed figure families and animations; :func:`check_deck` holds the named scenarios
+against them at validation, so a deck that cannot be built stops before any job.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from .errors import ConfigError
+
+RUNNING_EXAMPLE_FIGURES = ("gd_vs_weight_decay", "pull_depends_on_lambda", "eigen_projection",
+                           "rescale_lambda_zero", "rescale_lambda_positive", "shrink_factors")
+CLASSIC_PICTURE_FIGURES = ("goodfellow",)
+DECK_ANIMATIONS = ("rotate_rescale", "decay_trajectories", "lambda_sweep")
+
+
+def check_deck(deck: Mapping[str, Any] | None, scenarios: Mapping[str, Any]
+               ) -> dict[str, str] | None:
+    """``{"running_example": name, "classic_picture": name}`` of a schema-checked ``deck``
+    section (None: no deck); ConfigError naming the key when a scenario is missing or
+    lacks what the deck shows. ``scenarios`` maps names to objects with ``figures``,
+    ``animations`` and ``lambdas_for(use)``."""
+    if deck is None:
+        return None
+    parts = {"running_example": deck["running_example"],
+             "classic_picture": deck.get("classic_picture", deck["running_example"])}
+    needs = {"running_example": (RUNNING_EXAMPLE_FIGURES, DECK_ANIMATIONS),
+             "classic_picture": (CLASSIC_PICTURE_FIGURES, ())}
+    for part, name in parts.items():
+        if name not in scenarios:
+            raise ConfigError(f"deck.{part}: no scenario {name!r} (scenarios: "
+                              f"{', '.join(sorted(scenarios))})")
+        figures, animations = needs[part]
+        scenario = scenarios[name]
+        for key, wanted, listed in (("figures", figures, scenario.figures),
+                                    ("animations", animations, scenario.animations)):
+            missing = [item for item in wanted if item not in listed]
+            if missing:
+                raise ConfigError(f"deck.{part}: the deck shows {key} {', '.join(missing)} of "
+                                  f"scenario {name!r}; add them to scenarios.{name}.{key}")
+    running = parts["running_example"]
+    if len(scenarios[running].lambdas_for("pull")) < 2:
+        raise ConfigError(f"deck.running_example: the deck compares a small and a large lambda; "
+                          f"give scenarios.{running}.lambdas.pull two different values")
+    return parts
