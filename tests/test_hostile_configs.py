@@ -1,16 +1,95 @@
-"""Every malformed config stops `snakemake` before any job: one line, no traceback,
-non-zero exit, and nothing already built is touched."""
+"""Every config builds, or stops `snakemake` before any job: one line, no traceback,
+non-zero exit, within seconds and a few hundred MB, and nothing already built is touched.
+
+The rows are those of the own-configs issue (each was a crash, a silent surprise or a
+runaway job before); the dict-based cases of test_config.py run through snakemake too.
+"""
 
 import os
 import subprocess
 import sys
+import threading
+import time
 
 import pytest
 import yaml
 
 from conftest import ROOT
+from l2geom import store
 from test_config import CASES
 
+DEFAULT = (ROOT / "config/config.yaml").read_text()
+# Seconds and MB a rejection may take (snakemake's own start is ~1 s and ~110 MB here).
+FAST_S, SMALL_MB = 20, 300
+
+
+def nested_aliases(kind: str, levels: int = 9, width: int = 9) -> str:
+    """A ~1 KB YAML document whose aliases expand to width**levels values."""
+    if kind == "list":
+        lines = [f"a0: &a0 [{', '.join(['x'] * width)}]"]
+        lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * width)}]" for i in range(1, levels)]
+    else:
+        lines = ["a0: &a0 {" + ", ".join(f"k{j}: x" for j in range(width)) + "}"]
+        lines += ["a%d: &a%d {" % (i, i) + ", ".join(f"k{j}: *a{i - 1}" for j in range(width)) + "}"
+                  for i in range(1, levels)]
+    return "\n".join(lines) + f"\nscenarios: *a{levels - 1}\n"
+
+
+def goodfellow(**changes) -> str:
+    """The default config with text replacements inside the goodfellow scenario."""
+    head, tail = DEFAULT.split("  goodfellow:", 1)
+    for old, new in changes.values():
+        assert old in tail, old
+        tail = tail.replace(old, new, 1)
+    return head + "  goodfellow:" + tail
+
+
+THREE_D = """\
+scenarios:
+  big:
+    source:
+      quadratic:
+        hessian: {hessian}
+        theta_hat: {theta}
+    descent: {{step_size: 0.01, steps: 100000}}
+    lambdas: {{decay: 1, pull: [1, 2, 3], rescale: 1}}
+""".format(hessian=[[float(i == j) for j in range(20)] for i in range(20)], theta=[1.0] * 20)
+
+ROWS = [  # (id, config text, expected fragment of the one line)
+    ("1 deck names a missing scenario", DEFAULT.replace("running_example: course", "running_example: ws2026"),
+     "deck.running_example: no scenario 'ws2026' (scenarios: course, goodfellow)"),
+    ("1 deck needs two pull values", DEFAULT.replace("pull: [5, 50]", "pull: [5]"),
+     "deck.running_example: the deck compares a small and a large lambda"),
+    ("1 deck needs its animations", DEFAULT.replace("animations: [rotate_rescale, decay", "animations: [decay"),
+     "deck.running_example: the deck shows animations rotate_rescale of scenario 'course'"),
+    ("2 theta_hat at the origin", goodfellow(t=("theta_hat: [2.0, 1.2]", "theta_hat: [0, 0]")),
+     "scenarios.goodfellow.source.quadratic.theta_hat: theta_hat is the origin: "
+     "L2 regularization has nothing to shrink"),
+    ("3 duplicate scenario", DEFAULT + DEFAULT[DEFAULT.index("  goodfellow:"):],
+     "duplicate key 'goodfellow' (lines"),
+    ("3 duplicate nested key", DEFAULT.replace("      steps: 60\n", "      steps: 60\n      steps: 70\n"),
+     "duplicate key 'steps' (lines"),
+    ("4 nested list aliases", nested_aliases("list"), "anchors and aliases are expanded"),
+    ("5 thousand lambdas", goodfellow(p=("pull: [0.5, 3]", f"pull: {list(range(1000))}"),
+                                      s=("steps: 60", "steps: 100000")),
+     "scenarios.goodfellow.lambdas.pull: 1000 entries, at most 3"),
+    ("5 steps x runs x dimensions", THREE_D,
+     "scenarios.big.descent.steps: 100000 steps x 20 dimensions x 4 stored runs (lambdas.decay) "
+     "exceed 4000000 values"),
+    ("5 animated steps", DEFAULT.replace("steps: 100 ", "steps: 5000 "),
+     "scenarios.course.descent.steps: 5000 steps: the decay_trajectories animation draws every "
+     "step, at most 1000"),
+    ("7 nearly singular H", goodfellow(h=("[[1.0, 0.0], [0.0, 8.0]]", "[[1.0, 0.0], [0.0, 1e-9]]")),
+     "scenarios.goodfellow.source: the Hessian's condition number 1e+09 exceeds 1000: "
+     "the flat direction cannot be drawn"),
+    ("8 d=3 with figures", goodfellow(h=("[[1.0, 0.0], [0.0, 8.0]]", "[[1, 0, 0], [0, 2, 0], [0, 0, 8]]"),
+                                      t=("theta_hat: [2.0, 1.2]", "theta_hat: [2, 1, 1]"),
+                                      s=("start: [0.0, 0.0]", "start: [0, 0, 0]")),
+     "scenarios.goodfellow.figures: figures and animations are drawn in the plane (d = 2), "
+     "the model has d = 3"),
+    ("bool key", DEFAULT.replace("quality: production", "quality: production\nno: 3"),
+     "no: unknown key"),
+]
 EXTRA = [  # YAML-level problems the dict-based cases cannot express
     ("scenarios:\n  course: [1, 2\n", "Config file is not valid"),
     ("quality: preview\n", "scenarios: required key is missing"),
@@ -29,11 +108,42 @@ def built(tmp_path_factory):
     return work, done
 
 
-def run_with(work, text):
+def run_measured(args, cwd, timeout=120):
+    """(exit status, stdout + stderr, seconds, peak memory in MB) of a snakemake run."""
+    out, err = cwd / "out.txt", cwd / "err.txt"
+    start = time.monotonic()
+    with open(out, "w") as stdout, open(err, "w") as stderr:
+        child = subprocess.Popen([sys.executable, "-m", "snakemake", "-s", str(ROOT / "Snakefile"),
+                                  *args], cwd=cwd, stdout=stdout, stderr=stderr)
+        watchdog = threading.Timer(timeout, child.kill)
+        watchdog.start()
+        try:
+            _, status, usage = os.wait4(child.pid, 0)
+        finally:
+            watchdog.cancel()
+    return (os.waitstatus_to_exitcode(status), out.read_text() + err.read_text(),
+            time.monotonic() - start, usage.ru_maxrss / 1024)
+
+
+def run_with(work, text, *args):
     (work / "bad.yaml").write_text(text)
-    return subprocess.run([sys.executable, "-m", "snakemake", "-s", str(ROOT / "Snakefile"),
-                           "--configfile", "bad.yaml", "--cores", "1"],
-                          cwd=work, capture_output=True, text=True, timeout=120)
+    return run_measured(["--configfile", "bad.yaml", "--cores", "1", *args], work)
+
+
+def assert_one_line_before_any_job(work, done, run, message):
+    status, output, seconds, peak = run
+    assert status != 0
+    assert "Traceback" not in output and "Building DAG" not in output
+    assert message in output, output[-2000:]
+    assert sum("error" in line.lower() for line in output.splitlines()) == 1
+    assert seconds < FAST_S and peak < SMALL_MB, (seconds, peak)
+    assert done.read_bytes() == b"finished before" and done.stat().st_mtime == 1_000_000_000
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, message", [(t, m) for _, t, m in ROWS], ids=[i for i, _, _ in ROWS])
+def test_issue_rows_stop_before_any_job(built, text, message):
+    assert_one_line_before_any_job(*built, run_with(built[0], text), message)
 
 
 @pytest.mark.slow
@@ -41,11 +151,55 @@ def run_with(work, text):
                          [(yaml.safe_dump(c), m) for c, m in CASES] + EXTRA,
                          ids=[m[:40] for _, m in CASES] + [m for _, m in EXTRA])
 def test_snakemake_rejects_before_any_job(built, text, message):
-    work, done = built
-    run = run_with(work, text)
-    assert run.returncode != 0
-    output = run.stdout + run.stderr
-    assert "Traceback" not in output and "Building DAG" not in output
-    assert message in output
-    assert sum("error" in line.lower() for line in output.splitlines()) == 1
-    assert done.read_bytes() == b"finished before" and done.stat().st_mtime == 1_000_000_000
+    assert_one_line_before_any_job(*built, run_with(built[0], text), message)
+
+
+@pytest.mark.slow
+def test_aliases_in_the_default_config_file_are_bounded_too(tmp_path):
+    """config/config.yaml is read by l2geom alone (no `configfile:` directive), so even
+    nested mapping aliases, which snakemake's own --configfile merge expands key by key,
+    stop at once."""
+    done = tmp_path / "results/data/course/quadratic.npz"
+    done.parent.mkdir(parents=True)
+    done.write_bytes(b"finished before")
+    os.utime(done, (1_000_000_000, 1_000_000_000))
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config/config.yaml").write_text(nested_aliases("mapping"))
+    run = run_measured(["--cores", "1"], tmp_path)
+    assert_one_line_before_any_job(tmp_path, done, run, "config/config.yaml: more than 20000 values")
+
+
+SMALL = """\
+scenarios:
+  {name}:
+    source: {{quadratic: {{hessian: [[1.0, 0.0], [0.0, 8.0]], theta_hat: [2e0, 12e-1]}}}}
+    descent: {{step_size: 1e-1, steps: 6e1}}
+    lambdas: {{decay: 15e-1, pull: [5E-1, 3.], rescale: 1.5e+0}}
+    figures: [goodfellow, shrink_factors]
+  three:
+    source: {{quadratic: {{hessian: [[2, 0, 0], [0, 3, 0], [0, 0, 4]], theta_hat: [1, 2, 3]}}}}
+    descent: {{step_size: 0.1, steps: 50}}
+    lambdas: {{decay: 1, pull: [0.5, 2], rescale: 1}}
+  one:
+    source: {{generate: {{n: 50, weights: [2.0], noise_sd: 0.1, seed: 3}}}}
+    descent: {{step_size: 1e-2, steps: 50}}
+    lambdas: {{decay: 1, pull: [0.5], rescale: 1}}
+"""
+
+
+@pytest.mark.slow
+def test_scientific_notation_and_other_dimensions_build(tmp_path):
+    """Rows 6 and 8: numbers written as 1e-1 are numbers; d = 3 and d = 1 scenarios
+    without figures build their data; a config without a deck says so in one line."""
+    (tmp_path / "own.yaml").write_text(SMALL.format(name="2026"))  # a number as a name
+    status, output, _, _ = run_measured(["--configfile", "own.yaml", "--cores", "2"], tmp_path)
+    assert status == 0, output[-3000:]
+    assert "l2geom: the config has no deck section: building everything but the deck" in output
+    for figure in ("goodfellow_flat", "goodfellow_steep", "shrink_factors"):
+        assert (tmp_path / f"figures/2026/{figure}.pdf").stat().st_size > 1000
+    descent = store.load(tmp_path / "results/data/2026/descent_pull.npz")
+    assert list(descent["lambdas"]) == [0.5, 3.0] and descent["gd"].shape == (61, 2)
+    for name, d in (("three", 3), ("one", 1)):
+        assert store.load(tmp_path / f"results/data/{name}/rescale.npz")["ridge"].shape == (d,)
+        assert not (tmp_path / f"results/data/{name}/landscape.npz").exists()
+    assert not (tmp_path / "slides/build").exists()

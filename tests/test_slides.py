@@ -275,9 +275,24 @@ def test_deck_shows_every_frame_title_in_order(built_deck):
 
 def test_page_count_is_what_the_source_implies(built_deck):
     tex, pdf = built_deck[0], built_deck[1]
-    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
-    pages = int(re.search(r"^Pages:\s+(\d+)", info.stdout, flags=re.M).group(1))
-    assert pages == deck.expected_pages(tex.read_text())
+    assert pdf_pages(pdf) == deck.expected_pages(tex.read_text())
+
+
+@pytest.mark.parametrize("source, printed", [
+    ({"csv": {"path": "data/runs_2026 #1%.csv", "features": ["x_1", "x2"], "target": "y"}},
+     ["The n = 100 rows of runs", "2026 #1%.csv: features x", "x2, target y;"]),
+    ({"quadratic": {"hessian": "from the data file", "theta_hat": "also"}},
+     ["risk given directly by its Hessian and minimizer", "65.31 50.12"]),
+])
+def test_running_example_describes_its_source(tmp_path, scenario_data, source, printed):
+    values = deck_values(scenario_data)
+    for name in ("nObs", "noiseSd", "trueWeights", "featureLow", "featureHigh"):
+        del values[name]  # what only simulated data have
+    values.update(deck.source_values(source, course_data(scenario_data)["quadratic"]))
+    tex = make_deck_project(tmp_path, values)
+    pdf = deck.compile_deck(tex, tex.parent / "build" / "l2-weight-decay.pdf", 1767225600)
+    text = pdf_text(pdf)
+    assert all(fragment in text for fragment in printed), text[:1500]
 
 
 def test_log_has_no_errors_undefined_references_or_wide_boxes(built_deck):
@@ -340,13 +355,31 @@ def test_failed_build_leaves_no_pdf(tmp_path, scenario_data):
 
 
 # --------------------------------------------------------------------------- pipeline
+def pdf_pages(pdf: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    return int(re.search(r"^Pages:\s+(\d+)", info.stdout, flags=re.M).group(1))
+
+
+# A lecturer's own config: the default one with its scenarios renamed (the deck section
+# says which plays which part); nothing in the rules or the deck may assume the names.
+RENAMED = {"course": "ws_2026", "goodfellow": "classic-picture"}
+
+
+def renamed_config(text: str) -> str:
+    for old, new in RENAMED.items():
+        text = text.replace(f"\n  {old}:", f"\n  {new}:").replace(f": {old} ", f": {new} ")
+    return text
+
+
 @pytest.mark.slow
-def test_preview_pipeline_builds_deck_and_report(tmp_path):
-    """Preview-quality run of the whole workflow in a scratch working directory."""
-    shutil.copytree(ROOT / "config", tmp_path / "config")
-    config = tmp_path / "config/config.yaml"
-    config.write_text(config.read_text().replace("\nshort_animations: false",
-                                                 "\nshort_animations: true"))
+def test_preview_pipeline_builds_deck_and_report(tmp_path, built_deck):
+    """Preview-quality run of the whole workflow in a scratch working directory, with the
+    scenarios renamed: the deck has the default deck's pages."""
+    (tmp_path / "config").mkdir()
+    config = renamed_config((ROOT / "config/config.yaml").read_text())
+    assert "running_example: ws_2026 " in config and "classic_picture: classic-picture " in config
+    (tmp_path / "config/config.yaml").write_text(
+        config.replace("\nshort_animations: false", "\nshort_animations: true"))
     shutil.copytree(SLIDES, tmp_path / "slides",
                     ignore=shutil.ignore_patterns("build", "generated"))
     snakemake = [sys.executable, "-m", "snakemake", "-s", str(ROOT / "Snakefile"),
@@ -356,6 +389,10 @@ def test_preview_pipeline_builds_deck_and_report(tmp_path):
     pdf = tmp_path / "slides/build/l2-weight-decay.pdf"
     text = pdf_text(pdf)
     assert all(title in text for title in FRAME_TITLES)
+    assert pdf_pages(pdf) == pdf_pages(built_deck[1])
+    objects = pdf_objects(pdf)
+    for name in ANIMATIONS:
+        assert f"../../figures/ws_2026/animations/{name}.mp4".encode() in objects
     report = tmp_path / "results/report.html"
     run = subprocess.run(snakemake + ["--report", str(report)], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr[-3000:]
@@ -366,7 +403,8 @@ def test_preview_pipeline_builds_deck_and_report(tmp_path):
                for scenario, sub in groups.items()}
     for scenario, names in FIGURES.items():
         for name in names:
+            scenario = RENAMED[scenario]
             assert f"figures/{scenario}/{name}.png" in grouped[scenario]
     for name in ANIMATIONS:
-        assert f"figures/course/animations/{name}.mp4" in grouped["course"]
+        assert f"figures/ws_2026/animations/{name}.mp4" in grouped["ws_2026"]
     assert "slides/build/l2-weight-decay.pdf" in grouped["Slides"]
