@@ -24,7 +24,7 @@ report: build
 
 lint: setup
 	snakemake --lint
-	snakefmt --check workflow
+	snakefmt --check Snakefile workflow
 
 reproducible: setup
 	python tools/reproducible.py

@@ -403,8 +403,8 @@ def test_preview_pipeline_builds_deck_and_report(tmp_path, built_deck):
                for scenario, sub in groups.items()}
     for scenario, names in FIGURES.items():
         for name in names:
-            scenario = RENAMED[scenario]
-            assert f"figures/{scenario}/{name}.png" in grouped[scenario]
+            renamed = RENAMED[scenario]
+            assert f"figures/{renamed}/{name}.png" in grouped[renamed]
     for name in ANIMATIONS:
         assert f"figures/ws_2026/animations/{name}.mp4" in grouped["ws_2026"]
     assert "slides/build/l2-weight-decay.pdf" in grouped["Slides"]

@@ -79,9 +79,28 @@ def test_rerun_is_a_no_op_and_bytes_are_stable(compute_run):
 
 
 def test_rule_files_are_snakefmt_clean():
-    run = subprocess.run([sys.executable, "-m", "snakefmt", "--check", str(ROOT / "workflow")],
-                         capture_output=True, text=True)
+    run = subprocess.run([sys.executable, "-m", "snakefmt", "--check", str(ROOT / "Snakefile"),
+                          str(ROOT / "workflow")], capture_output=True, text=True)
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_plain_snakemake_from_the_root_uses_the_top_level_snakefile_and_default_profile():
+    run = subprocess.run([sys.executable, "-m", "snakemake", "-n", "--forceall"], cwd=ROOT,
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    output = run.stdout + run.stderr
+    assert "Using workflow specific profile profiles/default" in output
+    assert "rule deck:" in output  # the top-level Snakefile's rule all, with the deck
+
+
+def test_code_digests_come_from_the_package_and_fail_loudly(tmp_path, monkeypatch):
+    from l2geom import code
+
+    digests = code.stage_digests()
+    assert set(digests) == {"compute", "figures", "animations", "slides"}
+    with pytest.raises(FileNotFoundError, match="code pattern 'quadratic.py' matches no file"):
+        monkeypatch.setattr(code, "PACKAGE", tmp_path)
+        code.stage_digests()
 
 
 @pytest.mark.parametrize("hidden", ["latex", "dvisvgm", "ffmpeg", "latexmk"])
