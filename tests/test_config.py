@@ -62,6 +62,9 @@ CASES = [
     (mutated(Q + ["theta_hat"], [1, 2, 3]), "scenarios.goodfellow.source.quadratic.theta_hat: has 3 entries"),
     (mutated(G + ["source"], {}), "scenarios.goodfellow.source: give exactly one of generate, csv, quadratic"),
     (mutated(C + ["figures"], ["pie_chart"]), "scenarios.course.figures[0]: 'pie_chart' is not one of"),
+    (mutated(C + ["lambdas", "decay"], 0), "scenarios.course.lambdas.decay: must be positive when "
+     "figures or animations are drawn"),
+    (mutated(G + ["lambdas", "rescale"], 0), "scenarios.goodfellow.lambdas.rescale: must be positive"),
     (mutated(["scenarios"], {"../etc": DEFAULT["scenarios"]["goodfellow"]}), "scenario name '../etc' is not a safe file name"),
     (mutated(["scenarios"], {"a;rm -rf": DEFAULT["scenarios"]["goodfellow"]}), "scenario name 'a;rm -rf' is not a safe file name"),
     (mutated(["scenarios"], {}), "scenarios: {} should be non-empty"),

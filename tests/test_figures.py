@@ -135,3 +135,18 @@ def test_errors_are_clear(data, tmp_path):
     fig = next(iter(figures.render("shrink_factors", data, PARAMS).values()))
     with pytest.raises(ValueError, match="unsupported figure format"):
         figures.save(fig, [tmp_path / "x.jpg"])
+
+
+@pytest.mark.parametrize("scale", [1e-6, 1e4])
+def test_pictures_follow_the_scale_of_theta_hat(scale):
+    """Nothing drawn has a size of its own in parameter units (eigen-axes, arrow heads):
+    a scenario 10^-6 or 10^4 times the course's is drawn at its own scale."""
+    from l2geom import compute
+    from l2geom.quadratic import Quadratic
+
+    quad = Quadratic(np.array([[1.0, 0.3], [0.3, 4.0]]), scale * np.array([2.0, 1.0]))
+    data = {"rescale": compute.rescale_data(quad, 1.5),
+            "landscape": compute.landscape_data(quad, np.zeros(2), 0.1, 60)}
+    fig = figures.render("eigen_projection", data, {})["eigen_projection"]
+    (x0, x1), (y0, y1) = fig.axes[0].get_xlim(), fig.axes[0].get_ylim()
+    assert 1.5 * scale < x1 - x0 < 10 * scale and 0.8 * scale < y1 - y0 < 10 * scale

@@ -93,11 +93,16 @@ def tangency_data(quad: Quadratic, lambdas: list[float], num: int = 241) -> dict
     return data
 
 
-def view_window(points: np.ndarray, pad: float = 0.12) -> np.ndarray:
-    """(xmin, xmax, ymin, ymax) around ``points`` (n, 2), padded by ``pad`` of the span."""
+def view_window(points: np.ndarray, pad: float = 0.12, min_ratio: float = 0.4) -> np.ndarray:
+    """(xmin, xmax, ymin, ymax) around ``points`` (n, 2), padded by ``pad`` of the span;
+    the shorter side is widened (about its centre) to at least ``min_ratio`` of the longer,
+    so points on one line (θ̂ on an eigen-axis, say) still get a picture with some height."""
     lo, hi = points.min(axis=0), points.max(axis=0)
     margin = pad * float(np.max(hi - lo))
-    return np.array([lo[0] - margin, hi[0] + margin, lo[1] - margin, hi[1] + margin])
+    lo, hi = lo - margin, hi + margin
+    short = min_ratio * float(np.max(hi - lo))
+    grow = np.maximum(short - (hi - lo), 0.0) / 2
+    return np.array([lo[0] - grow[0], hi[0] + grow[0], lo[1] - grow[1], hi[1] + grow[1]])
 
 
 def landscape_data(quad: Quadratic, start: np.ndarray, step_size: float, steps: int,

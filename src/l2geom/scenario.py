@@ -97,8 +97,13 @@ def quadratic_from_source(name: str, source: dict, root: Path) -> Quadratic:
     return from_regression(x, y)
 
 
-def _check_drawable(name: str, d: int, sigma: np.ndarray) -> None:
-    """Figures and animations draw the plane: d = 2, and ellipses that fit one picture."""
+def _check_drawable(name: str, d: int, sigma: np.ndarray, lambdas: dict) -> None:
+    """Figures and animations draw the plane: d = 2, ellipses that fit one picture, and
+    a weight decay and a rescaling that do something."""
+    for key in ("decay", "rescale"):
+        if float(lambdas[key]) <= 0:
+            raise _fail(name, f"lambdas.{key}", "must be positive when figures or animations "
+                        "are drawn: at lambda = 0 there is no decay and nothing is rescaled")
     if d != 2:
         raise _fail(name, "figures", f"figures and animations are drawn in the plane (d = 2), "
                     f"the model has d = {d}")
@@ -132,7 +137,7 @@ def build_scenario(name: str, spec: dict, root: Path) -> Scenario:
         key = "source.quadratic.theta_hat" if "quadratic" in spec["source"] else "source"
         raise _fail(name, key, "theta_hat is the origin: L2 regularization has nothing to shrink")
     if spec["figures"] or spec["animations"]:
-        _check_drawable(name, d, sigma)
+        _check_drawable(name, d, sigma, lambdas)
     steps = int(descent["steps"])
     for use in ("decay", "pull"):
         runs = 3 * len(np.atleast_1d(lambdas[use])) + 1  # wd, after_gradient, reg_gd + gd

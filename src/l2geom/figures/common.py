@@ -217,13 +217,17 @@ def place_labels(fig: Figure) -> None:
 def arrow(ax: Axes, start, end, color: str, transform: Transform | None = None,
           width: float = 1.2, head: float = 7.0, shrink: float = 0.0,
           **kwargs) -> FancyArrowPatch:
-    """An arrow from ``start`` to ``end`` (given in ``transform``'s coordinates)."""
-    patch = FancyArrowPatch(tuple(start), tuple(end), transform=transform or ax.transData,
+    """An arrow from ``start`` to ``end`` (given in ``transform``'s coordinates). Only its
+    ends enter the data limits: ``ax.add_patch`` would add its head too, sized in points
+    and converted at the limits of that moment, which puts a floor under small pictures."""
+    transform = transform or ax.transData
+    patch = FancyArrowPatch(tuple(start), tuple(end), transform=transform,
                             arrowstyle="-|>", mutation_scale=head, color=color,
                             linewidth=width, shrinkA=0, shrinkB=shrink, zorder=5,
                             joinstyle="miter", capstyle="butt", **kwargs)
     patch.l2geom_ends = (tuple(start), tuple(end))
-    ax.add_patch(patch)
+    ax.add_artist(patch)
+    ax.update_datalim((transform - ax.transData).transform([start, end]))
     return patch
 
 
@@ -274,11 +278,15 @@ def eigen_frame(ax: Axes, eigenvectors: np.ndarray) -> Transform:
 
 def draw_eigen_axes(ax: Axes, eigenvectors: np.ndarray, eigenvalues: np.ndarray,
                     names: bool = True) -> None:
-    """Both eigenvector lines through the origin (clipped to the axes), labelled at the edge."""
+    """Both eigenvector lines through the origin (clipped to the axes), labelled at the edge.
+    The lines are infinite and take no part in autoscaling (``ax.axline`` would add the
+    unit eigenvector's tip to the data limits, forcing a unit scale on small pictures)."""
+    from matplotlib.lines import AxLine
     for i in range(eigenvectors.shape[1]):
-        line = ax.axline((0.0, 0.0), tuple(eigenvectors[:, i]), color=COLORS["eigen_axes"],
-                         linewidth=0.7, alpha=0.8, zorder=2)
+        line = AxLine((0.0, 0.0), tuple(eigenvectors[:, i]), None, color=COLORS["eigen_axes"],
+                      linewidth=0.7, alpha=0.8, zorder=2)
         line.set_gid(f"eigen_axis_{i + 1}")
+        ax.add_artist(line)
 
 
 def legend_handles(entries: Mapping[str, dict]) -> list:
