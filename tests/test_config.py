@@ -65,6 +65,9 @@ CASES = [
     (mutated(C + ["lambdas", "decay"], 0), "scenarios.course.lambdas.decay: must be positive when "
      "figures or animations are drawn"),
     (mutated(G + ["lambdas", "rescale"], 0), "scenarios.goodfellow.lambdas.rescale: must be positive"),
+    (mutated(C + ["source", "generate", "n"], 100.0), "scenarios.course.source.generate.n: 100.0 is not of type 'integer'"),
+    (mutated(Q + ["hessian"], [[1, 1], [1, 1]]), "scenarios.goodfellow.source: the Hessian is singular"),
+    (mutated(C + ["source", "generate", "n"], 1), "scenarios.course.source.generate.n: 1 is less than the minimum of 2"),
     (mutated(["scenarios"], {"../etc": DEFAULT["scenarios"]["goodfellow"]}), "scenario name '../etc' is not a safe file name"),
     (mutated(["scenarios"], {"a;rm -rf": DEFAULT["scenarios"]["goodfellow"]}), "scenario name 'a;rm -rf' is not a safe file name"),
     (mutated(["scenarios"], {}), "scenarios: {} should be non-empty"),

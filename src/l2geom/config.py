@@ -32,7 +32,15 @@ def _with_defaults(validator_class: type) -> type:
     return jsonschema.validators.extend(validator_class, {"properties": properties})
 
 
-_Validator = _with_defaults(jsonschema.Draft202012Validator)
+def _strict_integers(validator_class: type) -> type:
+    """A validator class for which 100.0 is not an integer (JSON Schema says it is, but
+    numpy takes no float for a count)."""
+    checker = validator_class.TYPE_CHECKER.redefine(
+        "integer", lambda _, value: isinstance(value, int) and not isinstance(value, bool))
+    return jsonschema.validators.extend(validator_class, type_checker=checker)
+
+
+_Validator = _with_defaults(_strict_integers(jsonschema.Draft202012Validator))
 
 
 def _describe(error: jsonschema.ValidationError) -> str:

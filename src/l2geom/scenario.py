@@ -22,6 +22,7 @@ MAX_ANIMATED_STEPS = 1_000           # decay_trajectories draws every step
 # Figures and animations show the ellipses' two axes in one picture; beyond this ratio of
 # eigenvalues (axis ratio sqrt(1000) ~ 32) the flat direction runs off any drawing.
 MAX_DRAWN_CONDITION = 1_000.0
+SINGULAR = 1e-12  # smallest / largest eigenvalue below which H counts as singular
 
 
 @dataclass(frozen=True)
@@ -133,6 +134,11 @@ def build_scenario(name: str, spec: dict, root: Path) -> Scenario:
         _finite(name, f"lambdas.{key}", lambdas[key])
     _finite(name, "lambdas.pull", lambdas["pull"])
     sigma, _ = eigen(quad.hessian)
+    if sigma.min() <= SINGULAR * sigma.max():
+        raise _fail(name, "source", f"the Hessian is singular (eigenvalues {sigma.min():.3g} "
+                    f"to {sigma.max():.3g}): theta_hat is not unique and gradient descent "
+                    "without a penalty does not converge (regression data need more "
+                    "observations than features, and no feature may copy another)")
     if np.linalg.norm(quad.theta_hat) < 1e-12:
         key = "source.quadratic.theta_hat" if "quadratic" in spec["source"] else "source"
         raise _fail(name, key, "theta_hat is the origin: L2 regularization has nothing to shrink")
