@@ -129,3 +129,13 @@ def test_snakemake_stops_with_one_line_and_no_traceback(tmp_path):
     assert "Traceback" not in run.stderr + run.stdout
     errors = [line for line in run.stderr.splitlines() if "config error" in line]
     assert errors == ["l2geom: config error: scenarios.course.lambdas.rescale: -3 is less than the minimum of 0"]
+
+
+def test_schema_and_deck_name_what_the_catalogue_makes():
+    from l2geom import catalogue, deckplan
+    scenario = SCHEMA["$defs"]["scenario"]["properties"]
+    assert scenario["figures"]["items"]["enum"] == list(catalogue.FIGURE_FAMILIES)
+    assert scenario["animations"]["items"]["enum"] == list(catalogue.ANIMATIONS)
+    assert set(deckplan.RUNNING_EXAMPLE_FIGURES + deckplan.CLASSIC_PICTURE_FIGURES) <= set(
+        catalogue.FIGURE_FAMILIES)
+    assert set(deckplan.DECK_ANIMATIONS) <= set(catalogue.ANIMATIONS)

@@ -20,7 +20,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from l2geom import compute, deck, store, style
+from l2geom import compute, deck, deckplan, store, style
+from l2geom.catalogue import FIGURE_FAMILIES
 from l2geom.quadratic import Quadratic
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,11 +30,11 @@ SOURCES = ["l2-weight-decay.tex", "preamble.tex", "beamerthemel2geom.sty"]
 COURSE_LAMBDAS = {"decay": 10, "pull": [5, 50], "rescale": 50}
 COURSE_SOURCE = {"generate": {"n": 100, "noise_sd": 0.5, "weights": [0.5, 3.0], "seed": 7}}
 DECK_PARTS = {"running_example": "course", "classic_picture": "goodfellow"}
-FIGURES = {"course": ["gd_vs_weight_decay", "pull_depends_on_lambda", "eigen_projection",
-                      "rescale_lambda_zero", "rescale_lambda_positive", "shrink_factors"],
-           "goodfellow": ["goodfellow_flat", "goodfellow_steep"]}
+FIGURES = {scenario: [name for family in families for name in FIGURE_FAMILIES[family]]
+           for scenario, families in (("course", deckplan.RUNNING_EXAMPLE_FIGURES),
+                                      ("goodfellow", deckplan.CLASSIC_PICTURE_FIGURES))}
 FULL_WIDTH_FIGURES = {"gd_vs_weight_decay", "pull_depends_on_lambda"}  # the others: half width
-ANIMATIONS = ["rotate_rescale", "decay_trajectories", "lambda_sweep"]
+ANIMATIONS = list(deckplan.DECK_ANIMATIONS)
 # Every frame the lecture requires, in the lecture's order.
 FRAME_TITLES = [
     "Learning goals",

@@ -9,13 +9,13 @@ import pytest
 
 from conftest import ROOT
 from l2geom import compute, store
+from l2geom.catalogue import data_files
 from l2geom.scenario import build_scenarios
 from l2geom.config import validate
 from l2geom.yamlfile import read_yaml
 
 SNAKEMAKE = [sys.executable, "-m", "snakemake", "-s", str(ROOT / "Snakefile")]
-DATA_FILES = ["quadratic", "descent_decay", "descent_pull", "ridge_path", "rescale",
-              "tangency_decay", "tangency_pull", "tangency_rescale", "landscape"]
+DATA_FILES = data_files(2)
 
 
 def snakemake(*args, cwd=ROOT):

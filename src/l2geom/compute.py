@@ -124,3 +124,9 @@ def landscape_data(quad: Quadratic, start: np.ndarray, step_size: float, steps: 
     levels = quad.risk_min + (top * np.arange(1, rings + 1) / rings) ** 2
     return {"window": window, "x": x, "y": y, "risk": risk, "levels": levels,
             "ellipses": np.array([ellipse(quad, level, num) for level in levels])}
+
+
+# Data file kind (``params.contents`` of a compute rule) -> the function of a quadratic
+# that fills it; the rule's other params are that function's keyword arguments.
+CONTENTS = {"descent": descent_data, "ridge_path": ridge_path_data, "rescale": rescale_data,
+            "tangency": tangency_data, "landscape": landscape_data}

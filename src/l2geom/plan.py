@@ -18,12 +18,9 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from .code import code_digest
+from .code import CHECK_CODE, code_digest
 
 PLAN_FILE = Path(".snakemake/l2geom/plan.json")
-# The code whose result is stored: editing any of it invalidates the stored plan.
-CHECK_CODE = ("plan.py", "code.py", "errors.py", "config.py", "yamlfile.py", "scenario.py", "deckplan.py",
-              "datasets.py", "quadratic.py", "descent.py")
 USES = ("decay", "pull", "rescale")
 
 

@@ -24,6 +24,7 @@ rule animation_rotate_rescale:
     resources:
         **RENDER_JOB,
     params:
+        scene="rotate_rescale",
         code=CODE["animations"],
         quality=CONFIG["quality"],
         short=CONFIG["short_animations"],
@@ -56,6 +57,7 @@ rule animation_decay_trajectories:
     resources:
         **RENDER_JOB,
     params:
+        scene="decay_trajectories",
         code=CODE["animations"],
         quality=CONFIG["quality"],
         short=CONFIG["short_animations"],
@@ -88,6 +90,7 @@ rule animation_lambda_sweep:
     resources:
         **RENDER_JOB,
     params:
+        scene="lambda_sweep",
         code=CODE["animations"],
         quality=CONFIG["quality"],
         short=CONFIG["short_animations"],

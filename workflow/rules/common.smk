@@ -2,6 +2,7 @@
 import sys
 from pathlib import Path
 
+from l2geom.catalogue import FIGURE_FAMILIES, data_files
 from l2geom.code import stage_digests
 from l2geom.errors import ConfigError
 from l2geom.plan import checked_plan
@@ -61,24 +62,11 @@ def data_file(name):
     return str(DATA / "{scenario}" / f"{name}.npz")
 
 
-DATA_FILES = [
-    "quadratic",
-    "descent_decay",
-    "descent_pull",
-    "ridge_path",
-    "rescale",
-    "tangency_decay",
-    "tangency_pull",
-    "tangency_rescale",
-]
-PLANE_DATA_FILES = ["landscape"]  # the R_emp map exists in the plane only
-
-
 def data_targets():
     return [
         data_file(n).format(scenario=s)
         for s, scenario in SCENARIOS.items()
-        for n in DATA_FILES + (PLANE_DATA_FILES if scenario.dim == 2 else [])
+        for n in data_files(scenario.dim)
     ]
 
 
@@ -122,15 +110,6 @@ CONDA_ENV = "../../environment.yml"
 
 # Figures: figures/{scenario}/{name}.pdf (slides) and .png (report, README).
 FIGURES = Path("figures")
-FAMILY_FIGURES = {
-    "gd_vs_weight_decay": ["gd_vs_weight_decay"],
-    "pull_depends_on_lambda": ["pull_depends_on_lambda"],
-    "eigen_projection": ["eigen_projection"],
-    "rescale_lambda_zero": ["rescale_lambda_zero"],
-    "rescale_lambda_positive": ["rescale_lambda_positive"],
-    "goodfellow": ["goodfellow_flat", "goodfellow_steep"],
-    "shrink_factors": ["shrink_factors"],
-}
 
 
 def figure_file(name, ext):
@@ -140,7 +119,7 @@ def figure_file(name, ext):
 def figure_outputs(family):
     """PDF (plain) and PNG (marked for the report) of every figure of ``family``."""
     out = {}
-    for name in FAMILY_FIGURES[family]:
+    for name in FIGURE_FAMILIES[family]:
         out[f"{name}_pdf"] = figure_file(name, "pdf")
         out[f"{name}_png"] = report(
             figure_file(name, "png"),
@@ -156,7 +135,7 @@ def figure_targets():
         figure_file(name, ext).format(scenario=s)
         for s, scen in SCENARIOS.items()
         for family in scen.figures
-        for name in FAMILY_FIGURES[family]
+        for name in FIGURE_FAMILIES[family]
         for ext in ("pdf", "png")
     ]
 
@@ -190,7 +169,7 @@ def deck_inputs(output, part, families):
         path.format(scenario=scenario)
         for family in families
         for path in (
-            [figure_file(name, output) for name in FAMILY_FIGURES[family]]
+            [figure_file(name, output) for name in FIGURE_FAMILIES[family]]
             if output == "pdf"
             else [animation_file(family, output)]
         )

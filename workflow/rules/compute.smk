@@ -16,6 +16,7 @@ rule quadratic:
     resources:
         **SMALL_JOB,
     params:
+        contents="quadratic",
         code=CODE["compute"],
         source=lambda w: spec(w)["source"],
     script:
@@ -39,6 +40,7 @@ rule descent:
     resources:
         **SMALL_JOB,
     params:
+        contents="descent",
         code=CODE["compute"],
         step_size=lambda w: SCENARIOS[w.scenario].step_size,
         steps=lambda w: SCENARIOS[w.scenario].steps,
@@ -63,6 +65,7 @@ rule ridge_path:
     resources:
         **SMALL_JOB,
     params:
+        contents="ridge_path",
         code=CODE["compute"],
         num=lambda w: spec(w)["path_points"],
     script:
@@ -84,6 +87,7 @@ rule rescale:
     resources:
         **SMALL_JOB,
     params:
+        contents="rescale",
         code=CODE["compute"],
         lam=lambda w: float(spec(w)["lambdas"]["rescale"]),
     script:
@@ -107,6 +111,7 @@ rule tangency:
     resources:
         **SMALL_JOB,
     params:
+        contents="tangency",
         code=CODE["compute"],
         lambdas=lambda w: SCENARIOS[w.scenario].lambdas_for(w.use),
     script:
@@ -128,6 +133,7 @@ rule landscape:
     resources:
         **SMALL_JOB,
     params:
+        contents="landscape",
         code=CODE["compute"],
         start=lambda w: SCENARIOS[w.scenario].start,
         step_size=lambda w: SCENARIOS[w.scenario].step_size,

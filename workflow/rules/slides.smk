@@ -36,7 +36,7 @@ if DECK:
             colors=COLORS,
             words=COLOR_WORDS,
         script:
-            "../scripts/slide_inputs.py"
+            "../scripts/slide_colors.py"
 
     rule slide_values:
         input:
@@ -70,7 +70,7 @@ if DECK:
             source=CONFIG["scenarios"][DECK["running_example"]]["source"],
             scenarios=DECK,
         script:
-            "../scripts/slide_inputs.py"
+            "../scripts/slide_values.py"
 
     rule deck:
         input:

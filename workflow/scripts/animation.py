@@ -1,4 +1,4 @@
-"""Adapter for every animation rule: rule animation_<name> renders scene <name>."""
+"""Adapter for every animation rule: render the scene named by ``params.scene``."""
 
 import contextlib
 
@@ -15,7 +15,7 @@ with open(sm.log[0], "a") as stream, contextlib.redirect_stdout(stream), \
         contextlib.redirect_stderr(stream):
     from l2geom.animations import render
 
-    render(sm.rule.removeprefix("animation_"), data, sm.output.mp4, sm.output.png,
+    render(params["scene"], data, sm.output.mp4, sm.output.png,
            quality=params["quality"], short=params["short"], workdir=params["workdir"], **extra)
-log.info("rendered %s (%s) to %s and %s", sm.rule, params["quality"], sm.output.mp4,
+log.info("rendered %s (%s) to %s and %s", params["scene"], params["quality"], sm.output.mp4,
          sm.output.png)

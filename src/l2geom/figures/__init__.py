@@ -10,19 +10,12 @@ from typing import Any, Mapping
 
 from matplotlib.figure import Figure
 
+from ..catalogue import FIGURE_FAMILIES
 from . import gd_vs_weight_decay, goodfellow, pull_depends_on_lambda, rescale, shrink_factors
 from .common import save
 
 # Family (as named in a scenario's ``figures:`` list) -> figure names it produces.
-FAMILIES: dict[str, tuple[str, ...]] = {
-    "gd_vs_weight_decay": ("gd_vs_weight_decay",),
-    "pull_depends_on_lambda": ("pull_depends_on_lambda",),
-    "eigen_projection": ("eigen_projection",),
-    "rescale_lambda_zero": ("rescale_lambda_zero",),
-    "rescale_lambda_positive": ("rescale_lambda_positive",),
-    "goodfellow": ("goodfellow_flat", "goodfellow_steep"),
-    "shrink_factors": ("shrink_factors",),
-}
+FAMILIES = FIGURE_FAMILIES
 
 
 def render(family: str, data: Mapping[str, Mapping], params: Mapping[str, Any]) -> dict[str, Figure]:

@@ -1,0 +1,10 @@
+"""Adapter for the rule slide_colors: the palette and the prose's colour words, as colors.tex."""
+
+from l2geom import deck, store
+from l2geom.jobs import log_to
+
+sm = snakemake  # noqa: F821 (provided by Snakemake)
+log = log_to(sm.log[0])
+text = deck.colors_tex(sm.params.words)
+store.atomic_write_bytes(sm.output[0], text.encode())
+log.info("wrote %s (%d lines)", sm.output[0], text.count("\n"))
