@@ -65,7 +65,12 @@ CASES = [
     (mutated(C + ["lambdas", "decay"], 0), "scenarios.course.lambdas.decay: must be positive when "
      "figures or animations are drawn"),
     (mutated(G + ["lambdas", "rescale"], 0), "scenarios.goodfellow.lambdas.rescale: must be positive"),
-    (mutated(C + ["source", "generate", "n"], 100.0), "scenarios.course.source.generate.n: 100.0 is not of type 'integer'"),
+    (mutated(C + ["source", "generate", "n"], 100.5), "scenarios.course.source.generate.n: 100.5 is not of type 'integer'"),
+    (mutated(Q + ["hessian"], [[2, 0], [0, 2]]) and mutated(G + ["descent", "step_size"], 1e-20),
+     "scenarios.goodfellow.descent.step_size: step size 1e-20 is too small for lambda=0"),
+    (mutated(["scenarios"], {"abc\n": DEFAULT["scenarios"]["goodfellow"]}), "scenario name 'abc\\n' is not a safe file name"),
+    (mutated(C + ["source"], {"csv": {"path": "a{b}.csv", "features": ["a"], "target": "y"}}),
+     "scenarios.course.source.csv.path: 'a{b}.csv': braces cannot be used"),
     (mutated(Q + ["hessian"], [[1, 1], [1, 1]]), "scenarios.goodfellow.source: the Hessian is singular"),
     (mutated(C + ["source", "generate", "n"], 1), "scenarios.course.source.generate.n: 1 is less than the minimum of 2"),
     (mutated(["scenarios"], {"../etc": DEFAULT["scenarios"]["goodfellow"]}), "scenario name '../etc' is not a safe file name"),
@@ -101,6 +106,9 @@ def test_default_config_is_valid_and_gets_defaults():
     ("x1,x2,y\n1,2,3\n1,oops,3\n", "line 3: non-numeric cell"),
     ("x1,x2,y\n1,2,3\n1,nan,3\n", "line 3: NaN or infinite cell"),
     ("", "no column 'x1'"),
+    ("x1,x2,y\n1,2,3\n1e10,2,3\n", "line 3: a value beyond"),
+    ("x1,x2,y\n1,2,3\n1_0,2,3\n", "line 3: non-numeric cell"),
+    ("x1,x2,y\n1,2,3\n\"" + "9" * 200_000 + "\",2,3\n", "not readable as CSV"),
 ])
 def test_malformed_csv_is_rejected(tmp_path, content, message):
     (tmp_path / "d.csv").write_text(content)

@@ -90,6 +90,8 @@ ROWS = [  # (id, config text, expected fragment of the one line)
      "the model has d = 3"),
     ("bool key", DEFAULT.replace("quality: production", "quality: production\nno: 3"),
      "no: unknown key"),
+    ("integer tag", DEFAULT.replace("steps: 60", 'steps: !!int "0b101"'), "'0b101' is not an integer"),
+    ("huge integer", DEFAULT.replace("steps: 60", "steps: 0x" + "f" * 3600), "is too large an integer"),
 ]
 EXTRA = [  # YAML-level problems the dict-based cases cannot express
     ("scenarios:\n  course: [1, 2\n", "Config file is not valid"),

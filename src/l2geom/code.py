@@ -15,11 +15,12 @@ PACKAGE = Path(__file__).resolve().parent
 
 # The code that checks a config (l2geom.plan stores its result under a digest of these).
 CHECK_CODE = ("plan.py", "code.py", "errors.py", "config.py", "yamlfile.py", "scenario.py",
-              "deckplan.py", "catalogue.py", "datasets.py", "quadratic.py", "descent.py")
+              "deckplan.py", "catalogue.py", "limits.py", "datasets.py", "quadratic.py",
+              "descent.py")
 # The package code each stage of the workflow runs.
 STAGE_CODE = {
     "compute": ("quadratic.py", "ridge.py", "descent.py", "compute.py", "scenario.py",
-                "datasets.py", "store.py", "jobs.py"),
+                "datasets.py", "limits.py", "store.py", "jobs.py"),
     "figures": ("figures/*.py", "catalogue.py", "style.py", "l2geom.mplstyle", "store.py"),
     "animations": ("animations/*.py", "style.py", "store.py"),
     "slides": ("deck.py", "style.py", "store.py"),

@@ -19,7 +19,8 @@ def key_path(parts: Any) -> str:
 
 
 def _with_defaults(validator_class: type) -> type:
-    """A validator class that also fills in ``default`` values of object properties."""
+    """A validator class that also fills in ``default`` values of object properties and
+    reads whole floats given for integers (``steps: 1e3``) as integers."""
     check_properties = validator_class.VALIDATORS["properties"]
 
     def properties(validator, props, instance, schema):
@@ -27,14 +28,18 @@ def _with_defaults(validator_class: type) -> type:
             for name, sub in props.items():
                 if "default" in sub and name not in instance:
                     instance[name] = copy.deepcopy(sub["default"])
+                value = instance.get(name)
+                if sub.get("type") == "integer" and isinstance(value, float) \
+                        and value.is_integer() and abs(value) < 2**63:
+                    instance[name] = int(value)  # a count written 1e5 is the integer 100000
         yield from check_properties(validator, props, instance, schema)
 
     return jsonschema.validators.extend(validator_class, {"properties": properties})
 
 
 def _strict_integers(validator_class: type) -> type:
-    """A validator class for which 100.0 is not an integer (JSON Schema says it is, but
-    numpy takes no float for a count)."""
+    """A validator class for which 2.0 is not an integer (JSON Schema says it is, but numpy
+    takes no float for a count; whole floats of config properties are converted first)."""
     checker = validator_class.TYPE_CHECKER.redefine(
         "integer", lambda _, value: isinstance(value, int) and not isinstance(value, bool))
     return jsonschema.validators.extend(validator_class, type_checker=checker)

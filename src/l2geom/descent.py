@@ -17,11 +17,15 @@ def max_stable_step(eigenvalues: np.ndarray, lam: float) -> float:
 
 def check_convergent(eigenvalues: np.ndarray, lam: float, step_size: float) -> None:
     """Raise ValueError unless |1 − α(σᵢ + λ)| < 1 for every eigenvalue σᵢ."""
-    rates = np.abs(1.0 - step_size * (np.asarray(eigenvalues, dtype=float) + lam))
+    moves = step_size * (np.asarray(eigenvalues, dtype=float) + lam)
+    rates = np.abs(1.0 - moves)
     if np.any(rates >= 1.0):
         bound = max_stable_step(eigenvalues, lam)
         if float(np.min(eigenvalues)) + lam <= 0:
             raise ValueError(f"with lambda={lam:g} the Hessian is singular: no step size converges")
+        if np.all(moves[rates >= 1.0] < 1.0):  # no divergence: 1 - a(sigma+lambda) == 1.0
+            raise ValueError(f"step size {step_size:g} is too small for lambda={lam:g}: "
+                             "1 - a(sigma+lambda) rounds to 1, the iterates would not move")
         raise ValueError(
             f"step size {step_size:g} diverges for lambda={lam:g}: "
             f"it must be below {bound:.6g} (largest |1 - a(sigma+lambda)| = {rates.max():.4g})"

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from .code import CHECK_CODE, code_digest
+from .limits import CSV_BYTES
 
 PLAN_FILE = Path(".snakemake/l2geom/plan.json")
 USES = ("decay", "pull", "rescale")
@@ -82,7 +83,7 @@ def digest(config: Any, schema_path: Path, root: Path) -> str:
     h.update(str(root.resolve()).encode())
     for path in _csv_paths(config, root):
         h.update(str(path).encode())
-        h.update(path.read_bytes() if path.is_file() else b"<missing>")
+        h.update(_csv_bytes(path))
     h.update(code_digest(CHECK_CODE).encode())
     return h.hexdigest()
 
@@ -97,6 +98,15 @@ def _csv_paths(config: Any, root: Path) -> list[Path]:
         if isinstance(csv, dict) and isinstance(csv.get("path"), str):
             paths.append(root / csv["path"])
     return paths
+
+
+def _csv_bytes(path: Path) -> bytes:
+    """A CSV file's bytes, or what stands for them when it is missing, special or too
+    large (the check then fails with the reason, without reading it)."""
+    if not path.is_file():
+        return b"<not a file>"
+    size = path.stat().st_size
+    return path.read_bytes() if size <= CSV_BYTES else f"<{size} bytes>".encode()
 
 
 def _plans(scenarios: dict) -> dict[str, ScenarioPlan]:

@@ -9,20 +9,13 @@ from typing import Any
 
 import numpy as np
 
+from . import limits
 from .config import ConfigError
 from .datasets import read_csv
 from .descent import check_convergent
 from .quadratic import Quadratic, eigen, from_regression, generate_regression
 
-SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
-# Bounds on what a config can ask of a job (the schema bounds each size on its own).
-MAX_OBSERVATION_VALUES = 2_000_000   # n x d of simulated data
-MAX_DESCENT_VALUES = 4_000_000       # (steps + 1) x d x stored runs of one descent file
-MAX_ANIMATED_STEPS = 1_000           # decay_trajectories draws every step
-# Figures and animations show the ellipses' two axes in one picture; beyond this ratio of
-# eigenvalues (axis ratio sqrt(1000) ~ 32) the flat direction runs off any drawing.
-MAX_DRAWN_CONDITION = 1_000.0
-SINGULAR = 1e-12  # smallest / largest eigenvalue below which H counts as singular
+SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
 
 
 @dataclass(frozen=True)
@@ -83,14 +76,17 @@ def quadratic_from_source(name: str, source: dict, root: Path) -> Quadratic:
         _finite(name, "source.generate", [spec["noise_sd"], spec["low"], spec["high"]])
         if not spec["low"] < spec["high"]:
             raise _fail(name, "source.generate.low", "must be below high")
-        if spec["n"] * weights.size > MAX_OBSERVATION_VALUES:
+        if spec["n"] * weights.size > limits.SIMULATED_VALUES:
             raise _fail(name, "source.generate.n",
                         f"{spec['n']} observations x {weights.size} weights exceed "
-                        f"{MAX_OBSERVATION_VALUES} simulated values")
+                        f"{limits.SIMULATED_VALUES} simulated values")
         x, y = generate_regression(np.random.default_rng(spec["seed"]), spec["n"], weights,
                                    spec["noise_sd"], spec["low"], spec["high"])
         return from_regression(x, y)
     spec = source["csv"]
+    if "{" in spec["path"] or "}" in spec["path"]:
+        raise _fail(name, "source.csv.path", f"{spec['path']!r}: braces cannot be used in a "
+                    "file name here (Snakemake reads them as wildcards)")
     try:
         x, y = read_csv(root / spec["path"], spec["features"], spec["target"])
     except ValueError as err:
@@ -112,15 +108,15 @@ def _check_drawable(name: str, d: int, sigma: np.ndarray, lambdas: dict) -> None
         raise _fail(name, "source", "figures and animations need a positive definite Hessian "
                     "(ellipses)")
     condition = sigma.max() / sigma.min()
-    if condition > MAX_DRAWN_CONDITION:
+    if condition > limits.DRAWN_CONDITION:
         raise _fail(name, "source", f"the Hessian's condition number {condition:.3g} exceeds "
-                    f"{MAX_DRAWN_CONDITION:g}: the flat direction cannot be drawn beside the "
+                    f"{limits.DRAWN_CONDITION:g}: the flat direction cannot be drawn beside the "
                     "steep one (figures and animations need eigenvalues closer together)")
 
 
 def build_scenario(name: str, spec: dict, root: Path) -> Scenario:
     """One scenario from its validated config ``spec``; raises ConfigError naming the key."""
-    if not SAFE_NAME.match(name):
+    if not SAFE_NAME.fullmatch(name):
         raise ConfigError(f"scenarios.{name}: not a safe file name")
     quad = quadratic_from_source(name, spec["source"], Path(root))
     d = quad.dim
@@ -133,8 +129,10 @@ def build_scenario(name: str, spec: dict, root: Path) -> Scenario:
     for key in ("decay", "rescale"):
         _finite(name, f"lambdas.{key}", lambdas[key])
     _finite(name, "lambdas.pull", lambdas["pull"])
+    if not (np.all(np.isfinite(quad.hessian)) and np.all(np.isfinite(quad.theta_hat))):
+        raise _fail(name, "source", "the data overflow: the Hessian or theta_hat is not finite")
     sigma, _ = eigen(quad.hessian)
-    if sigma.min() <= SINGULAR * sigma.max():
+    if sigma.min() <= limits.SINGULAR * sigma.max():
         raise _fail(name, "source", f"the Hessian is singular (eigenvalues {sigma.min():.3g} "
                     f"to {sigma.max():.3g}): theta_hat is not unique and gradient descent "
                     "without a penalty does not converge (regression data need more "
@@ -147,13 +145,13 @@ def build_scenario(name: str, spec: dict, root: Path) -> Scenario:
     steps = int(descent["steps"])
     for use in ("decay", "pull"):
         runs = 3 * len(np.atleast_1d(lambdas[use])) + 1  # wd, after_gradient, reg_gd + gd
-        if (steps + 1) * d * runs > MAX_DESCENT_VALUES:
+        if (steps + 1) * d * runs > limits.DESCENT_VALUES:
             raise _fail(name, "descent.steps",
                         f"{steps} steps x {d} dimensions x {runs} stored runs (lambdas.{use}) "
-                        f"exceed {MAX_DESCENT_VALUES} values")
-    if "decay_trajectories" in spec["animations"] and steps > MAX_ANIMATED_STEPS:
+                        f"exceed {limits.DESCENT_VALUES} values")
+    if "decay_trajectories" in spec["animations"] and steps > limits.ANIMATED_STEPS:
         raise _fail(name, "descent.steps", f"{steps} steps: the decay_trajectories animation "
-                    f"draws every step, at most {MAX_ANIMATED_STEPS}")
+                    f"draws every step, at most {limits.ANIMATED_STEPS}")
     for lam in sorted({0.0, float(lambdas["decay"]), *map(float, lambdas["pull"])}):
         try:
             check_convergent(sigma, lam, step)
@@ -164,6 +162,14 @@ def build_scenario(name: str, spec: dict, root: Path) -> Scenario:
 
 
 def build_scenarios(config: dict, root: str | Path = ".") -> dict[str, Scenario]:
-    """Every scenario of a schema-validated config, checked."""
-    return {name: build_scenario(name, spec, Path(root))
-            for name, spec in config["scenarios"].items()}
+    """Every scenario of a schema-validated config, checked; their data together are
+    bounded too (limits.TOTAL_DATA_VALUES), so many large scenarios cannot add up."""
+    scenarios, total = {}, 0
+    for name, spec in config["scenarios"].items():
+        scenario = scenarios[name] = build_scenario(name, spec, Path(root))
+        total += max(scenario.quad.observations, 1) * scenario.quad.dim
+        if total > limits.TOTAL_DATA_VALUES:
+            raise _fail(name, "source", f"the scenarios up to this one hold {total} data "
+                        f"values (observations x dimensions); all together at most "
+                        f"{limits.TOTAL_DATA_VALUES}")
+    return scenarios

@@ -18,10 +18,8 @@ from typing import Any, Mapping, Sequence
 import yaml
 
 from .errors import ConfigError
+from .limits import CONFIG_BYTES, CONFIG_VALUES
 
-MAX_BYTES = 1_000_000
-# Nodes of the document with every alias expanded; a lecture's config has a few hundred.
-MAX_NODES = 20_000
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when present
 
@@ -67,9 +65,19 @@ for _tag, _pattern, _first in [
                                   list(_first))
 _Loader.add_implicit_resolver("tag:yaml.org,2002:null", re.compile("^$"), [""])
 _Loader.add_implicit_resolver("tag:yaml.org,2002:merge", re.compile("^<<$"), ["<"])
-# YAML 1.2 integers: 0o17 octal, 0x1f hexadecimal, 017 decimal.
-_Loader.add_constructor("tag:yaml.org,2002:int", lambda loader, node: int(
-    node.value, 0 if node.value.lstrip("+-")[:2] in ("0o", "0x") else 10))
+def _integer(loader: _Loader, node: yaml.ScalarNode) -> int:
+    """YAML 1.2 integers (0o17 octal, 0x1f hexadecimal, 017 decimal), at most 2^63."""
+    text = node.value
+    try:
+        value = int(text, 0 if text.lstrip("+-")[:2] in ("0o", "0x") else 10)
+    except ValueError:
+        raise _Problem(node, f"{text[:40]!r} is not an integer") from None
+    if abs(value) >= 2**63:
+        raise _Problem(node, f"{text[:40]!r} is too large an integer")
+    return value
+
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _integer)
 
 
 def _expanded_size(node: yaml.Node, sizes: dict[int, int]) -> int:
@@ -77,7 +85,7 @@ def _expanded_size(node: yaml.Node, sizes: dict[int, int]) -> int:
     known = sizes.get(id(node))
     if known is not None:
         return known
-    sizes[id(node)] = MAX_NODES + 1  # a cycle (a recursive alias) counts as too big
+    sizes[id(node)] = CONFIG_VALUES + 1  # a cycle (a recursive alias) counts as too big
     if isinstance(node, yaml.SequenceNode):
         size = 1 + sum(_expanded_size(child, sizes) for child in node.value)
     elif isinstance(node, yaml.MappingNode):
@@ -94,8 +102,8 @@ def read_yaml(path: str | Path) -> Any:
     path = Path(path)
     try:
         size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise ConfigError(f"{path}: {size} bytes; a config file has at most {MAX_BYTES}")
+        if size > CONFIG_BYTES:
+            raise ConfigError(f"{path}: {size} bytes; a config file has at most {CONFIG_BYTES}")
         text = path.read_text(encoding="utf-8")
     except OSError as err:
         raise ConfigError(f"{path}: cannot read ({err.strerror})") from None
@@ -106,10 +114,14 @@ def read_yaml(path: str | Path) -> Any:
         node = loader.get_single_node()
         if node is None:
             return None
-        if _expanded_size(node, {}) > MAX_NODES:
-            raise ConfigError(f"{path}: more than {MAX_NODES} values once its anchors and "
+        if _expanded_size(node, {}) > CONFIG_VALUES:
+            raise ConfigError(f"{path}: more than {CONFIG_VALUES} values once its anchors and "
                               "aliases are expanded; a lecture config needs a few hundred")
         return loader.construct_document(node)
+    except ConfigError:
+        raise
+    except RecursionError:
+        raise ConfigError(f"{path}: nested too deeply") from None
     except _Problem as err:
         raise ConfigError(f"{path} line {err.line}: {err}") from None
     except yaml.YAMLError as err:
@@ -117,6 +129,8 @@ def read_yaml(path: str | Path) -> Any:
         where = f" line {mark.line + 1}" if mark else ""
         problem = getattr(err, "problem", None) or "not valid YAML"
         raise ConfigError(f"{path}{where}: not valid YAML ({problem})") from None
+    except (ValueError, TypeError) as err:  # e.g. !!float "abc"
+        raise ConfigError(f"{path}: a value cannot be read ({str(err)[:100]})") from None
     finally:
         loader.dispose()
 

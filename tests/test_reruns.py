@@ -1,0 +1,113 @@
+"""The README's promise: changing an input rebuilds exactly what depends on it.
+
+One preview build in a scratch copy (with an extra scenario read from a CSV file); then
+each kind of input is edited in turn, `snakemake --summary` lists the outputs whose
+update is pending, and the edit is undone (bytes and modification time).
+"""
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from l2geom.catalogue import ANIMATIONS, FIGURE_FAMILIES, data_files
+
+sys.path.insert(0, str(ROOT / "tools"))
+from scratch import make_scratch, snakemake  # noqa: E402
+
+pytestmark = pytest.mark.slow
+
+CSV_SCENARIO = """
+  measured:
+    source:
+      csv: {path: data/measured.csv, features: [x1, x2], target: y}
+    descent: {step_size: 0.01, steps: 20}
+    lambdas: {decay: 1, pull: [0.5, 2], rescale: 1}
+"""
+DECK = {"slides/generated/values.tex", "slides/build/l2-weight-decay.pdf"}
+
+
+def data(scenario, *names):
+    return {f"results/data/{scenario}/{n}.npz" for n in names}
+
+
+def figures(scenario, *families):
+    return {f"figures/{scenario}/{name}.{ext}" for family in families
+            for name in FIGURE_FAMILIES[family] for ext in ("pdf", "png")}
+
+
+def animations(*names):
+    return {f"figures/course/animations/{n}.{ext}" for n in names for ext in ("mp4", "png")}
+
+
+ALL_FIGURES = (figures("course", *FIGURE_FAMILIES)
+               | figures("goodfellow", "goodfellow", "shrink_factors"))
+# What each edit must rebuild, and nothing else.
+CASES = {
+    "lambda decay": ("config/config.yaml", ("decay: 10 ", "decay: 12 "),
+                     data("course", "descent_decay", "tangency_decay")
+                     | figures("course", "gd_vs_weight_decay") | DECK),
+    "lambda pull": ("config/config.yaml", ("pull: [5, 50]", "pull: [5, 40]"),
+                    data("course", "descent_pull", "tangency_pull")
+                    | figures("course", "pull_depends_on_lambda")
+                    | animations("decay_trajectories") | DECK),
+    "lambda rescale": ("config/config.yaml", ("rescale: 50 ", "rescale: 40 "),
+                       data("course", "rescale", "tangency_rescale")
+                       | figures("course", "eigen_projection", "rescale_lambda_zero",
+                                 "rescale_lambda_positive", "goodfellow", "shrink_factors")
+                       | animations("rotate_rescale") | DECK),
+    "step size": ("config/config.yaml", ("step_size: 0.005 ", "step_size: 0.004 "),
+                  data("course", "descent_decay", "descent_pull", "landscape")
+                  | figures("course", *(set(FIGURE_FAMILIES) - {"shrink_factors"}))
+                  | animations("decay_trajectories", "lambda_sweep") | DECK),
+    # Code digests are per stage: one figure module reruns every figure (and the deck).
+    "figure module": ("src/l2geom/figures/shrink_factors.py", ("\n", "\n# edited\n"),
+                      ALL_FIGURES | {"slides/build/l2-weight-decay.pdf"}),
+    "scene module": ("src/l2geom/animations/lambda_sweep.py", ("\n", "\n# edited\n"),
+                     animations(*ANIMATIONS) | {"slides/build/l2-weight-decay.pdf"}),
+    "deck source": ("slides/l2-weight-decay.tex", ("\n", "\n% edited\n"),
+                    {"slides/build/l2-weight-decay.pdf"}),
+    "CSV data": ("data/measured.csv", ("0.9,2.0", "0.9,2.5"), data("measured", *data_files(2))),
+}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    work = make_scratch(tmp_path_factory.mktemp("reruns") / "p", short=True)
+    (work / "data").mkdir()
+    rows = ["x1,x2,y", "0.1,0.9,2.0", "0.5,0.2,1.1", "0.8,0.7,2.9", "0.3,0.3,0.8", "0.6,0.1,1.0"]
+    (work / "data/measured.csv").write_text("\n".join(rows) + "\n")
+    config = work / "config/config.yaml"
+    config.write_text(config.read_text() + CSV_SCENARIO)
+    run = snakemake(work, "--cores", "2")
+    assert run.returncode == 0, run.stderr[-3000:]
+    return work
+
+
+def pending(work: Path) -> set[str]:
+    """Outputs whose update is pending, by `snakemake --summary`."""
+    run = snakemake(work, "--summary")
+    assert run.returncode == 0, run.stderr[-3000:]
+    rows = [line.split("\t") for line in run.stdout.splitlines()[1:] if "\t" in line]
+    return {row[0] for row in rows if row[-1] != "no update"}
+
+
+def test_a_finished_build_has_nothing_pending(built):
+    assert pending(built) == set()
+
+
+@pytest.mark.parametrize("path, edit, expected", CASES.values(), ids=CASES.keys())
+def test_an_edit_reruns_exactly_what_depends_on_it(built, path, edit, expected):
+    file = built / path
+    original, stat = file.read_bytes(), file.stat()
+    text = original.decode()
+    assert edit[0] in text, edit[0]
+    file.write_text(text.replace(edit[0], edit[1], 1))
+    try:
+        assert pending(built) == expected
+    finally:
+        file.write_bytes(original)
+        os.utime(file, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert pending(built) == set()
