@@ -27,7 +27,7 @@ from l2geom.quadratic import Quadratic
 ROOT = Path(__file__).resolve().parents[1]
 SLIDES = ROOT / "slides"
 SOURCES = ["l2-weight-decay.tex", "preamble.tex", "beamerthemel2geom.sty"]
-COURSE_LAMBDAS = {"decay": 10, "pull": [5, 50], "rescale": 50}
+COURSE_LAMBDAS = {"decay": [10.0], "pull": [5.0, 50.0], "rescale": [50.0]}
 COURSE_SOURCE = {"generate": {"n": 100, "noise_sd": 0.5, "weights": [0.5, 3.0], "seed": 7}}
 DECK_PARTS = {"running_example": "course", "classic_picture": "goodfellow"}
 FIGURES = {scenario: [name for family in families for name in FIGURE_FAMILIES[family]]
@@ -139,11 +139,11 @@ def test_course_values_refuse_inconsistent_inputs(scenario_data):
     data = course_data(scenario_data)
     args = data["quadratic"], data["descent"], data["descent"], data["rescale"]
     with pytest.raises(ValueError, match="rescale data were computed for"):
-        deck.course_values(*args, {**COURSE_LAMBDAS, "rescale": 20})
+        deck.course_values(*args, {**COURSE_LAMBDAS, "rescale": [20.0]})
     with pytest.raises(ValueError, match="small and a large"):
         deck.course_values(*args, {**COURSE_LAMBDAS, "pull": [5]})
     with pytest.raises(KeyError):
-        deck.course_values(*args, {**COURSE_LAMBDAS, "decay": 7})
+        deck.course_values(*args, {**COURSE_LAMBDAS, "decay": [7.0]})
 
 
 def test_values_tex_round_trips_and_checks_names():

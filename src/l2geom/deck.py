@@ -86,15 +86,15 @@ def course_values(quadratic: Data, decay: Data, pull: Data, rescale: Data,
 
     ``quadratic``, ``rescale``: loaded data files; ``decay``, ``pull``: the descent data
     of figure 1 and of figure 2 (descent_decay.npz, descent_pull.npz; see
-    :mod:`l2geom.compute`); ``lambdas``: the scenario's config ``lambdas`` (keys decay,
-    pull [small, large], rescale); ``source``: its config ``source`` (see
+    :mod:`l2geom.compute`); ``lambdas``: the scenario's λ values per use, sorted lists
+    (keys decay [λ], pull [small, ..., large], rescale [λ]); ``source``: its config ``source`` (see
     :func:`source_values`), None to leave out the description of the data.
     """
     pull_lams = sorted(float(lam) for lam in lambdas["pull"])
     if len(pull_lams) < 2:
         raise ValueError(f"lambdas.pull needs a small and a large value, got {pull_lams}")
-    lam_decay, lam_small, lam_large = float(lambdas["decay"]), pull_lams[0], pull_lams[-1]
-    lam_rescale = float(lambdas["rescale"])
+    lam_decay, lam_small, lam_large = float(lambdas["decay"][0]), pull_lams[0], pull_lams[-1]
+    lam_rescale = float(lambdas["rescale"][0])
     if float(rescale["lam"]) != lam_rescale:
         raise ValueError(f"rescale data were computed for λ = {float(rescale['lam'])}, "
                          f"the config says {lam_rescale}")

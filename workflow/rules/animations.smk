@@ -62,7 +62,7 @@ rule animation_decay_trajectories:
         quality=CONFIG["quality"],
         short=CONFIG["short_animations"],
         workdir=MANIM_WORK,
-        lambdas=lambda w: sorted(float(lam) for lam in spec(w)["lambdas"]["pull"]),
+        lambdas=lambda w: SCENARIOS[w.scenario].lambdas_for("pull"),
     script:
         "../scripts/animation.py"
 

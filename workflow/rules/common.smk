@@ -57,6 +57,12 @@ def spec(wildcards):
     return CONFIG["scenarios"][wildcards.scenario]
 
 
+def lambda_of(wildcards, use):
+    """The one λ of ``use`` ("decay" or "rescale") of the job's scenario. Every rule reads
+    λ values from the checked plan (sorted, unique: ScenarioPlan.lambdas_for)."""
+    return SCENARIOS[wildcards.scenario].lambdas_for(use)[0]
+
+
 def data_file(name):
     """Path pattern of one data file of a scenario."""
     return str(DATA / "{scenario}" / f"{name}.npz")

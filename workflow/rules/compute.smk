@@ -89,7 +89,7 @@ rule rescale:
     params:
         contents="rescale",
         code=CODE["compute"],
-        lam=lambda w: float(spec(w)["lambdas"]["rescale"]),
+        lam=lambda w: lambda_of(w, "rescale"),
     script:
         "../scripts/compute_data.py"
 

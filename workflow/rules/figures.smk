@@ -18,7 +18,7 @@ rule figure_gd_vs_weight_decay:
     params:
         code=CODE["figures"],
         family="gd_vs_weight_decay",
-        lam=lambda w: float(spec(w)["lambdas"]["decay"]),
+        lam=lambda w: lambda_of(w, "decay"),
     script:
         "../scripts/figure.py"
 
@@ -42,7 +42,7 @@ rule figure_pull_depends_on_lambda:
     params:
         code=CODE["figures"],
         family="pull_depends_on_lambda",
-        lambdas=lambda w: sorted(float(x) for x in spec(w)["lambdas"]["pull"]),
+        lambdas=lambda w: SCENARIOS[w.scenario].lambdas_for("pull"),
     script:
         "../scripts/figure.py"
 

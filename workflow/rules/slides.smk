@@ -66,7 +66,7 @@ if DECK:
             **SMALL_JOB,
         params:
             code=CODE["slides"],
-            lambdas=CONFIG["scenarios"][DECK["running_example"]]["lambdas"],
+            lambdas=SCENARIOS[DECK["running_example"]].lambdas,
             source=CONFIG["scenarios"][DECK["running_example"]]["source"],
             scenarios=DECK,
         script:

@@ -18,13 +18,10 @@ import numpy as np
 from manim import (
     DOWN,
     LEFT,
-    RIGHT,
-    UP,
     Animation,
     Axes,
     DashedVMobject,
     Dot,
-    Line,
     MathTex,
     Scene,
     Tex,
@@ -150,8 +147,7 @@ def _animated_mobjects(animations) -> list:
 
 def equal_axes(window: np.ndarray, width: float, height: float) -> Axes:
     """Axes over ``window`` (xmin, xmax, ymin, ymax) with one scale for both directions,
-    as large as fits into ``width`` x ``height`` scene units; axis lines only (integer
-    ticks come from :func:`integer_ticks`)."""
+    as large as fits into ``width`` x ``height`` scene units; axis lines only."""
     xmin, xmax, ymin, ymax = (float(v) for v in window)
     unit = min(width / (xmax - xmin), height / (ymax - ymin))
     axes = Axes(
@@ -159,7 +155,6 @@ def equal_axes(window: np.ndarray, width: float, height: float) -> Axes:
         x_length=(xmax - xmin) * unit, y_length=(ymax - ymin) * unit,
         tips=False, axis_config={"color": INK, "stroke_width": 2, "include_ticks": False},
     )
-    axes.unit = unit
     axes.window = np.array([xmin, xmax, ymin, ymax])
     return axes
 
@@ -173,26 +168,6 @@ def axis_labels(axes: Axes, names: tuple[str, str] = (r"\theta_1", r"\theta_2"))
         math(names[1], size=LABEL_SIZE).next_to(axes.c2p(0, ymax), LEFT, buff=0.15)
         .shift(0.2 * DOWN),
     )
-
-
-def integer_ticks(axes: Axes, size: float = SMALL_SIZE - 4) -> VGroup:
-    """Small ticks with numbers at the non-zero integers inside the axes' window."""
-    xmin, xmax, ymin, ymax = axes.window
-    group = VGroup()
-    half = 0.07
-    for x in range(int(np.ceil(xmin)), int(np.floor(xmax)) + 1):
-        if x == 0:
-            continue
-        p = axes.c2p(x, 0)
-        group.add(Line(p + half * UP, p - half * UP, color=INK, stroke_width=2))
-        group.add(math(str(x), size=size).next_to(p, DOWN, buff=0.12))
-    for y in range(int(np.ceil(ymin)), int(np.floor(ymax)) + 1):
-        if y == 0:
-            continue
-        p = axes.c2p(0, y)
-        group.add(Line(p + half * RIGHT, p - half * RIGHT, color=INK, stroke_width=2))
-        group.add(math(str(y), size=size).next_to(p, LEFT, buff=0.12))
-    return group
 
 
 def pad_window(points: np.ndarray, pad: float = 0.1) -> np.ndarray:

@@ -276,10 +276,8 @@ def eigen_frame(ax: Axes, eigenvectors: np.ndarray) -> Transform:
     return Affine2D(matrix) + ax.transData
 
 
-def draw_eigen_axes(ax: Axes, eigenvectors: np.ndarray, eigenvalues: np.ndarray,
-                    names: bool = True) -> None:
-    """Both eigenvector lines through the origin (clipped to the axes), labelled at the edge.
-    The lines are infinite and take no part in autoscaling (``ax.axline`` would add the
+def draw_eigen_axes(ax: Axes, eigenvectors: np.ndarray) -> None:
+    """Both eigenvector lines (columns of ``eigenvectors``) through the origin. The lines are infinite and take no part in autoscaling (``ax.axline`` would add the
     unit eigenvector's tip to the data limits, forcing a unit scale on small pictures)."""
     from matplotlib.lines import AxLine
     for i in range(eigenvectors.shape[1]):

@@ -36,7 +36,7 @@ def _frame(fig: Figure, rescale: Data, landscape: Data) -> tuple[Axes, Transform
     rings.set_gid("risk_ellipses")
     ax.add_collection(rings, autolim=False)
     draw_origin_axes(ax)
-    draw_eigen_axes(ax, rescale["eigenvectors"], rescale["eigenvalues"])
+    draw_eigen_axes(ax, rescale["eigenvectors"])
     mark(ax, (0.0, 0.0), "origin")
     return ax, eigen_frame(ax, rescale["eigenvectors"])
 
