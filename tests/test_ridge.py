@@ -76,3 +76,15 @@ def test_bad_lambda_is_rejected(bad):
     quad = random_quadratic(np.random.default_rng(0), 2)
     with pytest.raises(ValueError, match="lambda must be finite and >= 0"):
         ridge_solve(quad, bad)
+
+
+def test_ridge_point_is_what_a_general_optimizer_finds():
+    """scipy's BFGS on R_emp + λ/2 ‖θ‖², knowing nothing of the closed form."""
+    from scipy.optimize import minimize
+
+    quad = random_quadratic(np.random.default_rng(11), 3)
+    for lam in (0.1, 1.0, 10.0):
+        found = minimize(lambda t: quad.value(t) + 0.5 * lam * t @ t, np.zeros(3),
+                         jac=lambda t: quad.gradient(t) + lam * t, method="BFGS",
+                         options={"gtol": 1e-12})
+        assert np.allclose(found.x, ridge_solve(quad, lam), atol=1e-6)
