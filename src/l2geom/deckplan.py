@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
+from .catalogue import ANIMATIONS
 from .errors import ConfigError
 
 RUNNING_EXAMPLE_FIGURES = ("gd_vs_weight_decay", "pull_depends_on_lambda", "eigen_projection",
                            "rescale_lambda_zero", "rescale_lambda_positive", "shrink_factors")
 CLASSIC_PICTURE_FIGURES = ("goodfellow",)
-DECK_ANIMATIONS = ("rotate_rescale", "decay_trajectories", "lambda_sweep")
+DECK_ANIMATIONS = ANIMATIONS  # the deck shows every animation
 
 
 def check_deck(deck: Mapping[str, Any] | None, scenarios: Mapping[str, Any]

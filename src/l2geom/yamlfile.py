@@ -20,7 +20,6 @@ import yaml
 from .errors import ConfigError
 from .limits import CONFIG_BYTES, CONFIG_VALUES
 
-
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when present
 
 
@@ -65,6 +64,8 @@ for _tag, _pattern, _first in [
                                   list(_first))
 _Loader.add_implicit_resolver("tag:yaml.org,2002:null", re.compile("^$"), [""])
 _Loader.add_implicit_resolver("tag:yaml.org,2002:merge", re.compile("^<<$"), ["<"])
+
+
 def _integer(loader: _Loader, node: yaml.ScalarNode) -> int:
     """YAML 1.2 integers (0o17 octal, 0x1f hexadecimal, 017 decimal), at most 2^63."""
     text = node.value
