@@ -32,6 +32,7 @@ def descent_data(quad: Quadratic, start: np.ndarray, step_size: float, steps: in
     wd (L, S+1, d): weight-decay iterates; wd_after_gradient (L, S, d): end of each
     step's gradient part (the decay pull then leads to the next iterate);
     reg_gd (L, S+1, d): gradient descent on the regularized risk;
+    decay_factors (L,): 1 − αλ, what each step multiplies the weights by;
     ridge (L, d): θ̂_ridge for each λ; ridge_levels (L,): R_emp at each θ̂_ridge."""
     lams = np.unique(np.asarray(lambdas, dtype=float))
     runs = [weight_decay(quad, start, step_size, steps, lam) for lam in lams]
@@ -42,6 +43,7 @@ def descent_data(quad: Quadratic, start: np.ndarray, step_size: float, steps: in
         "wd": np.array([run.iterates for run in runs]),
         "wd_after_gradient": np.array([run.after_gradient for run in runs]),
         "reg_gd": np.array([gradient_descent(quad, start, step_size, steps, lam) for lam in lams]),
+        "decay_factors": 1.0 - step_size * lams,
         "ridge": ridge_path(quad, lams),
         "ridge_levels": quad.value(ridge_path(quad, lams)),
     }
