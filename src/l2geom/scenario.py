@@ -95,8 +95,8 @@ def quadratic_from_source(name: str, source: dict, root: Path) -> Quadratic:
 
 
 def _check_drawable(name: str, d: int, sigma: np.ndarray, lambdas: dict) -> None:
-    """Figures and animations draw the plane: d = 2, ellipses that fit one picture, and
-    a weight decay and a rescaling that do something."""
+    """Figures and animations draw the plane: d = 2, ellipses that fit one picture (H is
+    already known to be positive definite), and a decay and a rescaling that do something."""
     for key in ("decay", "rescale"):
         if float(lambdas[key]) <= 0:
             raise _fail(name, f"lambdas.{key}", "must be positive when figures or animations "
@@ -104,9 +104,6 @@ def _check_drawable(name: str, d: int, sigma: np.ndarray, lambdas: dict) -> None
     if d != 2:
         raise _fail(name, "figures", f"figures and animations are drawn in the plane (d = 2), "
                     f"the model has d = {d}")
-    if sigma.min() <= 0:
-        raise _fail(name, "source", "figures and animations need a positive definite Hessian "
-                    "(ellipses)")
     condition = sigma.max() / sigma.min()
     if condition > limits.DRAWN_CONDITION:
         raise _fail(name, "source", f"the Hessian's condition number {condition:.3g} exceeds "
