@@ -14,7 +14,7 @@ import hashlib
 import json
 import os
 import tempfile
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
@@ -22,12 +22,12 @@ from .code import CHECK_CODE, code_digest
 from .limits import CSV_BYTES
 
 PLAN_FILE = Path(".snakemake/l2geom/plan.json")
-USES = ("decay", "pull", "rescale")
 
 
 @dataclass(frozen=True)
 class ScenarioPlan:
-    """A checked scenario as the rules see it (JSON types only)."""
+    """A checked scenario as the rules see it (JSON types only; l2geom.scenario.Scenario
+    adds the quadratic it was checked with)."""
 
     name: str
     dim: int
@@ -39,6 +39,9 @@ class ScenarioPlan:
     animations: list[str]
 
     def lambdas_for(self, use: str) -> list[float]:
+        """Sorted, unique λ values of one use: "decay" (figure 1), "pull" (figure 2,
+        animation B) or "rescale" (figures 3-6, animation A). Each use has data files of
+        its own, so editing one use's λ reruns only what shows it."""
         return self.lambdas[use]
 
 
@@ -65,10 +68,8 @@ def checked_plan(config: dict, schema_path: str | Path, root: str | Path
     built = build_scenarios(checked, root)
     if "deck" in checked:
         checked["deck"] = check_deck(checked["deck"], built)
-    scenarios = {name: asdict(ScenarioPlan(
-        name, s.quad.dim, s.step_size, s.steps, [float(v) for v in s.start],
-        {use: s.lambdas_for(use) for use in USES}, list(s.figures), list(s.animations)))
-        for name, s in built.items()}
+    scenarios = {name: {f.name: getattr(s, f.name) for f in fields(ScenarioPlan)}
+                 for name, s in built.items()}
     # Stored and returned through JSON alike, so params never differ between the paths.
     stored = json.loads(json.dumps({"digest": key, "config": checked, "scenarios": scenarios}))
     _write(root / PLAN_FILE, stored)

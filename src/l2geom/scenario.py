@@ -13,30 +13,24 @@ from . import limits
 from .config import ConfigError
 from .datasets import read_csv
 from .descent import check_convergent
+from .plan import ScenarioPlan
 from .quadratic import Quadratic, eigen, from_regression, generate_regression
 
 SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
 
 
 @dataclass(frozen=True)
-class Scenario:
-    """One validated scenario: its quadratic, descent settings, λ values and outputs."""
+class Scenario(ScenarioPlan):
+    """One checked scenario: its plan (what the rules read, kept between runs) and the
+    quadratic it was checked with."""
 
-    name: str
-    quad: Quadratic
-    step_size: float
-    steps: int
-    start: np.ndarray
-    lambdas: dict[str, Any]
-    figures: tuple[str, ...]
-    animations: tuple[str, ...]
+    quad: Quadratic | None = None
 
-    def lambdas_for(self, use: str) -> list[float]:
-        """Sorted λ values of one use: "decay" (figure 1), "pull" (figure 2, animation B)
-        or "rescale" (figures 3-6, animation A). Each use has data files of its own, so
-        editing one use's λ reruns only what shows it."""
-        value = self.lambdas[use]
-        return sorted({float(v) for v in (value if isinstance(value, list) else [value])})
+
+def _lambdas(lambdas: dict[str, Any]) -> dict[str, list[float]]:
+    """Sorted, unique λ values per use (a single value becomes a one-element list)."""
+    return {use: sorted({float(v) for v in (value if isinstance(value, list) else [value])})
+            for use, value in lambdas.items()}
 
 
 def _fail(name: str, key: str, message: str) -> ConfigError:
@@ -154,8 +148,8 @@ def build_scenario(name: str, spec: dict, root: Path) -> Scenario:
             check_convergent(sigma, lam, step)
         except ValueError as err:
             raise _fail(name, "descent.step_size", str(err)) from None
-    return Scenario(name, quad, step, steps, start, dict(lambdas),
-                    tuple(spec["figures"]), tuple(spec["animations"]))
+    return Scenario(name, d, step, steps, [float(v) for v in start], _lambdas(lambdas),
+                    list(spec["figures"]), list(spec["animations"]), quad)
 
 
 def build_scenarios(config: dict, root: str | Path = ".") -> dict[str, Scenario]:
