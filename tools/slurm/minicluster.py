@@ -2,7 +2,8 @@
 """A real single-node SLURM cluster on this machine, for the cluster-route test.
 
 Debian's packages (``apt-get install slurm-wlm munge``) provide the daemons; this
-script gives them a private configuration so nothing under /etc is touched:
+script gives them a private configuration; the only thing it touches under /etc is a
+link /etc/slurm/slurm.conf to that configuration (see SYSTEM_CONF), which `down` removes:
 
     python tools/slurm/minicluster.py install            # apt-get the packages if missing
     python tools/slurm/minicluster.py up   [--dir DIR]   # start, wait until the node is idle
