@@ -140,10 +140,12 @@ def test_snakemake_stops_with_one_line_and_no_traceback(tmp_path):
 
 
 def test_schema_and_deck_name_what_the_catalogue_makes():
-    from l2geom import catalogue, deckplan
+    from l2geom import catalogue, deckplan, limits
     scenario = SCHEMA["$defs"]["scenario"]["properties"]
     assert scenario["figures"]["items"]["enum"] == list(catalogue.FIGURE_FAMILIES)
     assert scenario["animations"]["items"]["enum"] == list(catalogue.ANIMATIONS)
-    assert set(deckplan.RUNNING_EXAMPLE_FIGURES + deckplan.CLASSIC_PICTURE_FIGURES) <= set(
-        catalogue.FIGURE_FAMILIES)
-    assert set(deckplan.DECK_ANIMATIONS) <= set(catalogue.ANIMATIONS)
+    for figures, animations in deckplan.SHOWS.values():
+        assert set(figures) <= set(catalogue.FIGURE_FAMILIES)
+        assert set(animations) <= set(catalogue.ANIMATIONS)
+    real = SCHEMA["$defs"]["real"]
+    assert real["maximum"] == -real["minimum"] == limits.MAGNITUDE

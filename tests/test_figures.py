@@ -8,6 +8,7 @@ import pytest
 from matplotlib.patches import Circle
 
 from l2geom import figures, store
+from l2geom.catalogue import FIGURE_FAMILIES
 from l2geom.figures import common
 from l2geom.jobs import load_quadratic
 
@@ -21,7 +22,7 @@ def data(scenario_data):
 
 @pytest.fixture(scope="module")
 def drawn(data):
-    return {name: fig for family in figures.FAMILIES
+    return {name: fig for family in FIGURE_FAMILIES
             for name, fig in figures.render(family, data, PARAMS).items()}
 
 
@@ -32,7 +33,7 @@ def by_gid(fig, gid):
 
 
 def test_every_family_renders_and_saves(drawn, tmp_path):
-    names = {n for family in figures.FAMILIES.values() for n in family}
+    names = {n for family in FIGURE_FAMILIES.values() for n in family}
     assert set(drawn) == names
     for name, fig in drawn.items():
         paths = [tmp_path / f"{name}.pdf", tmp_path / f"{name}.png"]

@@ -104,11 +104,16 @@ EXTRA = [  # YAML-level problems the dict-based cases cannot express
 def built(tmp_path_factory):
     """A project directory holding a finished output, with its modification time."""
     work = tmp_path_factory.mktemp("hostile")
+    return work, finished_output(work)
+
+
+def finished_output(work):
+    """A finished output in the project ``work``, dated 2001."""
     done = work / "results/data/course/quadratic.npz"
     done.parent.mkdir(parents=True)
     done.write_bytes(b"finished before")
     os.utime(done, (1_000_000_000, 1_000_000_000))
-    return work, done
+    return done
 
 
 def run_measured(args, cwd, timeout=120):
@@ -175,10 +180,7 @@ def test_aliases_in_the_default_config_file_are_bounded_too(tmp_path):
     """config/config.yaml is read by l2geom alone (no `configfile:` directive), so even
     nested mapping aliases, which snakemake's own --configfile merge expands key by key,
     stop at once."""
-    done = tmp_path / "results/data/course/quadratic.npz"
-    done.parent.mkdir(parents=True)
-    done.write_bytes(b"finished before")
-    os.utime(done, (1_000_000_000, 1_000_000_000))
+    done = finished_output(tmp_path)
     (tmp_path / "config").mkdir()
     (tmp_path / "config/config.yaml").write_text(nested_aliases("mapping"))
     run = run_measured(["--cores", "1"], tmp_path)
@@ -187,19 +189,19 @@ def test_aliases_in_the_default_config_file_are_bounded_too(tmp_path):
 
 SMALL = """\
 scenarios:
-  {name}:
-    source: {{quadratic: {{hessian: [[1.0, 0.0], [0.0, 8.0]], theta_hat: [2e0, 12e-1]}}}}
-    descent: {{step_size: 1e-1, steps: 6e1}}
-    lambdas: {{decay: 15e-1, pull: [5E-1, 3.], rescale: 1.5e+0}}
+  2026:   # a number as a name
+    source: {quadratic: {hessian: [[1.0, 0.0], [0.0, 8.0]], theta_hat: [2e0, 12e-1]}}
+    descent: {step_size: 1e-1, steps: 6e1}
+    lambdas: {decay: 15e-1, pull: [5E-1, 3.], rescale: 1.5e+0}
     figures: [goodfellow, shrink_factors]
   three:
-    source: {{quadratic: {{hessian: [[2, 0, 0], [0, 3, 0], [0, 0, 4]], theta_hat: [1, 2, 3]}}}}
-    descent: {{step_size: 0.1, steps: 50}}
-    lambdas: {{decay: 1, pull: [0.5, 2], rescale: 1}}
+    source: {quadratic: {hessian: [[2, 0, 0], [0, 3, 0], [0, 0, 4]], theta_hat: [1, 2, 3]}}
+    descent: {step_size: 0.1, steps: 50}
+    lambdas: {decay: 1, pull: [0.5, 2], rescale: 1}
   one:
-    source: {{generate: {{n: 50, weights: [2.0], noise_sd: 0.1, seed: 3}}}}
-    descent: {{step_size: 1e-2, steps: 50}}
-    lambdas: {{decay: 1, pull: [0.5], rescale: 1}}
+    source: {generate: {n: 50, weights: [2.0], noise_sd: 0.1, seed: 3}}
+    descent: {step_size: 1e-2, steps: 50}
+    lambdas: {decay: 1, pull: [0.5], rescale: 1}
 """
 
 
@@ -207,7 +209,7 @@ scenarios:
 def test_scientific_notation_and_other_dimensions_build(tmp_path):
     """Rows 6 and 8: numbers written as 1e-1 are numbers; d = 3 and d = 1 scenarios
     without figures build their data; a config without a deck says so in one line."""
-    (tmp_path / "own.yaml").write_text(SMALL.format(name="2026"))  # a number as a name
+    (tmp_path / "own.yaml").write_text(SMALL)
     status, output, _, _ = run_measured(["--configfile", "own.yaml", "--cores", "2"], tmp_path)
     assert status == 0, output[-3000:]
     assert "l2geom: the config has no deck section: building everything but the deck" in output

@@ -30,11 +30,11 @@ SOURCES = ["l2-weight-decay.tex", "preamble.tex", "beamerthemel2geom.sty"]
 COURSE_LAMBDAS = {"decay": [10.0], "pull": [5.0, 50.0], "rescale": [50.0]}
 COURSE_SOURCE = {"generate": {"n": 100, "noise_sd": 0.5, "weights": [0.5, 3.0], "seed": 7}}
 DECK_PARTS = {"running_example": "course", "classic_picture": "goodfellow"}
-FIGURES = {scenario: [name for family in families for name in FIGURE_FAMILIES[family]]
-           for scenario, families in (("course", deckplan.RUNNING_EXAMPLE_FIGURES),
-                                      ("goodfellow", deckplan.CLASSIC_PICTURE_FIGURES))}
+FIGURES = {scenario: [name for family in deckplan.SHOWS[part][0]
+                     for name in FIGURE_FAMILIES[family]]
+           for part, scenario in (("running_example", "course"), ("classic_picture", "goodfellow"))}
 FULL_WIDTH_FIGURES = {"gd_vs_weight_decay", "pull_depends_on_lambda"}  # the others: half width
-ANIMATIONS = list(deckplan.DECK_ANIMATIONS)
+ANIMATIONS = list(deckplan.SHOWS["running_example"][1])
 # Every frame the lecture requires, in the lecture's order.
 FRAME_TITLES = [
     "Learning goals",

@@ -49,6 +49,11 @@ def descent_data(quad: Quadratic, start: np.ndarray, step_size: float, steps: in
     }
 
 
+def _has_ellipses(quad: Quadratic) -> bool:
+    """Whether the contours of R_emp are ellipses in the plane (d = 2, H positive definite)."""
+    return quad.dim == 2 and eigen(quad.hessian)[0].min() > 0
+
+
 def ridge_path_data(quad: Quadratic, num: int) -> dict[str, np.ndarray]:
     """ridge_path.npz over a grid of m λ values from 0 to effectively ∞:
     lambdas (m,), points (m, d), shrink (m, d) factors per eigen-direction
@@ -62,7 +67,7 @@ def ridge_path_data(quad: Quadratic, num: int) -> dict[str, np.ndarray]:
     data = {"lambdas": lams, "points": points,
             "shrink": np.array([shrink_factors(sigma, lam) for lam in lams]),
             "levels": levels, "radii": radii}
-    if quad.dim == 2 and sigma.min() > 0:
+    if _has_ellipses(quad):
         data["ellipses"] = np.array([ellipse(quad, level, 181) for level in levels])
     return data
 
@@ -90,7 +95,7 @@ def tangency_data(quad: Quadratic, lambdas: list[float], num: int = 241) -> dict
     points = np.array([ridge_solve(quad, lam) for lam in lams])
     levels, radii = np.array([tangency(quad, p) for p in points]).T
     data = {"lambdas": lams, "points": points, "levels": levels, "radii": radii}
-    if quad.dim == 2 and eigen(quad.hessian)[0].min() > 0:
+    if _has_ellipses(quad):
         data["ellipses"] = np.array([ellipse(quad, level, num) for level in levels])
     return data
 

@@ -10,7 +10,6 @@ import numpy as np
 from .limits import CSV_BYTES, MAGNITUDE
 
 
-
 def read_csv(path: str | Path, features: list[str], target: str) -> tuple[np.ndarray, np.ndarray]:
     """X (n, d) from the ``features`` columns and y (n,) from ``target``.
 

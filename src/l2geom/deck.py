@@ -87,8 +87,8 @@ def course_values(quadratic: Data, decay: Data, pull: Data, rescale: Data,
     ``quadratic``, ``rescale``: loaded data files; ``decay``, ``pull``: the descent data
     of figure 1 and of figure 2 (descent_decay.npz, descent_pull.npz; see
     :mod:`l2geom.compute`); ``lambdas``: the scenario's λ values per use, sorted lists
-    (keys decay [λ], pull [small, ..., large], rescale [λ]); ``source``: its config ``source`` (see
-    :func:`source_values`), None to leave out the description of the data.
+    (keys decay [λ], pull [small, ..., large], rescale [λ]); ``source``: its config
+    ``source`` (see :func:`source_values`), None to leave out the description of the data.
     """
     pull_lams = sorted(float(lam) for lam in lambdas["pull"])
     if len(pull_lams) < 2:

@@ -13,10 +13,13 @@ from typing import Any, Mapping
 from .catalogue import ANIMATIONS
 from .errors import ConfigError
 
-RUNNING_EXAMPLE_FIGURES = ("gd_vs_weight_decay", "pull_depends_on_lambda", "eigen_projection",
-                           "rescale_lambda_zero", "rescale_lambda_positive", "shrink_factors")
-CLASSIC_PICTURE_FIGURES = ("goodfellow",)
-DECK_ANIMATIONS = ANIMATIONS  # the deck shows every animation
+# Part of the deck -> (figure families, animations) its frames show of that part's scenario.
+SHOWS = {
+    "running_example": (("gd_vs_weight_decay", "pull_depends_on_lambda", "eigen_projection",
+                         "rescale_lambda_zero", "rescale_lambda_positive", "shrink_factors"),
+                        ANIMATIONS),
+    "classic_picture": (("goodfellow",), ()),
+}
 
 
 def check_deck(deck: Mapping[str, Any] | None, scenarios: Mapping[str, Any]
@@ -29,13 +32,11 @@ def check_deck(deck: Mapping[str, Any] | None, scenarios: Mapping[str, Any]
         return None
     parts = {"running_example": deck["running_example"],
              "classic_picture": deck.get("classic_picture", deck["running_example"])}
-    needs = {"running_example": (RUNNING_EXAMPLE_FIGURES, DECK_ANIMATIONS),
-             "classic_picture": (CLASSIC_PICTURE_FIGURES, ())}
     for part, name in parts.items():
         if name not in scenarios:
             raise ConfigError(f"deck.{part}: no scenario {name!r} (scenarios: "
                               f"{', '.join(sorted(scenarios))})")
-        figures, animations = needs[part]
+        figures, animations = SHOWS[part]
         scenario = scenarios[name]
         for key, wanted, listed in (("figures", figures, scenario.figures),
                                     ("animations", animations, scenario.animations)):

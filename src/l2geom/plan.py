@@ -111,7 +111,7 @@ def _csv_bytes(path: Path) -> bytes:
 
 
 def _plans(scenarios: dict) -> dict[str, ScenarioPlan]:
-    return {name: ScenarioPlan(**fields) for name, fields in scenarios.items()}
+    return {name: ScenarioPlan(**plan) for name, plan in scenarios.items()}
 
 
 def _read(path: Path) -> dict:

@@ -88,11 +88,12 @@ def quadratic_from_source(name: str, source: dict, root: Path) -> Quadratic:
     return from_regression(x, y)
 
 
-def _check_drawable(name: str, d: int, sigma: np.ndarray, lambdas: dict) -> None:
+def _check_drawable(name: str, d: int, sigma: np.ndarray, lambdas: dict[str, list[float]]
+                    ) -> None:
     """Figures and animations draw the plane: d = 2, ellipses that fit one picture (H is
     already known to be positive definite), and a decay and a rescaling that do something."""
     for key in ("decay", "rescale"):
-        if float(lambdas[key]) <= 0:
+        if lambdas[key][0] <= 0:
             raise _fail(name, f"lambdas.{key}", "must be positive when figures or animations "
                         "are drawn: at lambda = 0 there is no decay and nothing is rescaled")
     if d != 2:
@@ -120,6 +121,7 @@ def build_scenario(name: str, spec: dict, root: Path) -> Scenario:
     for key in ("decay", "rescale"):
         _finite(name, f"lambdas.{key}", lambdas[key])
     _finite(name, "lambdas.pull", lambdas["pull"])
+    lambdas = _lambdas(lambdas)
     if not (np.all(np.isfinite(quad.hessian)) and np.all(np.isfinite(quad.theta_hat))):
         raise _fail(name, "source", "the data overflow: the Hessian or theta_hat is not finite")
     sigma, _ = eigen(quad.hessian)
@@ -135,7 +137,7 @@ def build_scenario(name: str, spec: dict, root: Path) -> Scenario:
         _check_drawable(name, d, sigma, lambdas)
     steps = int(descent["steps"])
     for use in ("decay", "pull"):
-        runs = 3 * len(np.atleast_1d(lambdas[use])) + 1  # wd, after_gradient, reg_gd + gd
+        runs = 3 * len(lambdas[use]) + 1  # wd, after_gradient, reg_gd per λ, and gd
         if (steps + 1) * d * runs > limits.DESCENT_VALUES:
             raise _fail(name, "descent.steps",
                         f"{steps} steps x {d} dimensions x {runs} stored runs (lambdas.{use}) "
@@ -143,12 +145,12 @@ def build_scenario(name: str, spec: dict, root: Path) -> Scenario:
     if "decay_trajectories" in spec["animations"] and steps > limits.ANIMATED_STEPS:
         raise _fail(name, "descent.steps", f"{steps} steps: the decay_trajectories animation "
                     f"draws every step, at most {limits.ANIMATED_STEPS}")
-    for lam in sorted({0.0, float(lambdas["decay"]), *map(float, lambdas["pull"])}):
+    for lam in sorted({0.0, *lambdas["decay"], *lambdas["pull"]}):
         try:
             check_convergent(sigma, lam, step)
         except ValueError as err:
             raise _fail(name, "descent.step_size", str(err)) from None
-    return Scenario(name, d, step, steps, [float(v) for v in start], _lambdas(lambdas),
+    return Scenario(name, d, step, steps, [float(v) for v in start], lambdas,
                     list(spec["figures"]), list(spec["animations"]), quad)
 
 

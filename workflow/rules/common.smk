@@ -4,6 +4,7 @@ from pathlib import Path
 
 from l2geom.catalogue import FIGURE_FAMILIES, data_files
 from l2geom.code import stage_digests
+from l2geom.deckplan import SHOWS as DECK_SHOWS
 from l2geom.errors import ConfigError
 from l2geom.plan import checked_plan
 from l2geom.tools import missing_tools
@@ -166,17 +167,21 @@ def animation_targets():
     ]
 
 
-# The deck: figures/animations of the scenarios its config section names.
-def deck_inputs(output, part, families):
-    """Output ``output`` (pdf, mp4, png) of every figure family or animation in
-    ``families`` of the scenario that plays ``part`` in the deck."""
-    scenario = DECK[part]
+# The deck: what it shows (l2geom.deckplan.SHOWS) of the scenarios its config section names.
+def deck_figures():
+    """The PDFs of the figures the deck shows."""
     return [
-        path.format(scenario=scenario)
+        figure_file(name, "pdf").format(scenario=DECK[part])
+        for part, (families, _) in DECK_SHOWS.items()
         for family in families
-        for path in (
-            [figure_file(name, output) for name in FIGURE_FAMILIES[family]]
-            if output == "pdf"
-            else [animation_file(family, output)]
-        )
+        for name in FIGURE_FAMILIES[family]
+    ]
+
+
+def deck_animations(ext):
+    """The movies (``mp4``) or posters (``png``) of the animations the deck shows."""
+    return [
+        animation_file(name, ext).format(scenario=DECK[part])
+        for part, (_, names) in DECK_SHOWS.items()
+        for name in names
     ]

@@ -1,10 +1,5 @@
 # Slides stage: generated inputs (numbers, colours) and the beamer deck built by latexmk.
 # The config's deck section names the scenarios the deck shows (l2geom.deckplan).
-from l2geom.deckplan import (
-    CLASSIC_PICTURE_FIGURES,
-    DECK_ANIMATIONS,
-    RUNNING_EXAMPLE_FIGURES,
-)
 from l2geom.style import COLOR_WORDS, COLORS
 
 SLIDES = Path("slides")
@@ -79,10 +74,9 @@ if DECK:
             theme=SLIDES / "beamerthemel2geom.sty",
             values=rules.slide_values.output[0],
             colors=rules.slide_colors.output[0],
-            figures=deck_inputs("pdf", "running_example", RUNNING_EXAMPLE_FIGURES)
-            + deck_inputs("pdf", "classic_picture", CLASSIC_PICTURE_FIGURES),
-            posters=deck_inputs("png", "running_example", DECK_ANIMATIONS),
-            movies=deck_inputs("mp4", "running_example", DECK_ANIMATIONS),
+            figures=deck_figures(),
+            posters=deck_animations("png"),
+            movies=deck_animations("mp4"),
         output:
             report(
                 str(SLIDES / "build" / "l2-weight-decay.pdf"),

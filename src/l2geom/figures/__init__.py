@@ -14,10 +14,6 @@ from ..catalogue import FIGURE_FAMILIES
 from . import gd_vs_weight_decay, goodfellow, pull_depends_on_lambda, rescale, shrink_factors
 from .common import save
 
-# Family (as named in a scenario's ``figures:`` list) -> figure names it produces.
-FAMILIES = FIGURE_FAMILIES
-
-
 def render(family: str, data: Mapping[str, Mapping], params: Mapping[str, Any]) -> dict[str, Figure]:
     """Figures of ``family`` by name, from ``data`` (data-file name -> arrays) and ``params``."""
     d = data
@@ -39,8 +35,8 @@ def render(family: str, data: Mapping[str, Mapping], params: Mapping[str, Any]) 
     elif family == "shrink_factors":
         figs = [shrink_factors.figure(d["ridge_path"], d["rescale"])]
     else:
-        raise ValueError(f"unknown figure family {family!r}; known: {sorted(FAMILIES)}")
-    return dict(zip(FAMILIES[family], figs))
+        raise ValueError(f"unknown figure family {family!r}; known: {sorted(FIGURE_FAMILIES)}")
+    return dict(zip(FIGURE_FAMILIES[family], figs))
 
 
-__all__ = ["FAMILIES", "render", "save"]
+__all__ = ["render", "save"]

@@ -277,8 +277,9 @@ def eigen_frame(ax: Axes, eigenvectors: np.ndarray) -> Transform:
 
 
 def draw_eigen_axes(ax: Axes, eigenvectors: np.ndarray) -> None:
-    """Both eigenvector lines (columns of ``eigenvectors``) through the origin. The lines are infinite and take no part in autoscaling (``ax.axline`` would add the
-    unit eigenvector's tip to the data limits, forcing a unit scale on small pictures)."""
+    """Both eigenvector lines (columns of ``eigenvectors``) through the origin. The lines
+    are infinite and take no part in autoscaling (``ax.axline`` would add the unit
+    eigenvector's tip to the data limits, forcing a unit scale on small pictures)."""
     from matplotlib.lines import AxLine
     for i in range(eigenvectors.shape[1]):
         line = AxLine((0.0, 0.0), tuple(eigenvectors[:, i]), None, color=COLORS["eigen_axes"],

@@ -23,6 +23,7 @@ from .common import (THETA_HAT, THETA_RIDGE, Data, arrow, draw_eigen_axes, draw_
 from matplotlib.collections import LineCollection
 
 SIZE = (HALF_WIDTH, 2.45)
+AXES_REACH = 0.25
 GUIDE = dict(color=COLORS["ink"], lw=0.6, ls=(0, (1.5, 1.5)), zorder=3)
 
 
@@ -38,7 +39,12 @@ def _frame(fig: Figure, rescale: Data, landscape: Data) -> tuple[Axes, Transform
     draw_origin_axes(ax)
     draw_eigen_axes(ax, rescale["eigenvectors"])
     mark(ax, (0.0, 0.0), "origin")
-    return ax, eigen_frame(ax, rescale["eigenvectors"])
+    eig = eigen_frame(ax, rescale["eigenvectors"])
+    # The eigen-axes are seen crossing at the origin: the view reaches past it along each
+    # by AXES_REACH of θ̂'s component (a length of the picture's own scale).
+    past = -AXES_REACH * rescale["projected"]
+    ax.update_datalim((eig - ax.transData).transform([(past[0], 0.0), (0.0, past[1])]))
+    return ax, eig
 
 
 def _components(ax: Axes, eig: Transform, coords: np.ndarray, color: str, gid: str,
