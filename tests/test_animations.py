@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from l2geom import store
+from l2geom.build import store
 
 manim = pytest.importorskip("manim")
 av = pytest.importorskip("av")

@@ -2,8 +2,8 @@
 
 import numpy as np
 
-from l2geom import compute
-from l2geom.quadratic import Quadratic
+from l2geom.core import compute
+from l2geom.core.quadratic import Quadratic
 
 
 def test_view_window_pads_and_keeps_a_minimum_aspect():

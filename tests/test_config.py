@@ -7,9 +7,9 @@ import sys
 import pytest
 
 from conftest import ROOT
-from l2geom.config import ConfigError, validate
-from l2geom.yamlfile import read_yaml
-from l2geom.scenario import build_scenarios
+from l2geom.config.schema import ConfigError, validate
+from l2geom.config.yamlfile import read_yaml
+from l2geom.config.scenario import build_scenarios
 
 SCHEMA = read_yaml(ROOT / "workflow/schemas/config.schema.yaml")
 DEFAULT = read_yaml(ROOT / "config/config.yaml")
@@ -140,7 +140,9 @@ def test_snakemake_stops_with_one_line_and_no_traceback(tmp_path):
 
 
 def test_schema_and_deck_name_what_the_catalogue_makes():
-    from l2geom import catalogue, deckplan, limits
+    from l2geom import catalogue
+    from l2geom import limits
+    from l2geom.config import deck as deckplan
     scenario = SCHEMA["$defs"]["scenario"]["properties"]
     assert scenario["figures"]["items"]["enum"] == list(catalogue.FIGURE_FAMILIES)
     assert scenario["animations"]["items"]["enum"] == list(catalogue.ANIMATIONS)

@@ -1,9 +1,9 @@
 import numpy as np
 import pytest
 
-from l2geom.descent import check_convergent, gradient_descent, max_stable_step, weight_decay
-from l2geom.quadratic import Quadratic, eigen
-from l2geom.ridge import ridge_solve
+from l2geom.core.descent import check_convergent, gradient_descent, max_stable_step, weight_decay
+from l2geom.core.quadratic import Quadratic, eigen
+from l2geom.core.ridge import ridge_solve
 
 
 @pytest.fixture

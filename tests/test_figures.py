@@ -7,10 +7,11 @@ import numpy as np
 import pytest
 from matplotlib.patches import Circle
 
-from l2geom import figures, store
+from l2geom import figures
+from l2geom.build import store
 from l2geom.catalogue import FIGURE_FAMILIES
 from l2geom.figures import common
-from l2geom.jobs import load_quadratic
+from l2geom.build.jobs import load_quadratic
 
 PARAMS = {"lam": 10.0, "lambdas": [5.0, 50.0]}
 
@@ -142,8 +143,8 @@ def test_errors_are_clear(data, tmp_path):
 def test_pictures_follow_the_scale_of_theta_hat(scale):
     """Nothing drawn has a size of its own in parameter units (eigen-axes, arrow heads):
     a scenario 10^-6 or 10^4 times the course's is drawn at its own scale."""
-    from l2geom import compute
-    from l2geom.quadratic import Quadratic
+    from l2geom.core import compute
+    from l2geom.core.quadratic import Quadratic
 
     quad = Quadratic(np.array([[1.0, 0.3], [0.3, 4.0]]), scale * np.array([2.0, 1.0]))
     data = {"rescale": compute.rescale_data(quad, 1.5),

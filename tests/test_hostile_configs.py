@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from l2geom import store
+from l2geom.build import store
 from test_config import CASES
 
 DEFAULT = (ROOT / "config/config.yaml").read_text()

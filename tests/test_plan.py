@@ -9,8 +9,9 @@ import sys
 import pytest
 
 from conftest import ROOT
-from l2geom import code, plan
-from l2geom.yamlfile import read_yaml
+from l2geom.build import code
+from l2geom.config import plan
+from l2geom.config.yamlfile import read_yaml
 from l2geom.errors import ConfigError
 from test_config import C, check, mutated
 
@@ -37,7 +38,7 @@ def test_plan_holds_what_the_check_gives(tmp_path):
 def test_second_run_reads_the_plan_without_jsonschema_or_numpy(tmp_path):
     config = tmp_path / "config.json"
     config.write_text(json.dumps(csv_config(tmp_path)))
-    script = ("import json, sys; from l2geom import code, plan\n"
+    script = ("import json, sys; from l2geom.config import plan\n"
               f"c = json.load(open({str(config)!r}))\n"
               f"checked, plans = plan.checked_plan(c, {str(SCHEMA)!r}, {str(tmp_path)!r})\n"
               "print(json.dumps([checked, {n: vars(p) for n, p in plans.items()},"
@@ -80,6 +81,6 @@ def test_edited_checking_code_changes_the_digest(tmp_path, monkeypatch):
     shutil.copytree(code.PACKAGE, package)
     monkeypatch.setattr(code, "PACKAGE", package)
     assert plan.digest(config, SCHEMA, tmp_path) == before
-    with open(package / "scenario.py", "a") as handle:
+    with open(package / "config" / "scenario.py", "a") as handle:
         handle.write("\n# edited\n")
     assert plan.digest(config, SCHEMA, tmp_path) != before

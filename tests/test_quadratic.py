@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from l2geom.quadratic import Quadratic, eigen, from_regression, generate_regression
+from l2geom.core.quadratic import Quadratic, eigen, from_regression, generate_regression
 
 
 def random_psd(rng, d, rank=None):

@@ -1,8 +1,8 @@
 import numpy as np
 import pytest
 
-from l2geom.quadratic import Quadratic, eigen
-from l2geom.ridge import (ellipse, lambda_grid, ridge_eigen, ridge_path, ridge_solve,
+from l2geom.core.quadratic import Quadratic, eigen
+from l2geom.core.ridge import (ellipse, lambda_grid, ridge_eigen, ridge_path, ridge_solve,
                           shrink_factors, tangency)
 
 

@@ -49,7 +49,7 @@ def builds(tmp_path_factory):
 def whole(path: Path) -> None:
     """Raise unless ``path`` is a complete output of its kind."""
     if path.suffix == ".npz":
-        from l2geom import store
+        from l2geom.build import store
         assert store.load(path)
     elif path.suffix == ".pdf":
         subprocess.run(["pdfinfo", str(path)], check=True, capture_output=True)

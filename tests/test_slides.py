@@ -20,9 +20,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from l2geom import compute, deck, deckplan, store, style
+from l2geom import style
+from l2geom.core import compute
+from l2geom.slides import deck
+from l2geom.config import deck as deckplan
+from l2geom.build import store
 from l2geom.catalogue import FIGURE_FAMILIES
-from l2geom.quadratic import Quadratic
+from l2geom.core.quadratic import Quadratic
 
 ROOT = Path(__file__).resolve().parents[1]
 SLIDES = ROOT / "slides"

@@ -1,6 +1,6 @@
 import numpy as np
 
-from l2geom import store
+from l2geom.build import store
 
 
 def test_save_load_roundtrip_with_provenance(tmp_path):

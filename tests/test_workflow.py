@@ -9,11 +9,12 @@ import numpy as np
 import pytest
 
 from conftest import ROOT
-from l2geom import compute, store
+from l2geom.core import compute
+from l2geom.build import store
 from l2geom.catalogue import data_files
-from l2geom.scenario import build_scenarios
-from l2geom.config import validate
-from l2geom.yamlfile import read_yaml
+from l2geom.config.scenario import build_scenarios
+from l2geom.config.schema import validate
+from l2geom.config.yamlfile import read_yaml
 
 SNAKEMAKE = [sys.executable, "-m", "snakemake", "-s", str(ROOT / "Snakefile")]
 DATA_FILES = data_files(2)
@@ -104,18 +105,18 @@ def test_plain_snakemake_from_the_root_uses_the_top_level_snakefile_and_default_
 
 
 def test_code_digests_come_from_the_package_and_fail_loudly(tmp_path, monkeypatch):
-    from l2geom import code
+    from l2geom.build import code
 
     digests = code.stage_digests()
     assert set(digests) == {"compute", "figures", "animations", "slides"}
-    with pytest.raises(FileNotFoundError, match="code pattern 'quadratic.py' matches no file"):
+    with pytest.raises(FileNotFoundError, match="code pattern 'core/\*.py' matches no file"):
         monkeypatch.setattr(code, "PACKAGE", tmp_path)
         code.stage_digests()
 
 
 @pytest.mark.parametrize("hidden", ["latex", "dvisvgm", "ffmpeg", "latexmk"])
 def test_missing_tool_stops_the_build_at_the_start(tmp_path, hidden):
-    from l2geom.tools import ANIMATION_TOOLS, DECK_TOOLS
+    from l2geom.build.programs import ANIMATION_TOOLS, DECK_TOOLS
 
     for tool in [*DECK_TOOLS, *ANIMATION_TOOLS, "git", "which"]:  # which: plugins probe with it
         if tool != hidden:

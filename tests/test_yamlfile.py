@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from l2geom.errors import ConfigError
-from l2geom.yamlfile import read_config, read_yaml
+from l2geom.config.yamlfile import read_config, read_yaml
 from test_hostile_configs import nested_aliases
 
 

@@ -4,7 +4,7 @@ tests read these; a test holds the config schema's lists against them."""
 
 from __future__ import annotations
 
-# results/data/{scenario}/{name}.npz of every scenario (contents: l2geom.compute)
+# results/data/{scenario}/{name}.npz of every scenario (contents: l2geom.core.compute)
 DATA_FILES = ("quadratic", "descent_decay", "descent_pull", "ridge_path", "rescale",
               "tangency_decay", "tangency_pull", "tangency_rescale")
 PLANE_DATA_FILES = ("landscape",)  # the R_emp map: only for scenarios in the plane (d = 2)

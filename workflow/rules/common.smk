@@ -3,12 +3,12 @@ import sys
 from pathlib import Path
 
 from l2geom.catalogue import FIGURE_FAMILIES, data_files
-from l2geom.code import stage_digests
-from l2geom.deckplan import SHOWS as DECK_SHOWS
+from l2geom.build.code import stage_digests
+from l2geom.config.deck import SHOWS as DECK_SHOWS
 from l2geom.errors import ConfigError
-from l2geom.plan import checked_plan
-from l2geom.tools import missing_tools
-from l2geom.yamlfile import read_config
+from l2geom.config.plan import checked_plan
+from l2geom.build.programs import missing_tools
+from l2geom.config.yamlfile import read_config
 
 DATA = Path("results/data")
 LOGS = Path("results/logs")

@@ -2,8 +2,8 @@
 
 import contextlib
 
-from l2geom import store
-from l2geom.jobs import log_to
+from l2geom.build import store
+from l2geom.build.jobs import log_to
 
 sm = snakemake  # noqa: F821 (provided by Snakemake)
 log = log_to(sm.log[0])

@@ -1,7 +1,8 @@
 """Adapter for the rule slide_values: every number of the deck's prose, as values.tex."""
 
-from l2geom import deck, store
-from l2geom.jobs import log_to
+from l2geom.slides import deck
+from l2geom.build import store
+from l2geom.build.jobs import log_to
 
 sm = snakemake  # noqa: F821 (provided by Snakemake)
 log = log_to(sm.log[0])

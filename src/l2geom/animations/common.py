@@ -30,7 +30,7 @@ from manim import (
     ManimColor,
 )
 
-from l2geom import store
+from l2geom.build import store
 from l2geom.style import COLORS
 
 #: Colours by role, the same hex codes as the figures and the slides.

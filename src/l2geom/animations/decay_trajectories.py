@@ -31,7 +31,7 @@ from manim import (
     smooth,
 )
 
-from l2geom import store
+from l2geom.build import store
 from l2geom.animations.common import (
     INK,
     LABEL_SIZE,

@@ -308,7 +308,7 @@ def fmt(value: float, digits: int = 2) -> str:
 
 def ridge_index(data: Data, lam: float) -> int:
     """Index of λ in a data file's ``lambdas``."""
-    from ..store import index_of
+    from ..build.store import index_of
     return index_of(data["lambdas"], float(lam))
 
 

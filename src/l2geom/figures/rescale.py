@@ -15,7 +15,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.transforms import Transform
 
-from .. import store
+from ..build import store
 from ..style import COLORS, HALF_WIDTH
 from .common import (THETA_HAT, THETA_RIDGE, Data, arrow, draw_eigen_axes, draw_origin_axes,
                      eigen_frame, fit_size, fmt, label, mark, new_figure, parameter_axes,

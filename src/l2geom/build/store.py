@@ -19,7 +19,7 @@ from typing import Any, Mapping
 
 import numpy as np
 
-from . import __version__
+from .. import __version__
 
 _EPOCH = (1980, 1, 1, 0, 0, 0)
 PROVENANCE = "provenance.json"

@@ -7,7 +7,7 @@ from typing import Any
 
 import jsonschema
 
-from .errors import ConfigError
+from ..errors import ConfigError
 
 
 def key_path(parts: Any) -> str:

@@ -20,8 +20,8 @@ from typing import Any, Mapping
 
 import numpy as np
 
-from . import store
-from .style import COLOR_WORDS, latex_color_definitions
+from ..build import store
+from ..style import COLOR_WORDS, latex_color_definitions
 
 Data = Mapping[str, np.ndarray]
 
@@ -86,7 +86,7 @@ def course_values(quadratic: Data, decay: Data, pull: Data, rescale: Data,
 
     ``quadratic``, ``rescale``: loaded data files; ``decay``, ``pull``: the descent data
     of figure 1 and of figure 2 (descent_decay.npz, descent_pull.npz; see
-    :mod:`l2geom.compute`); ``lambdas``: the scenario's λ values per use, sorted lists
+    :mod:`l2geom.core.compute`); ``lambdas``: the scenario's λ values per use, sorted lists
     (keys decay [λ], pull [small, ..., large], rescale [λ]); ``source``: its config
     ``source`` (see :func:`source_values`), None to leave out the description of the data.
     """

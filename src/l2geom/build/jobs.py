@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 
 from . import store
-from .quadratic import Quadratic
+from ..core.quadratic import Quadratic
 
 
 def log_to(path: str | Path) -> logging.Logger:

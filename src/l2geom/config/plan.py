@@ -18,15 +18,15 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
-from .code import CHECK_CODE, code_digest
-from .limits import CSV_BYTES
+from ..build.code import CHECK_CODE, code_digest
+from ..limits import CSV_BYTES
 
 PLAN_FILE = Path(".snakemake/l2geom/plan.json")
 
 
 @dataclass(frozen=True)
 class ScenarioPlan:
-    """A checked scenario as the rules see it (JSON types only; l2geom.scenario.Scenario
+    """A checked scenario as the rules see it (JSON types only; l2geom.config.scenario.Scenario
     adds the quadratic it was checked with)."""
 
     name: str
@@ -59,10 +59,10 @@ def checked_plan(config: dict, schema_path: str | Path, root: str | Path
         except (KeyError, TypeError, AttributeError):
             pass  # a damaged file: check again
     # The slow path (jsonschema, numpy), imported only when needed.
-    from l2geom.config import validate
-    from l2geom.deckplan import check_deck
-    from l2geom.scenario import build_scenarios
-    from l2geom.yamlfile import read_yaml
+    from l2geom.config.schema import validate
+    from l2geom.config.deck import check_deck
+    from l2geom.config.scenario import build_scenarios
+    from l2geom.config.yamlfile import read_yaml
 
     checked = validate(config, read_yaml(schema_path))
     built = build_scenarios(checked, root)

@@ -17,8 +17,8 @@ from typing import Any, Mapping, Sequence
 
 import yaml
 
-from .errors import ConfigError
-from .limits import CONFIG_BYTES, CONFIG_VALUES
+from ..errors import ConfigError
+from ..limits import CONFIG_BYTES, CONFIG_VALUES
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when present
 

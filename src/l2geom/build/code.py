@@ -11,19 +11,18 @@ import hashlib
 from pathlib import Path
 from typing import Iterable
 
-PACKAGE = Path(__file__).resolve().parent
+PACKAGE = Path(__file__).resolve().parents[1]
 
-# The code that checks a config (l2geom.plan stores its result under a digest of these).
-CHECK_CODE = ("plan.py", "code.py", "errors.py", "config.py", "yamlfile.py", "scenario.py",
-              "deckplan.py", "catalogue.py", "limits.py", "datasets.py", "quadratic.py",
-              "descent.py")
+# The code that checks a config (l2geom.config.plan stores its result under a digest of these).
+CHECK_CODE = ("config/*.py", "build/code.py", "errors.py", "catalogue.py", "limits.py",
+              "core/datasets.py", "core/quadratic.py", "core/descent.py")
 # The package code each stage of the workflow runs.
 STAGE_CODE = {
-    "compute": ("quadratic.py", "ridge.py", "descent.py", "compute.py", "scenario.py",
-                "datasets.py", "limits.py", "store.py", "jobs.py"),
-    "figures": ("figures/*.py", "catalogue.py", "style.py", "l2geom.mplstyle", "store.py"),
-    "animations": ("animations/*.py", "style.py", "store.py"),
-    "slides": ("deck.py", "style.py", "store.py"),
+    "compute": ("core/*.py", "config/scenario.py", "config/plan.py", "limits.py", "errors.py",
+                "build/store.py", "build/jobs.py"),
+    "figures": ("figures/*.py", "catalogue.py", "style.py", "l2geom.mplstyle", "build/store.py"),
+    "animations": ("animations/*.py", "style.py", "build/store.py"),
+    "slides": ("slides/*.py", "style.py", "build/store.py"),
 }
 
 

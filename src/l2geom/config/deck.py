@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from .catalogue import ANIMATIONS
-from .errors import ConfigError
+from ..catalogue import ANIMATIONS
+from ..errors import ConfigError
 
 # Part of the deck -> (figure families, animations) its frames show of that part's scenario.
 SHOWS = {

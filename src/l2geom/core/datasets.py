@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .limits import CSV_BYTES, MAGNITUDE
+from ..limits import CSV_BYTES, MAGNITUDE
 
 
 def read_csv(path: str | Path, features: list[str], target: str) -> tuple[np.ndarray, np.ndarray]:

@@ -9,12 +9,12 @@ from typing import Any
 
 import numpy as np
 
-from . import limits
-from .config import ConfigError
-from .datasets import read_csv
-from .descent import check_convergent
+from .. import limits
+from ..errors import ConfigError
+from ..core.datasets import read_csv
+from ..core.descent import check_convergent
 from .plan import ScenarioPlan
-from .quadratic import Quadratic, eigen, from_regression, generate_regression
+from ..core.quadratic import Quadratic, eigen, from_regression, generate_regression
 
 SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
 

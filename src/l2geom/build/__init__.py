@@ -1,0 +1,1 @@
+"""What every workflow job shares: the data store, code digests, job glue, external programs."""

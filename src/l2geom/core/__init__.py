@@ -1,0 +1,1 @@
+"""The mathematics of the lecture (numpy/scipy): quadratics, ridge, descent, data files."""

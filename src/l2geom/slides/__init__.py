@@ -1,0 +1,1 @@
+"""The slide deck: generated values and colours, log checks, the LaTeX build."""
