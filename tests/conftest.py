@@ -7,8 +7,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from l2geom.core import compute
 from l2geom.build import store
+from l2geom.core import compute
 from l2geom.core.quadratic import from_regression, generate_regression
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -16,8 +16,9 @@ from l2geom.build import store
 manim = pytest.importorskip("manim")
 av = pytest.importorskip("av")
 
-from l2geom.animations import common  # noqa: E402
+from l2geom.animations import clipping, sampling, scene  # noqa: E402
 from l2geom.animations.rendering import SCENES, render, render_config  # noqa: E402
+from l2geom.core.plane import circle  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 WINDOW = np.array([0.0, 1.0, 0.0, 1.0])
@@ -26,21 +27,21 @@ WINDOW = np.array([0.0, 1.0, 0.0, 1.0])
 # ---------------------------------------------------------------- helpers, no rendering
 
 def test_clip_polyline_cuts_at_the_border():
-    pieces = common.clip_polyline(np.array([[-1, 0.5], [2, 0.5], [0.5, 0.5], [0.5, 4]]), WINDOW)
+    pieces = clipping.clip_polyline(np.array([[-1, 0.5], [2, 0.5], [0.5, 0.5], [0.5, 4]]), WINDOW)
     assert len(pieces) == 2
     np.testing.assert_allclose(pieces[0], [[0, 0.5], [1, 0.5]])
     np.testing.assert_allclose(pieces[1], [[1, 0.5], [0.5, 0.5], [0.5, 1]])
 
 
 def test_clip_polyline_outside_and_inside():
-    assert common.clip_polyline(np.array([[2.0, 2.0], [3.0, 3.0]]), WINDOW) == []
+    assert clipping.clip_polyline(np.array([[2.0, 2.0], [3.0, 3.0]]), WINDOW) == []
     inside = np.array([[0.1, 0.1], [0.2, 0.3], [0.9, 0.9]])
-    (piece,) = common.clip_polyline(inside, WINDOW)
+    (piece,) = clipping.clip_polyline(inside, WINDOW)
     np.testing.assert_allclose(piece, inside)
 
 
 def test_clipped_circle_stays_in_window():
-    pieces = common.clip_polyline(common.circle_polyline(0.8), WINDOW)
+    pieces = clipping.clip_polyline(circle(0.8), WINDOW)
     points = np.vstack(pieces)
     assert points.min() >= -1e-12 and points.max() <= 1 + 1e-12
     np.testing.assert_allclose(np.linalg.norm(points, axis=1), 0.8, rtol=1e-2)
@@ -48,7 +49,7 @@ def test_clipped_circle_stays_in_window():
 
 def test_dash_pieces_cover_the_expected_length():
     line = np.array([[0.0, 0.0, 0.0], [1.0, 0.0, 0.0]])
-    dashes = common.dash_pieces(line, dash=0.2, ratio=0.5)
+    dashes = clipping.dash_pieces(line, dash=0.2, ratio=0.5)
     assert len(dashes) == 5
     total = sum(np.linalg.norm(np.diff(d, axis=0), axis=1).sum() for d in dashes)
     assert total == pytest.approx(0.5)
@@ -56,9 +57,9 @@ def test_dash_pieces_cover_the_expected_length():
 
 def test_sample_and_grid_position():
     grid = np.array([0.0, 1.0, 10.0])
-    assert common.grid_position(grid, 5.5) == pytest.approx(1.5)
-    np.testing.assert_allclose(common.sample(np.array([[0, 0], [2, 4]]), 0.25), [0.5, 1.0])
-    np.testing.assert_allclose(common.sample(grid, 99), 10.0)
+    assert sampling.grid_position(grid, 5.5) == pytest.approx(1.5)
+    np.testing.assert_allclose(sampling.sample(np.array([[0, 0], [2, 4]]), 0.25), [0.5, 1.0])
+    np.testing.assert_allclose(sampling.sample(grid, 99), 10.0)
 
 
 def test_render_config_profiles(tmp_path):
@@ -78,14 +79,14 @@ def test_encoder_runs_on_one_thread(tmp_path):
 
 
 def test_only_what_moves_is_redrawn_each_frame():
-    scene = common.DataScene(data={})
+    empty = scene.DataScene(data={})
     still, follower, text, faded = (manim.Square(), manim.Circle(), manim.Square(),
                                     manim.Triangle())
     follower.add_updater(lambda m: m)
-    scene.add(still, follower, text, faded)
-    moving = scene.get_moving_mobjects(manim.FadeOut(faded))
+    empty.add(still, follower, text, faded)
+    moving = empty.get_moving_mobjects(manim.FadeOut(faded))
     # the updater-driven and the animated mobjects go to the front; the rest is drawn once
-    assert scene.mobjects == [still, text, follower, faded]
+    assert empty.mobjects == [still, text, follower, faded]
     assert moving == [*follower.get_family(), *faded.get_family()]
 
 
@@ -95,13 +96,13 @@ def test_render_rejects_unknown_scene(tmp_path):
 
 
 def test_scene_without_data_explains_the_env_variable(monkeypatch):
-    monkeypatch.delenv(common.DATA_ENV, raising=False)
-    with pytest.raises(RuntimeError, match=common.DATA_ENV):
+    monkeypatch.delenv(scene.DATA_ENV, raising=False)
+    with pytest.raises(RuntimeError, match=scene.DATA_ENV):
         SCENES["rotate_rescale"]()
 
 
 def test_decay_trajectories_rejects_unstored_lambda(scenario_data):
-    data = common.load_folder(scenario_data["descent"].parent, SCENES["decay_trajectories"].DATA)
+    data = scene.load_folder(scenario_data["descent"].parent, SCENES["decay_trajectories"].DATA)
     with pytest.raises(KeyError, match="not among the stored values"):
         SCENES["decay_trajectories"](data=data, lambdas=[7.0])
 

@@ -1,17 +1,19 @@
-"""Data-file contents that depend on the shape of the scenario (l2geom.compute)."""
+"""Data-file contents (l2geom.core.compute) and the plane geometry they share (l2geom.core.plane)."""
 
 import numpy as np
 
-from l2geom.core import compute
+import pytest
+
+from l2geom.core import compute, plane
 from l2geom.core.quadratic import Quadratic
 
 
 def test_view_window_pads_and_keeps_a_minimum_aspect():
-    window = compute.view_window(np.array([[0.0, 0.0], [2.0, 0.0], [1.0, 0.0]]))
+    window = plane.view_window(np.array([[0.0, 0.0], [2.0, 0.0], [1.0, 0.0]]))
     width, height = window[1] - window[0], window[3] - window[2]
     assert np.isclose(window[0], -0.24) and np.isclose(window[1], 2.24)
     assert np.isclose(height, 0.4 * width) and np.isclose(window[2], -window[3])
-    tall = compute.view_window(np.array([[0.0, 0.0], [1.0, 3.0]]))
+    tall = plane.view_window(np.array([[0.0, 0.0], [1.0, 3.0]]))
     assert np.allclose(tall, [-0.36, 1.36, -0.36, 3.36])  # aspect 0.5: unchanged
 
 
@@ -22,3 +24,27 @@ def test_tangency_has_ellipses_in_the_plane_only():
     data = compute.tangency_data(space, [1.0, 3.0])
     assert "ellipses" not in data and data["points"].shape == (2, 3)
     assert compute.quadratic_data(space)["observations"] == 0
+
+
+def test_circle_is_closed_and_round():
+    ring = plane.circle(2.5, num=101)
+    assert ring.shape == (101, 2) and np.allclose(ring[0], ring[-1])
+    assert np.allclose(np.hypot(*ring.T), 2.5)
+
+
+def test_rotation_angle_turns_the_first_axis_onto_the_first_column():
+    for angle in (0.3, -2.0, 3.0):
+        q = np.array([[np.cos(angle), -np.sin(angle)], [np.sin(angle), np.cos(angle)]])
+        assert plane.rotation_angle(q) == pytest.approx(angle)
+    with pytest.raises(ValueError, match="not a 2-d rotation"):
+        plane.rotation_angle(np.diag([1.0, -1.0]))
+
+
+def test_rescale_stores_the_angle_of_its_eigenvectors_in_the_plane_only():
+    hessian = np.array([[5.0, 3.0], [3.0, 5.0]])
+    data = compute.rescale_data(Quadratic(hessian, np.array([2.0, 1.0])), 1.0)
+    q = data["eigenvectors"]
+    turned = np.array([np.cos(data["angle"]), np.sin(data["angle"])])
+    assert np.allclose(turned, q[:, 0])  # Q turns the first coordinate axis onto q1
+    space = Quadratic(np.diag([1.0, 2.0, 8.0]), np.array([2.0, 1.2, 1.0]))
+    assert "angle" not in compute.rescale_data(space, 1.0)

@@ -7,9 +7,9 @@ import sys
 import pytest
 
 from conftest import ROOT
+from l2geom.config.scenario import build_scenarios
 from l2geom.config.schema import ConfigError, validate
 from l2geom.config.yamlfile import read_yaml
-from l2geom.config.scenario import build_scenarios
 
 SCHEMA = read_yaml(ROOT / "workflow/schemas/config.schema.yaml")
 DEFAULT = read_yaml(ROOT / "config/config.yaml")

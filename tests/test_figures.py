@@ -9,9 +9,9 @@ from matplotlib.patches import Circle
 
 from l2geom import figures
 from l2geom.build import store
-from l2geom.catalogue import FIGURE_FAMILIES
-from l2geom.figures import common
 from l2geom.build.jobs import load_quadratic
+from l2geom.catalogue import FIGURE_FAMILIES
+from l2geom.style import COLORS
 
 PARAMS = {"lam": 10.0, "lambdas": [5.0, 50.0]}
 
@@ -92,8 +92,8 @@ def test_decay_steps_and_gradient_steps_use_their_roles(drawn, data):
     (grad,) = by_gid(fig, "gradient_steps")
     (decay,) = by_gid(fig, "decay_steps")
     import matplotlib.colors as mcolors
-    assert mcolors.to_hex(grad.get_colors()[0]) == common.COLORS["gradient_step"].lower()
-    assert mcolors.to_hex(decay.get_colors()[0]) == common.COLORS["decay_step"].lower()
+    assert mcolors.to_hex(grad.get_colors()[0]) == COLORS["gradient_step"].lower()
+    assert mcolors.to_hex(decay.get_colors()[0]) == COLORS["decay_step"].lower()
     k = store.index_of(data["descent"]["lambdas"], 10.0)
     np.testing.assert_array_equal(decay.get_segments()[-1][-1], data["descent"]["wd"][k][-1])
 

@@ -20,13 +20,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from l2geom import style
-from l2geom.core import compute
-from l2geom.slides import deck
-from l2geom.config import deck as deckplan
+from l2geom import numbers, style
 from l2geom.build import store
 from l2geom.catalogue import FIGURE_FAMILIES
+from l2geom.config import deck as deckplan
+from l2geom.core import compute
 from l2geom.core.quadratic import Quadratic
+from l2geom.slides import latex, values as deck
 
 ROOT = Path(__file__).resolve().parents[1]
 SLIDES = ROOT / "slides"
@@ -83,28 +83,28 @@ def deck_values(scenario_data) -> dict[str, str]:
 
 # --------------------------------------------------------------------------- numbers
 def test_number_rounds_and_prints_whole_numbers_plainly():
-    assert deck.number(117.80706, 1) == "117.8"
-    assert deck.number(8.0, 1) == "8"
-    assert deck.number(2.0, 2, whole=False) == "2.00"
-    assert deck.number(0.249261, 2) == "0.25"
-    assert deck.number(-0.001, 2) == "0.00"
-    assert deck.number(-2.1186, 2) == "-2.12"
+    assert numbers.number(117.80706, 1) == "117.8"
+    assert numbers.number(8.0, 1) == "8"
+    assert numbers.number(2.0, 2, whole=False) == "2.00"
+    assert numbers.number(0.249261, 2) == "0.25"
+    assert numbers.number(-0.001, 2) == "0.00"
+    assert numbers.number(-2.1186, 2) == "-2.12"
 
 
 def test_exact_prints_config_values_as_typed():
-    assert [deck.exact(x) for x in (0.005, 10, 1.5, 1e-4)] == ["0.005", "10", "1.5", "0.0001"]
+    assert [numbers.exact(x) for x in (0.005, 10, 1.5, 1e-4)] == ["0.005", "10", "1.5", "0.0001"]
 
 
 @pytest.mark.parametrize("bad", [np.nan, np.inf])
 def test_non_finite_numbers_are_refused(bad):
     with pytest.raises(ValueError, match="non-finite"):
-        deck.number(bad, 2)
+        numbers.number(bad, 2)
     with pytest.raises(ValueError, match="non-finite"):
-        deck.exact(bad)
+        numbers.exact(bad)
 
 
 def test_vector_prints_latex_with_equal_decimals():
-    assert deck.vector(np.array([2.0, 1.2])) == "(2.00,\\ 1.20)^{\\top}"
+    assert numbers.vector(np.array([2.0, 1.2])) == "(2.00,\\ 1.20)^{\\top}"
 
 
 # --------------------------------------------------------------------------- values.tex
@@ -167,7 +167,7 @@ def test_colors_tex_defines_every_role_and_its_word():
 
 
 def test_deck_source_uses_only_generated_numbers_and_known_colours(scenario_data):
-    source = deck._strip_comments((SLIDES / "l2-weight-decay.tex").read_text())
+    source = latex._strip_comments((SLIDES / "l2-weight-decay.tex").read_text())
     body = re.sub(r"\\begin\{thebibliography\}.*?\\end\{thebibliography\}", "", source, flags=re.S)
     body = body.replace("fig.~7.1", "")
     body = re.sub(r"\d*\.?\d+\s*(?:\\textwidth|\\linewidth|\\textheight|pt|cm|mm|em|ex)", "", body)
@@ -192,10 +192,10 @@ def test_check_log_flags_errors_undefined_refs_missing_movies_and_wide_boxes():
         "../preamble.tex:6: Emergency stop.",
         "Underfull \\hbox (badness 10000) in paragraph at lines 1--2",
     ])
-    problems = deck.check_log(log)
+    problems = latex.check_log(log)
     assert len(problems) == 7
     assert not any("0.8pt" in p or "Underfull" in p for p in problems)
-    assert deck.check_log("Overfull \\hbox (0.99pt too wide) in paragraph\n") == []
+    assert latex.check_log("Overfull \\hbox (0.99pt too wide) in paragraph\n") == []
 
 
 def test_expected_pages_counts_frames_and_overlays():
@@ -206,7 +206,7 @@ def test_expected_pages_counts_frames_and_overlays():
     \begin{frame}{B}\begin{itemize}\item<1-> a \item<2-> b \item<4> c\end{itemize}\end{frame}
     \begin{frame}{C}\only<2>{x}\end{frame}
     """
-    assert deck.expected_pages(source) == 1 + 3 + 4 + 2
+    assert latex.expected_pages(source) == 1 + 3 + 4 + 2
 
 
 # --------------------------------------------------------------------------- build
@@ -248,8 +248,8 @@ def built_deck(tmp_path_factory, scenario_data):
     values = deck_values(scenario_data)
     tex = make_deck_project(tmp_path_factory.mktemp("deck"), values)
     pdf = tex.parent / "build" / "l2-weight-decay.pdf"
-    log = tex.parent.parent / "deck.log"
-    deck.compile_deck(tex, pdf, 1767225600, log=log)
+    log = tex.parent.parent / "latex.log"
+    latex.compile_deck(tex, pdf, 1767225600, log=log)
     return tex, pdf, log, values
 
 
@@ -280,7 +280,7 @@ def test_deck_shows_every_frame_title_in_order(built_deck):
 
 def test_page_count_is_what_the_source_implies(built_deck):
     tex, pdf = built_deck[0], built_deck[1]
-    assert pdf_pages(pdf) == deck.expected_pages(tex.read_text())
+    assert pdf_pages(pdf) == latex.expected_pages(tex.read_text())
 
 
 @pytest.mark.parametrize("source, printed", [
@@ -295,7 +295,7 @@ def test_running_example_describes_its_source(tmp_path, scenario_data, source, p
         del values[name]  # what only simulated data have
     values.update(deck.source_values(source, course_data(scenario_data)["quadratic"]))
     tex = make_deck_project(tmp_path, values)
-    pdf = deck.compile_deck(tex, tex.parent / "build" / "l2-weight-decay.pdf", 1767225600)
+    pdf = latex.compile_deck(tex, tex.parent / "build" / "l2-weight-decay.pdf", 1767225600)
     text = pdf_text(pdf)
     assert all(fragment in text for fragment in printed), text[:1500]
 
@@ -304,7 +304,7 @@ def test_log_has_no_errors_undefined_references_or_wide_boxes(built_deck):
     log = built_deck[2].read_text()
     latex_log = log.split("===== l2-weight-decay.log =====", 1)[1]
     assert "Output written on" in latex_log
-    assert deck.check_log(latex_log) == []
+    assert latex.check_log(latex_log) == []
 
 
 def _printed(value: str) -> str:
@@ -315,7 +315,7 @@ def _printed(value: str) -> str:
 def test_numbers_in_the_deck_are_the_generated_ones(built_deck, scenario_data):
     tex, pdf, _, values = built_deck
     text = pdf_text(pdf)
-    used = set(re.findall(r"\\([A-Za-z]+)", deck._strip_comments(tex.read_text()))) & set(values)
+    used = set(re.findall(r"\\([A-Za-z]+)", latex._strip_comments(tex.read_text()))) & set(values)
     used -= {"runningExample", *deck.scenario_values(DECK_PARTS)}  # macros, folder names
     assert len(used) >= 20
     for name in sorted(used):
@@ -342,7 +342,7 @@ def test_movies_are_linked_relative_to_the_pdf(built_deck):
 def test_two_builds_give_identical_bytes(built_deck):
     tex, pdf, _, _ = built_deck
     first = pdf.read_bytes()
-    deck.compile_deck(tex, pdf, 1767225600)  # a fresh build in a fresh aux folder
+    latex.compile_deck(tex, pdf, 1767225600)  # a fresh build in a fresh aux folder
     assert pdf.read_bytes() == first
 
 
@@ -354,7 +354,7 @@ def test_failed_build_leaves_no_pdf(tmp_path, scenario_data):
     pdf.parent.mkdir(parents=True)
     pdf.write_bytes(b"%PDF old build")
     with pytest.raises(RuntimeError, match="Undefined control sequence"):
-        deck.compile_deck(tex, pdf, 1767225600)
+        latex.compile_deck(tex, pdf, 1767225600)
     assert not pdf.exists()
     assert list(pdf.parent.iterdir()) == []  # the private aux folder is gone too
 

@@ -1,20 +1,22 @@
 """The Snakemake workflow: dry run, a real compute-stage run, lint."""
 
+import json
 import re
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
 
 from conftest import ROOT
-from l2geom.core import compute
 from l2geom.build import store
 from l2geom.catalogue import data_files
 from l2geom.config.scenario import build_scenarios
 from l2geom.config.schema import validate
 from l2geom.config.yamlfile import read_yaml
+from l2geom.core import compute
 
 SNAKEMAKE = [sys.executable, "-m", "snakemake", "-s", str(ROOT / "Snakefile")]
 DATA_FILES = data_files(2)
@@ -112,6 +114,31 @@ def test_code_digests_come_from_the_package_and_fail_loudly(tmp_path, monkeypatc
     with pytest.raises(FileNotFoundError, match="code pattern 'core/\*.py' matches no file"):
         monkeypatch.setattr(code, "PACKAGE", tmp_path)
         code.stage_digests()
+
+
+# The package modules each stage's scripts import (workflow/scripts/*.py), and those the
+# config check runs (l2geom.config.plan.checked_plan).
+STAGE_ENTRIES = {"check": ["l2geom.config.plan", "l2geom.config.schema", "l2geom.config.deck",
+                           "l2geom.config.scenario", "l2geom.config.yamlfile"],
+                 "compute": ["l2geom.core.compute", "l2geom.config.scenario", "l2geom.build.jobs"],
+                 "figures": ["l2geom.figures"],
+                 "animations": ["l2geom.animations.rendering"],
+                 "slides": ["l2geom.slides.values", "l2geom.slides.latex"]}
+
+
+@pytest.mark.parametrize("stage", sorted(STAGE_ENTRIES))
+def test_each_stage_digest_covers_every_module_the_stage_imports(stage):
+    from l2geom.build import code
+
+    script = ("import json, sys\n" + "".join(f"import {m}\n" for m in STAGE_ENTRIES[stage])
+              + "print(json.dumps(sorted(m.__file__ for n, m in sys.modules.items()"
+              " if n.startswith('l2geom') and getattr(m, '__file__', None))))")
+    loaded = json.loads(subprocess.run([sys.executable, "-c", script], capture_output=True,
+                                       text=True, check=True).stdout)
+    patterns = code.CHECK_CODE if stage == "check" else code.STAGE_CODE[stage]
+    covered = {p for pattern in patterns for p in code.PACKAGE.glob(pattern)}
+    imported = {Path(f) for f in loaded if not f.endswith("__init__.py")}
+    assert imported - covered == set(), f"{stage} imports code its digest does not cover"
 
 
 @pytest.mark.parametrize("hidden", ["latex", "dvisvgm", "ffmpeg", "latexmk"])

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from l2geom.errors import ConfigError
 from l2geom.config.yamlfile import read_config, read_yaml
+from l2geom.errors import ConfigError
 from test_hostile_configs import nested_aliases
 
 

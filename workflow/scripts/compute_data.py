@@ -2,10 +2,10 @@
 
 from pathlib import Path
 
-from l2geom.core import compute
 from l2geom.build import store
 from l2geom.build.jobs import load_quadratic, log_to
 from l2geom.config.scenario import quadratic_from_source
+from l2geom.core import compute
 
 sm = snakemake  # noqa: F821 (provided by Snakemake)
 log = log_to(sm.log[0])

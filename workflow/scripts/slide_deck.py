@@ -1,6 +1,6 @@
 """Adapter for the rule deck: latexmk in a private folder, log checks, atomic PDF."""
 
-from l2geom.slides import deck
+from l2geom.slides import latex
 
 sm = snakemake  # noqa: F821 (provided by Snakemake)
-deck.compile_deck(sm.input.tex, sm.output[0], sm.params.epoch, log=sm.log[0])
+latex.compile_deck(sm.input.tex, sm.output[0], sm.params.epoch, log=sm.log[0])

@@ -31,25 +31,13 @@ from manim import (
     smooth,
 )
 
+from l2geom.animations.plane import axis_labels, equal_axes, marker, polyline
+from l2geom.animations.sampling import sample
+from l2geom.animations.scene import LAMBDAS_ENV, DataScene
+from l2geom.animations.style import INK, LABEL_SIZE, PALETTE, SMALL_SIZE, TEXT_SIZE, math, tex
 from l2geom.build import store
-from l2geom.animations.common import (
-    INK,
-    LABEL_SIZE,
-    LAMBDAS_ENV,
-    PALETTE,
-    SMALL_SIZE,
-    TEXT_SIZE,
-    DataScene,
-    axis_labels,
-    circle_polyline,
-    equal_axes,
-    fmt,
-    marker,
-    math,
-    polyline,
-    sample,
-    tex,
-)
+from l2geom.core.plane import circle
+from l2geom.numbers import exact
 
 
 class DecayTrajectories(DataScene):
@@ -107,7 +95,7 @@ class DecayTrajectories(DataScene):
             panel.axes = equal_axes(land["window"], width, height)
             panel.axes.move_to(np.array([-6.7 + width / 2 + j * (width + gap), -0.35, 0.0]))
             panel.names = axis_labels(panel.axes)
-            panel.titles = math(rf"\lambda = {fmt(lam)}", size=TEXT_SIZE,
+            panel.titles = math(rf"\lambda = {exact(lam)}", size=TEXT_SIZE,
                                 color=PALETTE["penalty"]).next_to(panel.axes, UP, buff=0.2)
             panel.contours = VGroup(*[
                 polyline(panel.axes, e, PALETTE["risk"], width=2, opacity=0.35)
@@ -137,7 +125,7 @@ class DecayTrajectories(DataScene):
             swatch = Arrow(LEFT * 0.35, RIGHT * 0.35, buff=0, color=PALETTE[role], stroke_width=6,
                            max_tip_length_to_length_ratio=0.35)
             rows.add(VGroup(swatch, tex(text, size=TEXT_SIZE)).arrange(RIGHT, buff=0.25))
-        rows.add(tex(rf"step size $\alpha = {fmt(alpha)}$", size=SMALL_SIZE + 2))
+        rows.add(tex(rf"step size $\alpha = {exact(alpha)}$", size=SMALL_SIZE + 2))
         rows.arrange(DOWN, aligned_edge=LEFT, buff=0.3)
         rows.next_to(self.equation, DOWN, buff=0.5).set_x(left, direction=LEFT)
         self.legend = rows
@@ -228,7 +216,7 @@ class DecayTrajectories(DataScene):
             i = store.index_of(touch["lambdas"], p.lam)
             ridge = self.data["descent"]["ridge"][p.run]
             p.ellipse = polyline(p.axes, touch["ellipses"][i], PALETTE["risk"], width=3)
-            p.circle = polyline(p.axes, circle_polyline(touch["radii"][i]), PALETTE["penalty"],
+            p.circle = polyline(p.axes, circle(touch["radii"][i]), PALETTE["penalty"],
                                 width=3, dashed=True)
             p.ridge = marker(p.axes, ridge, PALETTE["ridge"], radius=0.1)
             label = math(r"\hat{\theta}_{\text{Ridge}}", size=LABEL_SIZE, color=PALETTE["ridge"])

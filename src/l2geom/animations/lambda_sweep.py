@@ -29,26 +29,13 @@ from manim import (
     smooth,
 )
 
-from l2geom.animations.common import (
-    INK,
-    LABEL_SIZE,
-    PALETTE,
-    SMALL_SIZE,
-    TEXT_SIZE,
-    DataScene,
-    axis_labels,
-    Counter,
-    circle_polyline,
-    equal_axes,
-    fmt,
-    grid_position,
-    marker,
-    math,
-    polyline,
-    sample,
-    set_polyline,
-    tex,
-)
+from l2geom.animations.counter import Counter
+from l2geom.animations.plane import axis_labels, equal_axes, marker, polyline, set_polyline
+from l2geom.animations.sampling import grid_position, sample
+from l2geom.animations.scene import DataScene
+from l2geom.animations.style import INK, LABEL_SIZE, PALETTE, SMALL_SIZE, TEXT_SIZE, math, tex
+from l2geom.core.plane import circle
+from l2geom.numbers import EIGENVALUE, number
 
 BAR_LENGTH = 4.2  # scene units for a shrink factor of 1
 
@@ -112,7 +99,7 @@ class LambdaSweep(DataScene):
         self.ellipse = VMobject(stroke_color=PALETTE["risk"], stroke_width=4).add_updater(
             lambda m: set_polyline(m, ax, self.at("ellipses")))
         self.circle = VMobject(stroke_color=PALETTE["penalty"], stroke_width=4).add_updater(
-            lambda m: set_polyline(m, ax, circle_polyline(float(self.at("radii"))), dashed=True))
+            lambda m: set_polyline(m, ax, circle(float(self.at("radii"))), dashed=True))
         self.dot = marker(ax, path["points"][0], PALETTE["ridge"], radius=0.1).add_updater(
             lambda m: m.move_to(ax.c2p(*self.at("points"))))
         for mob in (self.trace, self.ellipse, self.circle, self.dot):
@@ -160,7 +147,7 @@ class LambdaSweep(DataScene):
         rows = []
         for i, (name, s) in enumerate(zip(("flat", "steep"), sigma)):
             label = math(rf"\frac{{\sigma_{i + 1}}}{{\sigma_{i + 1}+\lambda}}", size=TEXT_SIZE)
-            note = tex(rf"{name}, $\sigma_{i + 1} = {fmt(s, 4)}$", size=SMALL_SIZE)
+            note = tex(rf"{name}, $\sigma_{i + 1} = {number(s, EIGENVALUE)}$", size=SMALL_SIZE)
             frame = Rectangle(width=BAR_LENGTH, height=0.32, stroke_color=INK, stroke_width=1.5)
             rows.append((label, note, frame))
         top = self.slider.get_bottom()[1] - 0.75

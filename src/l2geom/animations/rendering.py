@@ -18,10 +18,11 @@ import numpy as np
 from manim import tempconfig
 from PIL import Image
 
-from l2geom.animations.common import PALETTE, load_folder
 from l2geom.animations.decay_trajectories import DecayTrajectories
 from l2geom.animations.lambda_sweep import LambdaSweep
 from l2geom.animations.rotate_rescale import RotateRescale
+from l2geom.animations.scene import load_folder
+from l2geom.animations.style import PALETTE
 
 SCENES = {
     "rotate_rescale": RotateRescale,

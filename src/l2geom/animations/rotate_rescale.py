@@ -30,24 +30,11 @@ from manim import (
     Write,
 )
 
-from l2geom.animations.common import (
-    INK,
-    LABEL_SIZE,
-    PALETTE,
-    SMALL_SIZE,
-    TEXT_SIZE,
-    DataScene,
-    axis_segment,
-    axis_labels,
-    equal_axes,
-    fmt,
-    marker,
-    math,
-    pad_window,
-    rotation_angle,
-    set_polyline,
-    tex,
-)
+from l2geom.animations.plane import axis_labels, equal_axes, marker, set_polyline
+from l2geom.animations.scene import DataScene
+from l2geom.animations.style import INK, LABEL_SIZE, PALETTE, SMALL_SIZE, TEXT_SIZE, math, tex
+from l2geom.core.plane import view_window
+from l2geom.numbers import EIGENVALUE, exact, number
 
 DASH_PERIOD = 0.1  # Manim's DashedLine: 0.05-unit dashes, half of each period
 
@@ -76,7 +63,7 @@ class RotateRescale(DataScene):
 
         # 1. Rotate by Qᵀ: the eigenvectors of H become the coordinate axes.
         self.stage(0, "Q^T")
-        self.play(Rotate(self.world, angle=-rotation_angle(d["eigenvectors"]),
+        self.play(Rotate(self.world, angle=-float(d["angle"]),
                          about_point=self.axes.c2p(0, 0)), run_time=self.t(3.0))
         self.relabel_theta(r"\mathbf{Q}^{\top}\hat{\theta}")
         self.show_components(d["projected"])
@@ -98,7 +85,7 @@ class RotateRescale(DataScene):
         self.freeze_components(d["scaled"])
         self.play(FadeOut(self.components), FadeOut(self.dashes), FadeOut(self.theta_label),
                   run_time=self.t(0.8))
-        self.play(Rotate(self.world, angle=rotation_angle(d["eigenvectors"]),
+        self.play(Rotate(self.world, angle=float(d["angle"]),
                          about_point=self.axes.c2p(0, 0)), run_time=self.t(3.0))
         self.land(d)
         self.pause(3.5)
@@ -109,9 +96,9 @@ class RotateRescale(DataScene):
         proj, scaled, q = d["projected"], d["scaled"], d["eigenvectors"]
         reach = 0.22 * float(np.max(np.abs(proj)))
         self.extent = [(min(0.0, p) - reach, max(0.0, p) + reach) for p in proj]
-        tilted = [axis_segment(q[:, i], *self.extent[i]) for i in range(2)]
-        aligned = [axis_segment(np.eye(2)[i], *self.extent[i]) for i in range(2)]
-        window = pad_window(np.vstack([np.zeros(2), d["theta_hat"], proj, scaled, d["ridge"],
+        tilted = [np.outer(self.extent[i], q[:, i]) for i in range(2)]
+        aligned = [np.outer(self.extent[i], np.eye(2)[i]) for i in range(2)]
+        window = view_window(np.vstack([np.zeros(2), d["theta_hat"], proj, scaled, d["ridge"],
                                        *tilted, *aligned]), pad=0.06)
         self.axes = equal_axes(window, width=7.0, height=6.9).to_corner(UL, buff=0.45)
         self.axis_names = axis_labels(self.axes)
@@ -141,7 +128,7 @@ class RotateRescale(DataScene):
         sigma = d["eigenvalues"]
         self.eigen_note = tex(
             r"eigen-axes $\mathbf{q}_1, \mathbf{q}_2$ of $\mathbf{H}$:",
-            rf" $\sigma_1 = {fmt(sigma[0], 4)}$ (flat), $\sigma_2 = {fmt(sigma[1], 4)}$ (steep)",
+            rf" $\sigma_1 = {number(sigma[0], EIGENVALUE)}$ (flat), $\sigma_2 = {number(sigma[1], EIGENVALUE)}$ (steep)",
             size=SMALL_SIZE + 2).arrange(DOWN, aligned_edge=LEFT, buff=0.1)
         self.eigen_note.next_to(self.formula, DOWN, buff=0.35).set_x(left, direction=LEFT)
         self.captions = [
@@ -154,10 +141,10 @@ class RotateRescale(DataScene):
             caption.arrange(DOWN, aligned_edge=LEFT, buff=0.12)
             caption.next_to(self.eigen_note, DOWN, buff=0.45).set_x(left, direction=LEFT)
         lam, factors = float(d["lam"]), d["factors"]
-        self.lam_line = math(rf"\lambda = {fmt(lam)}", size=TEXT_SIZE, color=PALETTE["penalty"])
+        self.lam_line = math(rf"\lambda = {exact(lam)}", size=TEXT_SIZE, color=PALETTE["penalty"])
         self.factor_lines = VGroup(*[
             math(rf"\frac{{\sigma_{i + 1}}}{{\sigma_{i + 1}+\lambda}}"
-                 rf" = \frac{{{fmt(sigma[i], 4)}}}{{{fmt(sigma[i], 4)}+{fmt(lam)}}}"
+                 rf" = \frac{{{number(sigma[i], EIGENVALUE)}}}{{{number(sigma[i], EIGENVALUE)}+{exact(lam)}}}"
                  rf" = {factors[i]:.2f}", size=TEXT_SIZE)
             for i in range(2)])
         rows = VGroup(self.lam_line, *self.factor_lines).arrange(DOWN, aligned_edge=LEFT, buff=0.3)

@@ -21,6 +21,9 @@ import numpy as np
 
 from .. import __version__
 
+# A loaded data file: array name -> array.
+Data = Mapping[str, np.ndarray]
+
 _EPOCH = (1980, 1, 1, 0, 0, 0)
 PROVENANCE = "provenance.json"
 

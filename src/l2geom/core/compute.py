@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from .descent import gradient_descent, weight_decay
+from .plane import rotation_angle, view_window
 from .quadratic import Quadratic, eigen
 from .ridge import ellipse, lambda_grid, ridge_eigen, ridge_path, ridge_solve, shrink_factors, tangency
 
@@ -76,14 +77,18 @@ def rescale_data(quad: Quadratic, lam: float) -> dict[str, np.ndarray]:
     """rescale.npz, the rotate–rescale–rotate-back chain at one λ:
     lam (), theta_hat (d,), eigenvalues (d,), eigenvectors (d, d),
     projected (d,) = Qᵀθ̂, factors (d,) = σ/(σ+λ), scaled (d,) = factors·projected,
-    ridge (d,) = Q·scaled = θ̂_ridge."""
+    ridge (d,) = Q·scaled = θ̂_ridge; for d = 2 also angle (), the angle (radians) by which
+    Q turns the plane (Qᵀ turns it back by −angle)."""
     sigma, q = eigen(quad.hessian)
     projected = q.T @ quad.theta_hat
     factors = shrink_factors(sigma, lam)
     scaled = factors * projected
-    return {"lam": np.float64(lam), "theta_hat": quad.theta_hat, "eigenvalues": sigma,
+    data = {"lam": np.float64(lam), "theta_hat": quad.theta_hat, "eigenvalues": sigma,
             "eigenvectors": q, "projected": projected, "factors": factors,
             "scaled": scaled, "ridge": ridge_eigen(quad, lam)}
+    if quad.dim == 2:
+        data["angle"] = np.float64(rotation_angle(q))
+    return data
 
 
 def tangency_data(quad: Quadratic, lambdas: list[float], num: int = 241) -> dict[str, np.ndarray]:
@@ -98,18 +103,6 @@ def tangency_data(quad: Quadratic, lambdas: list[float], num: int = 241) -> dict
     if _has_ellipses(quad):
         data["ellipses"] = np.array([ellipse(quad, level, num) for level in levels])
     return data
-
-
-def view_window(points: np.ndarray, pad: float = 0.12, min_ratio: float = 0.4) -> np.ndarray:
-    """(xmin, xmax, ymin, ymax) around ``points`` (n, 2), padded by ``pad`` of the span;
-    the shorter side is widened (about its centre) to at least ``min_ratio`` of the longer,
-    so points on one line (θ̂ on an eigen-axis, say) still get a picture with some height."""
-    lo, hi = points.min(axis=0), points.max(axis=0)
-    margin = pad * float(np.max(hi - lo))
-    lo, hi = lo - margin, hi + margin
-    short = min_ratio * float(np.max(hi - lo))
-    grow = np.maximum(short - (hi - lo), 0.0) / 2
-    return np.array([lo[0] - grow[0], hi[0] + grow[0], lo[1] - grow[1], hi[1] + grow[1]])
 
 
 def landscape_data(quad: Quadratic, start: np.ndarray, step_size: float, steps: int,

@@ -1,5 +1,5 @@
 """Static figures: one module per figure family; each function takes loaded data files
-(dicts of arrays) and returns a matplotlib Figure; :func:`common.save` writes PDF + PNG.
+(dicts of arrays) and returns a matplotlib Figure; :func:`output.save` writes PDF + PNG.
 
 ``render(family, data, params)`` maps a config figure family to its figures by file name.
 """
@@ -12,7 +12,7 @@ from matplotlib.figure import Figure
 
 from ..catalogue import FIGURE_FAMILIES
 from . import gd_vs_weight_decay, goodfellow, pull_depends_on_lambda, rescale, shrink_factors
-from .common import save
+from .output import save
 
 def render(family: str, data: Mapping[str, Mapping], params: Mapping[str, Any]) -> dict[str, Figure]:
     """Figures of ``family`` by name, from ``data`` (data-file name -> arrays) and ``params``."""

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from matplotlib.figure import Figure
 
+from ..build.store import Data, index_of
+from ..numbers import exact
 from ..style import COLORS, FULL_WIDTH
-from .common import (STEP_LEGEND, THETA_HAT, THETA_RIDGE, Data, draw_landscape,
-                     draw_weight_decay, fit_size, fmt, label, legend, legend_handles, mark,
-                     new_figure, panel_title, place_labels, ridge_index, styled, thinned)
+from .labels import label, place_labels
+from .layout import STEP_LEGEND, fit_size, legend, legend_handles, panel_title
+from .marks import THETA_HAT, THETA_RIDGE, draw_weight_decay, mark, thinned
+from .output import new_figure, styled
+from .plane import draw_landscape
 
 SIZE = (FULL_WIDTH, 2.45)  # width shrinks to the content for tall parameter windows
 REG_MARKER = dict(ls="none", marker="o", ms=4.2, mfc="none", mec=COLORS["ink"], mew=0.5)
@@ -18,7 +22,7 @@ def figure(quadratic: Data, landscape: Data, descent: Data, lam: float) -> Figur
     """Left: gradient descent on R_emp runs to θ̂. Right: weight decay with ``lam``,
     each step a gradient step plus a decay pull, settling at θ̂_ridge; gradient-descent
     iterates on R_reg overlaid as open circles."""
-    k = ridge_index(descent, lam)
+    k = index_of(descent["lambdas"], lam)
     fig = new_figure(*SIZE)
     left, right = fig.subplots(1, 2, sharex=True, sharey=True)
     theta_hat, ridge = quadratic["theta_hat"], descent["ridge"][k]
@@ -40,7 +44,7 @@ def figure(quadratic: Data, landscape: Data, descent: Data, lam: float) -> Figur
     mark(right, ridge, "ridge")
     label(right, ridge, THETA_RIDGE, color=COLORS["ridge"])
     label(right, theta_hat, THETA_HAT, color=COLORS["weights"])
-    panel_title(right, "Weight decay", f"$\\lambda = {fmt(lam)}$", landscape["window"])
+    panel_title(right, "Weight decay", f"$\\lambda = {exact(lam)}$", landscape["window"])
 
     handles = legend_handles({
         "gradient descent": dict(color=COLORS["weights"], lw=1.0, marker="o", ms=1.8),

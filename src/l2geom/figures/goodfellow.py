@@ -12,10 +12,14 @@ from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.patches import Circle
 
+from ..build.store import Data, index_of
+from ..numbers import EIGENVALUE, FACTOR, exact, number
 from ..style import COLORS, HALF_WIDTH
-from .common import (THETA_HAT, THETA_RIDGE, Data, arrow, draw_origin_axes, eigen_frame,
-                     fit_size, fmt, label, mark, new_figure, parameter_axes, place_labels,
-                     ridge_index, styled)
+from .labels import label, place_labels
+from .layout import fit_size
+from .marks import THETA_HAT, THETA_RIDGE, arrow, mark
+from .output import new_figure, styled
+from .plane import draw_origin_axes, eigen_frame, parameter_axes
 
 SIZE = (HALF_WIDTH, 2.45)
 VARIANTS = ("flat", "steep")
@@ -27,7 +31,7 @@ def figure(quadratic: Data, landscape: Data, tangency: Data, rescale: Data,
     """The picture at the rescale λ; ``variant`` is "flat" or "steep"."""
     if variant not in VARIANTS:
         raise ValueError(f"variant must be one of {VARIANTS}, got {variant!r}")
-    k = ridge_index(tangency, float(rescale["lam"]))
+    k = index_of(tangency["lambdas"], float(rescale["lam"]))
     fig = new_figure(*SIZE)
     ax = fig.subplots()
     parameter_axes(ax)
@@ -62,7 +66,7 @@ def figure(quadratic: Data, landscape: Data, tangency: Data, rescale: Data,
               head=7.0 if bold else 4.5, alpha=1.0 if bold else 0.55,
               shrink=2.5 if i else 0.0, gid=f"leg_{name}")
     i = VARIANTS.index(variant)
-    sigma = fmt(rescale["eigenvalues"][i], 1)
+    sigma = number(rescale["eigenvalues"][i], EIGENVALUE)
     mark(ax, quadratic["theta_hat"], "theta_hat")
     mark(ax, rescale["ridge"], "ridge")
     mark(ax, (0.0, 0.0), "origin")
@@ -70,7 +74,7 @@ def figure(quadratic: Data, landscape: Data, tangency: Data, rescale: Data,
     label(ax, rescale["ridge"], THETA_RIDGE, color=COLORS["ridge"])
     head = "Flat direction, small" if variant == "flat" else "Steep direction, large"
     ax.set_title(f"{head} $\\sigma_{i + 1} = {sigma}$:\n"
-                 f"component $\\times\\,{fmt(f[i])}$ at $\\lambda = {fmt(rescale['lam'])}$",
+                 f"component $\\times\\,{number(f[i], FACTOR)}$ at $\\lambda = {exact(rescale['lam'])}$",
                  linespacing=1.15)
     ax.margins(0.08)
     ax.autoscale_view()

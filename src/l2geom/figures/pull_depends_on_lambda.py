@@ -6,10 +6,14 @@ from typing import Sequence
 
 from matplotlib.figure import Figure
 
+from ..build.store import Data, index_of
+from ..numbers import exact
 from ..style import COLORS, FULL_WIDTH
-from .common import (STEP_LEGEND, THETA_HAT, THETA_RIDGE, Data, draw_landscape,
-                     draw_weight_decay, fit_size, fmt, label, legend, legend_handles, mark,
-                     new_figure, panel_title, place_labels, ridge_index, styled)
+from .labels import label, place_labels
+from .layout import STEP_LEGEND, fit_size, legend, legend_handles, panel_title
+from .marks import THETA_HAT, THETA_RIDGE, draw_weight_decay, mark
+from .output import new_figure, styled
+from .plane import draw_landscape
 
 SIZE = (FULL_WIDTH, 2.45)  # width shrinks to the content for tall parameter windows
 PATH_STYLE = dict(color=COLORS["ridge"], lw=1.0, alpha=0.85)
@@ -24,7 +28,7 @@ def figure(quadratic: Data, landscape: Data, descent: Data, ridge_path: Data,
     axes = fig.subplots(1, len(lambdas), sharex=True, sharey=True, squeeze=False)[0]
     theta_hat, path = quadratic["theta_hat"], ridge_path["points"]
     for i, (ax, lam) in enumerate(zip(axes, lambdas)):
-        k = ridge_index(descent, lam)
+        k = index_of(descent["lambdas"], lam)
         draw_landscape(ax, landscape, through=descent["ridge_levels"][k:k + 1])
         if i:
             ax.set_ylabel("")
@@ -35,7 +39,7 @@ def figure(quadratic: Data, landscape: Data, descent: Data, ridge_path: Data,
         label(ax, descent["ridge"][k], THETA_RIDGE, color=COLORS["ridge"])
         label(ax, theta_hat, THETA_HAT, color=COLORS["weights"])
         size = "small" if i == 0 else "large"
-        panel_title(ax, f"{size.capitalize()} $\\lambda$", f"$\\lambda = {fmt(lam)}$",
+        panel_title(ax, f"{size.capitalize()} $\\lambda$", f"$\\lambda = {exact(lam)}$",
                     landscape["window"])
     handles = legend_handles({**STEP_LEGEND, "ridge path": PATH_STYLE})
     legend(fig, handles, landscape["window"])

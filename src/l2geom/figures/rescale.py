@@ -5,7 +5,7 @@
 5. rescale_lambda_positive: each component rescaled by σᵢ/(σᵢ+λ), rotated back to θ̂_ridge.
 
 Points are given by their stored eigen-coordinates and placed by the transform built
-from the stored Q (see ``common.eigen_frame``), so no drawing code multiplies anything.
+from the stored Q (see ``plane.eigen_frame``), so no drawing code multiplies anything.
 """
 
 from __future__ import annotations
@@ -16,10 +16,14 @@ from matplotlib.figure import Figure
 from matplotlib.transforms import Transform
 
 from ..build import store
+from ..build.store import Data
+from ..numbers import COORDINATE, FACTOR, exact, number
 from ..style import COLORS, HALF_WIDTH
-from .common import (THETA_HAT, THETA_RIDGE, Data, arrow, draw_eigen_axes, draw_origin_axes,
-                     eigen_frame, fit_size, fmt, label, mark, new_figure, parameter_axes,
-                     place_labels, styled)
+from .labels import label, place_labels
+from .layout import fit_size
+from .marks import THETA_HAT, THETA_RIDGE, arrow, mark
+from .output import new_figure, styled
+from .plane import draw_eigen_axes, draw_origin_axes, eigen_frame, parameter_axes
 from matplotlib.collections import LineCollection
 
 SIZE = (HALF_WIDTH, 2.45)
@@ -85,11 +89,11 @@ def eigen_projection(rescale: Data, landscape: Data) -> Figure:
     theta_hat, projected = rescale["theta_hat"], rescale["projected"]
     _guides(ax, eig, projected, "projection")
     _components(ax, eig, projected, COLORS["eigen_axes"], "projected",
-                [f"${fmt(v)}$" for v in projected])
+                [f"${number(v, COORDINATE, whole=False)}$" for v in projected])
     arrow(ax, (0.0, 0.0), theta_hat, COLORS["weights"], shrink=2.5, gid="theta_hat_arrow")
     mark(ax, theta_hat, "theta_hat")
     label(ax, theta_hat, THETA_HAT, color=COLORS["weights"])
-    values = ", ".join(fmt(v) for v in projected)
+    values = ", ".join(number(v, COORDINATE, whole=False) for v in projected)
     return _finish(fig, ax, f"Rotate: $\\mathbf{{Q}}^{{\\top}}\\hat{{\\theta}} = ({values})$")
 
 
@@ -102,7 +106,7 @@ def rescale_lambda_zero(rescale: Data, landscape: Data, ridge_path: Data) -> Fig
     factors = ridge_path["shrink"][store.index_of(ridge_path["lambdas"], 0.0)]
     _guides(ax, eig, projected, "rotate_back")
     _components(ax, eig, projected, COLORS["eigen_axes"], "scaled",
-                [f"$\\times\\,{fmt(f)}$" for f in factors])
+                [f"$\\times\\,{number(f, FACTOR)}$" for f in factors])
     arrow(ax, (0.0, 0.0), theta_hat, COLORS["weights"], shrink=2.5, gid="result_arrow")
     mark(ax, theta_hat, "theta_hat")
     label(ax, theta_hat, THETA_HAT, color=COLORS["weights"])
@@ -119,10 +123,10 @@ def rescale_lambda_positive(rescale: Data, landscape: Data) -> Figure:
                 alpha=0.5)
     _guides(ax, eig, rescale["scaled"], "rotate_back")
     _components(ax, eig, rescale["scaled"], COLORS["ridge"], "scaled",
-                [f"$\\times\\,{fmt(f)}$" for f in rescale["factors"]])
+                [f"$\\times\\,{number(f, FACTOR)}$" for f in rescale["factors"]])
     mark(ax, theta_hat, "theta_hat", alpha=0.8)
     label(ax, theta_hat, THETA_HAT, color=COLORS["weights"])
     arrow(ax, (0.0, 0.0), ridge, COLORS["ridge"], shrink=2.5, gid="result_arrow")
     mark(ax, ridge, "ridge")
     label(ax, ridge, THETA_RIDGE, color=COLORS["ridge"])
-    return _finish(fig, ax, f"$\\lambda = {fmt(rescale['lam'])}$: rescale, rotate back")
+    return _finish(fig, ax, f"$\\lambda = {exact(rescale['lam'])}$: rescale, rotate back")

@@ -6,8 +6,12 @@ import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
+from ..build.store import Data
+from ..numbers import EIGENVALUE, FACTOR, number
 from ..style import COLORS, HALF_WIDTH
-from .common import Data, fit_size, fmt, label, new_figure, place_labels, styled
+from .labels import label, place_labels
+from .layout import fit_size
+from .output import new_figure, styled
 
 SIZE = (HALF_WIDTH, 2.2)
 LINESTYLES = ("-", (0, (4, 2)))
@@ -29,7 +33,7 @@ def figure(ridge_path: Data, rescale: Data) -> Figure:
     sigma = rescale["eigenvalues"]
     for i in range(sigma.size):
         ax.plot(lams, shrink[:, i], color=COLORS["eigen_axes"], lw=1.2, ls=LINESTYLES[i % 2],
-                gid=f"shrink_{i + 1}", zorder=3, label=f"$\\sigma_{i + 1} = {fmt(sigma[i], 1)}$")
+                gid=f"shrink_{i + 1}", zorder=3, label=f"$\\sigma_{i + 1} = {number(sigma[i], EIGENVALUE)}$")
         ax.axvline(sigma[i], color=COLORS["eigen_axes"], lw=0.5, ls=":", zorder=1)
         ax.annotate(f"$\\sigma_{i + 1}$", xy=(sigma[i], 1.0), xycoords=("data", "axes fraction"),
                     xytext=(0, 2), textcoords="offset points", ha="center", va="bottom",
@@ -40,7 +44,7 @@ def figure(ridge_path: Data, rescale: Data) -> Figure:
                       ms=4.0, color=COLORS["ridge"], mec="white", mew=0.6, zorder=5)
     dots.set_gid("factors_at_lambda")
     for i, factor in enumerate(rescale["factors"]):
-        label(ax, (lam, factor), f"${fmt(factor)}$", color=COLORS["ridge"], distance=3.0)
+        label(ax, (lam, factor), f"${number(factor, FACTOR)}$", color=COLORS["ridge"], distance=3.0)
     ax.set_xscale("log")
     ax.xaxis.set_major_formatter(FuncFormatter(_power_of_ten))
     ax.set_xlim(lams[0], lams[-1])

@@ -1,0 +1,83 @@
+"""A parameter plane on screen: equal-scale axes, parameter-space points and polylines
+mapped onto them, clipped to the window; ``set_polyline`` rewrites one mobject in place
+(``always_redraw`` would rebuild it every frame, slow for long polylines at 60 fps)."""
+
+from __future__ import annotations
+
+import numpy as np
+from manim import DOWN, LEFT, Axes, DashedVMobject, Dot, ManimColor, VGroup, VMobject
+
+from .clipping import clip_polyline, dash_pieces
+from .style import INK, LABEL_SIZE, PALETTE, math
+
+
+def equal_axes(window: np.ndarray, width: float, height: float) -> Axes:
+    """Axes over ``window`` (xmin, xmax, ymin, ymax) with one scale for both directions,
+    as large as fits into ``width`` x ``height`` scene units; axis lines only."""
+    xmin, xmax, ymin, ymax = (float(v) for v in window)
+    unit = min(width / (xmax - xmin), height / (ymax - ymin))
+    axes = Axes(
+        x_range=[xmin, xmax, xmax - xmin], y_range=[ymin, ymax, ymax - ymin],
+        x_length=(xmax - xmin) * unit, y_length=(ymax - ymin) * unit,
+        tips=False, axis_config={"color": INK, "stroke_width": 2, "include_ticks": False},
+    )
+    axes.window = np.array([xmin, xmax, ymin, ymax])
+    return axes
+
+
+def axis_labels(axes: Axes, names: tuple[str, str] = (r"\theta_1", r"\theta_2")) -> VGroup:
+    """Names of the two axes at their positive ends (call after placing the axes)."""
+    xmin, xmax, ymin, ymax = axes.window
+    return VGroup(
+        math(names[0], size=LABEL_SIZE).next_to(axes.c2p(xmax, 0), DOWN, buff=0.15)
+        .shift(0.25 * LEFT),
+        math(names[1], size=LABEL_SIZE).next_to(axes.c2p(0, ymax), LEFT, buff=0.15)
+        .shift(0.2 * DOWN),
+    )
+
+
+def to_scene(axes: Axes, points: np.ndarray) -> np.ndarray:
+    """Scene coordinates (n, 3) of parameter-space points (n, 2)."""
+    pts = np.asarray(points, dtype=float).reshape(-1, 2)
+    return np.asarray(axes.c2p(pts[:, 0], pts[:, 1]), dtype=float).reshape(3, -1).T
+
+
+def polyline(axes: Axes, points: np.ndarray, color: ManimColor, width: float = 3,
+             opacity: float = 1.0, dashed: bool = False, dash_length: float = 0.16) -> VGroup:
+    """The polyline ``points`` (n, 2), clipped to the axes' window, as stroked paths."""
+    group = VGroup()
+    for piece in clip_polyline(points, axes.window):
+        path = VMobject(stroke_color=color, stroke_width=width, stroke_opacity=opacity)
+        corners = to_scene(axes, piece)
+        path.set_points_as_corners(corners)
+        if dashed:  # about one dash per ``dash_length`` scene units
+            length = float(np.sum(np.linalg.norm(np.diff(corners, axis=0), axis=1)))
+            path = DashedVMobject(path, num_dashes=max(2, int(length / dash_length)),
+                                  dashed_ratio=0.55)
+        group.add(path)
+    return group
+
+
+def set_polyline(mob: VMobject, axes: Axes, lines: np.ndarray | list[np.ndarray],
+                 dashed: bool = False, dash: float = 0.16, ratio: float = 0.55) -> VMobject:
+    """Make ``mob`` the polyline(s) ``lines`` (each (n, 2)) clipped to the axes' window,
+    in place (one subpath per visible piece or dash)."""
+    if isinstance(lines, np.ndarray) and lines.ndim == 2:
+        lines = [lines]
+    mob.clear_points()
+    pieces = [to_scene(axes, piece) for line in lines
+              for piece in clip_polyline(line, axes.window)]
+    if dashed:
+        pieces = [d for piece in pieces for d in dash_pieces(piece, dash, ratio)]
+    for piece in pieces:
+        if len(piece) < 2:
+            continue
+        mob.start_new_path(piece[0])
+        mob.add_points_as_corners(piece[1:])
+    return mob
+
+
+def marker(axes: Axes, point: np.ndarray, color: ManimColor, radius: float = 0.09) -> Dot:
+    """A dot at a parameter-space point, with a thin ink rim so it reads on any line."""
+    return Dot(axes.c2p(*point), radius=radius, color=color, stroke_color=PALETTE["background"],
+               stroke_width=2)

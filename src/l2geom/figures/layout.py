@@ -1,0 +1,66 @@
+"""Layout of a figure's panels: sizing to the equal-aspect axes, legends, panel titles."""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+
+from ..style import COLORS
+
+
+def legend_handles(entries: Mapping[str, dict]) -> list:
+    """Proxy Line2D handles, label -> Line2D keyword arguments."""
+    return [Line2D([], [], label=name, **kw) for name, kw in entries.items()]
+
+
+STEP_LEGEND = {
+    "gradient step": dict(color=COLORS["gradient_step"], lw=1.2),
+    "decay pull": dict(color=COLORS["decay_step"], lw=1.2),
+}
+
+
+def fit_size(fig: Figure) -> None:
+    """Shrink ``fig`` so equal-aspect axes fill their layout cells: drop the empty
+    columns (tall parameter windows) or rows (wide ones) that the aspect leaves.
+
+    Only ever shrinks one dimension, so the figure stays within its created size.
+    """
+    axis = None
+    for _ in range(8):
+        fig.draw_without_rendering()
+        size = fig.get_size_inches()
+        slack = np.zeros(2)
+        for ax in fig.axes:
+            spec = ax.get_subplotspec()
+            if spec is None:
+                continue
+            cell, box = ax.get_position(original=True), ax.get_position(original=False)
+            if spec.rowspan.start == 0:
+                slack[0] += (cell.width - box.width) * size[0]
+            if spec.colspan.start == 0:
+                slack[1] += (cell.height - box.height) * size[1]
+        axis = int(np.argmax(slack)) if axis is None else axis
+        if slack[axis] < 0.01:
+            break
+        size[axis] -= slack[axis]
+        fig.set_size_inches(*size)
+
+
+def legend(fig: Figure, handles: list, window: np.ndarray) -> None:
+    """Figure legend beside tall parameter windows, below wide ones (so panels get the room)."""
+    tall = (window[3] - window[2]) > (window[1] - window[0])
+    if tall:
+        fig.legend(handles=handles, loc="outside right center", handlelength=1.6)
+    else:
+        fig.legend(handles=handles, loc="outside lower center", ncols=len(handles),
+                   handlelength=1.6, columnspacing=1.2)
+
+
+def panel_title(ax: Axes, head: str, tail: str, window: np.ndarray) -> None:
+    """Title "head, tail" on one line, or on two lines over a narrow (tall-window) panel."""
+    tall = (window[3] - window[2]) > (window[1] - window[0])
+    ax.set_title(f"{head}\n{tail}" if tall else f"{head}, {tail}", linespacing=1.1)

@@ -1,0 +1,105 @@
+"""The deck's LaTeX build: :func:`check_log` and :func:`expected_pages` are the quality
+checks of a build; :func:`compile_deck` runs latexmk in a private folder and publishes
+the PDF only when the build and its log are clean."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+_OVERFULL = re.compile(r"^Overfull \\[hv]box \(([\d.]+)pt too (?:wide|high)\)(.*)$", re.M)
+_UNDEFINED = re.compile(r"^(?:LaTeX|Package \w+) Warning: (?:Reference|Citation|Hyper reference)"
+                        r" .*undefined.*$|^LaTeX Warning: There were undefined references\.$",
+                        re.M)
+_MOVIE = re.compile(r"^Package multimedia Warning: The movie file .*$", re.M)
+
+
+def check_log(text: str, max_overfull_pt: float = 1.0) -> list[str]:
+    """Problems in a pdfLaTeX log: errors, undefined references or citations, movie
+    files missing relative to the PDF, and overfull boxes wider than ``max_overfull_pt``."""
+    problems = [line for line in text.splitlines() if line.startswith("!")
+                or re.match(r"^\S+:\d+: ", line)]
+    problems += _UNDEFINED.findall(text)
+    problems += _MOVIE.findall(text)
+    problems += [m.group(0) for m in _OVERFULL.finditer(text)
+                 if float(m.group(1)) > max_overfull_pt]
+    return problems
+
+
+_OVERLAY = re.compile(r"<(\d+)(?:-(\d*))?(?:,[^>]*)?>")
+
+
+def _strip_comments(source: str) -> str:
+    return re.sub(r"(?<!\\)%.*", "", source)
+
+
+def expected_pages(source: str) -> int:
+    """Pages a beamer source produces: each frame gives as many pages as its overlays.
+
+    Counts ``\\pause`` (one more page each) and explicit overlay specifications
+    ``<n>``, ``<n->``, ``<n-m>`` after overlay-aware commands; the larger count wins.
+    """
+    text = _strip_comments(source)
+    frames = re.findall(r"\\begin\{frame\}(.*?)\\end\{frame\}", text, flags=re.S)
+    pages = 0
+    for body in frames:
+        slides = 1 + len(re.findall(r"\\pause\b", body))
+        for spec in re.findall(r"\\(?:item|only|onslide|uncover|visible|invisible|alert|"
+                               r"alt|temporal|textbf|color|textcolor)\s*(<[^>]*>)", body):
+            for m in _OVERLAY.finditer(spec):
+                slides = max(slides, int(m.group(1)), int(m.group(2) or 0))
+        pages += slides
+    return pages
+
+
+# --------------------------------------------------------------------------- build
+def latex_env(epoch: int, texinputs: str) -> dict[str, str]:
+    """Environment for a reproducible pdfLaTeX run (fixed dates, unwrapped log lines)."""
+    env = dict(os.environ)
+    env.update({"SOURCE_DATE_EPOCH": str(int(epoch)), "FORCE_SOURCE_DATE": "1", "TZ": "UTC",
+                "TEXINPUTS": texinputs + os.pathsep, "max_print_line": "10000",
+                "LC_ALL": "C"})
+    return env
+
+
+def compile_deck(tex: str | Path, output: str | Path, epoch: int,
+                 log: str | Path | None = None) -> Path:
+    """Compile ``tex`` with latexmk (pdflatex) into ``output``; return ``output``.
+
+    pdfLaTeX runs with the output's folder as working directory, so every relative
+    path in the deck (figures, posters, movies) is relative to the finished PDF and
+    the deck and ``figures/`` can move together. The folder of ``tex`` is on
+    TEXINPUTS (preamble, theme, generated/). Auxiliary files live in a private
+    temporary folder that is removed afterwards. An old ``output`` is deleted first;
+    the new one is moved in only when latexmk succeeds and :func:`check_log` finds nothing.
+    Raises RuntimeError (with the problems) otherwise.
+    """
+    tex, output = Path(tex).resolve(), Path(output).resolve()
+    build = output.parent
+    build.mkdir(parents=True, exist_ok=True)
+    output.unlink(missing_ok=True)  # a failed build must not leave an old PDF behind
+    job = Path(tempfile.mkdtemp(prefix=".latexmk-", dir=build))
+    try:
+        env = latex_env(epoch, os.path.relpath(tex.parent, build))
+        cmd = ["latexmk", "-norc", "-pdf", "-halt-on-error", "-interaction=nonstopmode",
+               "-file-line-error", f"-outdir={job.name}", f"-auxdir={job.name}",
+               os.path.relpath(tex, build)]
+        run = subprocess.run(cmd, cwd=build, env=env, capture_output=True, text=True)
+        latex_log = job / f"{tex.stem}.log"
+        log_text = latex_log.read_text(errors="replace") if latex_log.exists() else ""
+        if log is not None:
+            Path(log).parent.mkdir(parents=True, exist_ok=True)
+            Path(log).write_text(f"$ {' '.join(cmd)}\n{run.stdout}\n{run.stderr}\n"
+                                 f"===== {latex_log.name} =====\n{log_text}")
+        problems = check_log(log_text)
+        if run.returncode != 0 or problems:
+            detail = "\n".join(problems[:20]) or run.stdout[-2000:]
+            raise RuntimeError(f"latexmk failed on {tex.name} (exit {run.returncode}):\n{detail}")
+        os.replace(job / f"{tex.stem}.pdf", output)
+        return output
+    finally:
+        shutil.rmtree(job, ignore_errors=True)

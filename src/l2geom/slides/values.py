@@ -1,0 +1,164 @@
+"""The deck's generated inputs: pure functions turn loaded data files and config values
+into the text of ``slides/generated/values.tex`` (every number the slide prose prints)
+and ``slides/generated/colors.tex`` (the palette of :mod:`l2geom.style` plus the word
+the prose uses for each colour)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any, Mapping
+
+import numpy as np
+
+from ..build import store
+from ..build.store import Data
+from ..numbers import COORDINATE, EIGENVALUE, FACTOR, exact, number, vector
+from ..style import COLOR_WORDS, latex_color_definitions
+
+_MACRO = re.compile(r"^[A-Za-z]+$")
+
+
+# --------------------------------------------------------------------------- values.tex
+def _components(prefix: str, v: np.ndarray, decimals: int, whole: bool = True
+                ) -> dict[str, str]:
+    names = ["One", "Two", "Three", "Four"]
+    v = np.asarray(v, dtype=float).ravel()
+    if v.size > len(names):
+        raise ValueError(f"{prefix}: the deck prints at most {len(names)} components, got {v.size}")
+    return {prefix + names[i]: number(c, decimals, whole) for i, c in enumerate(v)}
+
+
+def _point(prefix: str, v: np.ndarray) -> dict[str, str]:
+    """``prefix`` (the vector) plus ``prefixOne``, ``prefixTwo``, ... (its components)."""
+    return {prefix: vector(v), **_components(prefix, v, COORDINATE, whole=False)}
+
+
+def course_values(quadratic: Data, decay: Data, pull: Data, rescale: Data,
+                  lambdas: Mapping[str, Any], source: Mapping[str, Any] | None = None
+                  ) -> dict[str, str]:
+    """The numbers of the main scenario (figures 1–5 and 7, the animations).
+
+    ``quadratic``, ``rescale``: loaded data files; ``decay``, ``pull``: the descent data
+    of figure 1 and of figure 2 (descent_decay.npz, descent_pull.npz; see
+    :mod:`l2geom.core.compute`); ``lambdas``: the scenario's λ values per use, sorted lists
+    (keys decay [λ], pull [small, ..., large], rescale [λ]); ``source``: its config
+    ``source`` (see :func:`source_values`), None to leave out the description of the data.
+    """
+    pull_lams = sorted(float(lam) for lam in lambdas["pull"])
+    if len(pull_lams) < 2:
+        raise ValueError(f"lambdas.pull needs a small and a large value, got {pull_lams}")
+    lam_decay, lam_small, lam_large = float(lambdas["decay"][0]), pull_lams[0], pull_lams[-1]
+    lam_rescale = float(lambdas["rescale"][0])
+    if float(rescale["lam"]) != lam_rescale:
+        raise ValueError(f"rescale data were computed for λ = {float(rescale['lam'])}, "
+                         f"the config says {lam_rescale}")
+    ridge = {key: runs["ridge"][store.index_of(runs["lambdas"], lam)]
+             for key, runs, lam in (("Decay", decay, lam_decay), ("Small", pull, lam_small),
+                                    ("Large", pull, lam_large))}
+    alpha = float(decay["step_size"])
+    sigma = np.asarray(quadratic["eigenvalues"], dtype=float)
+    factors = np.asarray(rescale["factors"], dtype=float)
+    values = {
+        "stepSize": exact(alpha),
+        "numSteps": str(int(decay["gd"].shape[0] - 1)),
+        "lamDecay": exact(lam_decay),
+        "lamSmall": exact(lam_small),
+        "lamLarge": exact(lam_large),
+        "lamRescale": exact(lam_rescale),
+        "decayFactor": exact(round(float(decay["decay_factors"][store.index_of(
+            decay["lambdas"], lam_decay)]), 12)),
+        "startPoint": vector(decay["start"]),
+        **_point("thetaHat", quadratic["theta_hat"]),
+        **_point("ridgeDecay", ridge["Decay"]),
+        **_point("ridgeSmall", ridge["Small"]),
+        **_point("ridgeLarge", ridge["Large"]),
+        **_components("sigma", sigma, EIGENVALUE),
+        **_point("projected", rescale["projected"]),
+        **_components("shrink", factors, FACTOR),
+        **_components("shrinkPct", 100.0 * factors, 0),
+        **_point("scaled", rescale["scaled"]),
+        **_point("ridgeRescale", rescale["ridge"]),
+    }
+    if source is not None:
+        values.update(source_values(source, quadratic))
+    return values
+
+
+def source_values(source: Mapping[str, Any], quadratic: Data) -> dict[str, str]:
+    """Where the running example's risk comes from, for the deck's "running example" box:
+    ``runningExample`` names the deck's macro for the kind of source (``\\exampleGenerate``,
+    ``\\exampleCsv`` or ``\\exampleQuadratic``), the other values fill it in."""
+    if "generate" in source:
+        spec = source["generate"]
+        return {"runningExample": "\\exampleGenerate", "nObs": str(int(spec["n"])),
+                "noiseSd": exact(spec["noise_sd"]), "featureLow": exact(spec.get("low", 0.0)),
+                "featureHigh": exact(spec.get("high", 1.0)),
+                "trueWeights": "(" + ",\\ ".join(exact(w) for w in spec["weights"])
+                + ")^{\\top}"}
+    if "csv" in source:
+        spec = source["csv"]
+        return {"runningExample": "\\exampleCsv",
+                "nObs": str(int(quadratic["observations"])),
+                "csvFile": latex_text(Path(spec["path"]).name),
+                "csvFeatures": ", ".join(latex_text(f) for f in spec["features"]),
+                "csvTarget": latex_text(spec["target"])}
+    rows = np.asarray(quadratic["hessian"], dtype=float)
+    matrix = "\\\\".join(" & ".join(number(x, COORDINATE) for x in row) for row in rows)
+    return {"runningExample": "\\exampleQuadratic",
+            "hessianMatrix": f"\\begin{{pmatrix}}{matrix}\\end{{pmatrix}}"}
+
+
+def scenario_values(parts: Mapping[str, str]) -> dict[str, str]:
+    """The folder names of the deck's scenarios (``deck:`` section of the config, with
+    both parts named): ``exampleScenario`` (the running example), ``classicScenario``."""
+    return {"exampleScenario": parts["running_example"],
+            "classicScenario": parts["classic_picture"]}
+
+
+_LATEX_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", "&": r"\&",
+                  "#": r"\#", "^": r"\^{}", "_": r"\_", "%": r"\%", "~": r"\textasciitilde{}"}
+
+
+def latex_text(text: str) -> str:
+    """``text`` with LaTeX's special characters escaped, to be typeset as it reads."""
+    return "".join(_LATEX_SPECIAL.get(c, c) for c in str(text))
+
+
+def goodfellow_values(quadratic: Data, rescale: Data) -> dict[str, str]:
+    """The numbers of the Goodfellow-style scenario (figure 6), prefixed ``gf``."""
+    return {
+        "gfLam": exact(float(rescale["lam"])),
+        **_components("gfSigma", quadratic["eigenvalues"], EIGENVALUE),
+        **_components("gfShrink", rescale["factors"], FACTOR),
+        **_point("gfThetaHat", quadratic["theta_hat"]),
+        **_point("gfRidge", rescale["ridge"]),
+    }
+
+
+def values_tex(values: Mapping[str, str]) -> str:
+    """``\\newcommand`` lines (sorted) for slides/generated/values.tex."""
+    lines = ["% Generated by the slide_values rule from results/data; do not edit."]
+    for name in sorted(values):
+        if not _MACRO.match(name):
+            raise ValueError(f"{name!r} is not a valid LaTeX macro name (letters only)")
+        lines.append(f"\\newcommand{{\\{name}}}{{{values[name]}}}")
+    return "\n".join(lines) + "\n"
+
+
+def parse_values_tex(text: str) -> dict[str, str]:
+    """Inverse of :func:`values_tex`: macro name -> replacement text."""
+    return dict(re.findall(r"^\\newcommand\{\\([A-Za-z]+)\}\{(.*)\}$", text, flags=re.M))
+
+
+# --------------------------------------------------------------------------- colors.tex
+def colors_tex(words: Mapping[str, str] = COLOR_WORDS) -> str:
+    """``\\definecolor`` for every role (``l2decaystep``, ...) and ``\\cw<role>`` = its word."""
+    lines = [latex_color_definitions().rstrip("\n"),
+             "% How the prose names each colour (l2geom.style.COLOR_WORDS)."]
+    for role, word in words.items():
+        name = "cw" + role.replace("_", "")
+        if not _MACRO.match(name):
+            raise ValueError(f"role {role!r} does not give a valid macro name")
+        lines.append(f"\\newcommand{{\\{name}}}{{{word}}}")
+    return "\n".join(lines) + "\n"
