@@ -3,6 +3,7 @@ by the geometry of the final mobjects and, for two parallel renders, byte for by
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -17,6 +18,7 @@ manim = pytest.importorskip("manim")
 av = pytest.importorskip("av")
 
 from l2geom.animations import clipping, sampling, scene  # noqa: E402
+from l2geom.animations.style import MIN_SIZE  # noqa: E402
 from l2geom.animations.rendering import SCENES, render, render_config  # noqa: E402
 from l2geom.core.plane import circle  # noqa: E402
 
@@ -45,6 +47,21 @@ def test_clipped_circle_stays_in_window():
     points = np.vstack(pieces)
     assert points.min() >= -1e-12 and points.max() <= 1 + 1e-12
     np.testing.assert_allclose(np.linalg.norm(points, axis=1), 0.8, rtol=1e-2)
+
+
+def test_clip_to_disc_cuts_at_the_rim_and_keeps_what_is_inside():
+    line = np.array([[-3.0, 0.0], [3.0, 0.0]])
+    (piece,) = clipping.clip_to_disc(line, 2.0)
+    np.testing.assert_allclose(piece, [[-2.0, 0.0], [2.0, 0.0]])
+    assert clipping.clip_to_disc(np.array([[3.0, 3.0], [4.0, 3.0]]), 2.0) == []
+    ring = circle(1.0)
+    (inside,) = clipping.clip_to_disc(ring, 2.0)
+    np.testing.assert_allclose(inside, ring, atol=1e-12)
+    # a chord leaving and re-entering gives two pieces, each ending on the rim
+    pieces = clipping.clip_to_disc(np.array([[0.0, 0.0], [0.0, 5.0], [1.0, 0.0]]), 2.0)
+    assert len(pieces) == 2
+    assert np.isclose(np.linalg.norm(pieces[0][-1]), 2.0)
+    assert np.isclose(np.linalg.norm(pieces[1][0]), 2.0)
 
 
 def test_dash_pieces_cover_the_expected_length():
@@ -124,17 +141,33 @@ def probe(movie: Path) -> dict:
     return info
 
 
+class RotateRescaleProbe(SCENES["rotate_rescale"]):
+    """rotate_rescale that keeps the contours' anchors (scene coordinates) at each pause."""
+
+    def mark(self, label):
+        super().mark(label)
+        self.snapshots = getattr(self, "snapshots", {})
+        self.snapshots[label] = [np.array(piece.get_anchors()) for contour in self.contours
+                                 for piece in contour.family_members_with_points()]
+
+
 @pytest.fixture(scope="module")
 def renders(scenario_data, tmp_path_factory):
     """Each scene rendered once, shortened, at preview quality: name -> (scene, folder)."""
     folder = scenario_data["rescale"].parent
     out = {}
-    for name in SCENES:
-        target = tmp_path_factory.mktemp(name)
-        extra = {"lambdas": [5.0, 50.0]} if name == "decay_trajectories" else {}
-        scene = render(name, folder, target / f"{name}.mp4", target / f"{name}.png",
-                       quality="preview", short=True, **extra)
-        out[name] = (scene, target)
+    scenes = dict(SCENES)
+    SCENES["rotate_rescale"] = RotateRescaleProbe
+    try:
+        for name in scenes:
+            target = tmp_path_factory.mktemp(name)
+            extra = {"lambdas": [5.0, 50.0]} if name == "decay_trajectories" else {}
+            scene = render(name, folder, target / f"{name}.mp4", target / f"{name}.png",
+                           pauses=target / f"{name}.json", quality="preview", short=True,
+                           **extra)
+            out[name] = (scene, target)
+    finally:
+        SCENES.update(scenes)
     return out
 
 
@@ -148,8 +181,31 @@ def test_render_is_h264_preview_and_every_frame_decodes(renders, name):
     assert float(info["average_rate"]) == pytest.approx(15, rel=1e-3)
     assert info["codec"] == "h264" and info["pix_fmt"] == "yuv420p"
     assert info["decoded"] > 15 and info["decoded"] == info["declared"]
-    # No media folder is left behind, only the two outputs.
-    assert sorted(p.name for p in folder.iterdir()) == [f"{name}.mp4", f"{name}.png"]
+    # No media folder is left behind, only the three outputs.
+    assert sorted(p.name for p in folder.iterdir()) == [f"{name}.{ext}" for ext in ("json", "mp4", "png")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(SCENES))
+def test_pause_points_increase_inside_the_video_and_match_the_scene(renders, name):
+    scene, folder = renders[name]
+    record = json.loads((folder / f"{name}.json").read_text())
+    times = [p["time"] for p in record["pauses"]]
+    assert len(times) >= 4 and all(p["label"] for p in record["pauses"])
+    assert all(a < b for a, b in zip(times, times[1:])) and times[0] > 0
+    seconds = probe(folder / f"{name}.mp4")["seconds"]
+    assert record["duration"] == pytest.approx(seconds, abs=2 / 15)
+    assert times[-1] <= record["duration"]
+    assert record["pauses"] == scene.pause_points  # the stage ends the scene reported
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(SCENES))
+def test_no_text_is_smaller_than_the_slides_footnotes(renders, name):
+    scene, _ = renders[name]
+    texts = [m for top in scene.mobjects for m in top.get_family()
+             if isinstance(m, (manim.Tex, manim.MathTex))]
+    assert texts and min(m.font_size for m in texts) >= MIN_SIZE - 0.5
 
 
 @pytest.mark.slow
@@ -180,6 +236,59 @@ def test_rotate_rescale_lands_on_stored_ridge(renders, scenario_data):
     # and back in parameter space
     np.testing.assert_allclose(scene.axes.p2c(scene.ridge_marker.get_center()),
                                rescale["ridge"], atol=1e-6)
+
+
+def _tangent(curve, point):
+    """Unit tangent of the polyline mobject ``curve`` on its segment nearest ``point``,
+    and that segment's distance from the point."""
+    best = None
+    for piece in curve.family_members_with_points():
+        anchors = np.asarray(piece.get_anchors())[:, :2]
+        for a, b in zip(anchors[:-1], anchors[1:]):
+            d = b - a
+            if not d.any():
+                continue
+            s = np.clip((point[:2] - a) @ d / (d @ d), 0.0, 1.0)
+            gap = float(np.linalg.norm(a + s * d - point[:2]))
+            if best is None or gap < best[0]:
+                best = (gap, d / np.linalg.norm(d))
+    gap, direction = best
+    return direction, gap
+
+
+def _assert_touching(contour, circle, point):
+    (t1, gap1), (t2, gap2) = _tangent(contour, point), _tangent(circle, point)
+    assert gap1 < 0.05 and gap2 < 0.05  # both pass through the point (scene units)
+    assert abs(t1[0] * t2[1] - t1[1] * t2[0]) < 0.05  # tangents (and normals) parallel
+
+
+@pytest.mark.slow
+def test_rotate_rescale_contour_and_circle_touch_at_the_end(renders):
+    scene, _ = renders["rotate_rescale"]
+    _assert_touching(scene.touching, scene.penalty, scene.ridge_marker.get_center())
+
+
+@pytest.mark.slow
+def test_lambda_sweep_contour_and_circle_touch_at_the_end(renders):
+    scene, _ = renders["lambda_sweep"]
+    _assert_touching(scene.ellipse, scene.circle, scene.dot.get_center())
+
+
+@pytest.mark.slow
+def test_rotate_rescale_ellipses_are_axis_aligned_after_step_1(renders, scenario_data):
+    scene, _ = renders["rotate_rescale"]
+    rescale = store.load(scenario_data["rescale"])
+    sigma, centre = rescale["eigenvalues"], rescale["projected"]
+    for when, aligned in (("the picture", False), ("rotate", True)):
+        spreads = []
+        for anchors in scene.snapshots[when]:
+            inner = np.array([scene.axes.p2c(a) for a in anchors[1:-1]])
+            if len(inner) < 20:
+                continue
+            # An axis-aligned ellipse about Qᵀθ̂: σ₁ x² + σ₂ y² is the same at every point.
+            level = (inner - centre) ** 2 @ sigma
+            spreads.append(float(np.std(level) / np.mean(level)))
+        assert spreads and (max(spreads) < 0.01) == aligned, (when, spreads)
 
 
 @pytest.mark.slow

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from l2geom.catalogue import ANIMATIONS, FIGURE_FAMILIES, data_files
+from l2geom.catalogue import ANIMATION_FILES, ANIMATIONS, FIGURE_FAMILIES, data_files
 
 sys.path.insert(0, str(ROOT / "tools"))
 from scratch import make_scratch, snakemake  # noqa: E402
@@ -39,7 +39,7 @@ def figures(scenario, *families):
 
 
 def animations(*names):
-    return {f"figures/course/animations/{n}.{ext}" for n in names for ext in ("mp4", "png")}
+    return {f"figures/course/animations/{n}.{ext}" for n in names for ext in ANIMATION_FILES}
 
 
 ALL_FIGURES = (figures("course", *FIGURE_FAMILIES)
@@ -61,7 +61,7 @@ CASES = {
     "step size": ("config/config.yaml", ("step_size: 0.005 ", "step_size: 0.004 "),
                   data("course", "descent_decay", "descent_pull", "landscape")
                   | figures("course", *(set(FIGURE_FAMILIES) - {"shrink_factors"}))
-                  | animations("decay_trajectories", "lambda_sweep") | DECK),
+                  | animations(*ANIMATIONS) | DECK),  # rotate_rescale draws the landscape
     # Code digests are per stage: one figure module reruns every figure (and the deck).
     "figure module": ("src/l2geom/figures/shrink_factors.py", ("\n", "\n# edited\n"),
                       ALL_FIGURES | {"slides/build/l2-weight-decay.pdf"}),

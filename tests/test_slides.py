@@ -55,10 +55,9 @@ FRAME_TITLES = [
     "Large and small eigenvalues",
     "The classic picture: the flat direction",
     "The classic picture: the steep direction",
-    "Animation: rotate, rescale, rotate back",
-    "Animation: weight-decay trajectories",
-    "Animation: sweeping λ from 0 to ∞",
+    "Three animations",  # then each video on a whole slide, with no title
     "Caveat: the equivalence needs plain gradient descent",
+    "What to take home",
     "References",
 ]
 

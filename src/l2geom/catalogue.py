@@ -21,8 +21,10 @@ FIGURE_FAMILIES: dict[str, tuple[str, ...]] = {
     "shrink_factors": ("shrink_factors",),
 }
 
-# figures/{scenario}/animations/{name}.mp4 and its poster .png
+# figures/{scenario}/animations/{name}.{ext}: the movie, its poster (last frame) and its
+# pause points (the end of each stage: time in seconds and a label)
 ANIMATIONS = ("rotate_rescale", "decay_trajectories", "lambda_sweep")
+ANIMATION_FILES = ("mp4", "png", "json")
 
 
 def data_files(dim: int) -> tuple[str, ...]:

@@ -6,6 +6,8 @@
 rule animation_rotate_rescale:
     input:
         rescale=rules.rescale.output[0],
+        landscape=rules.landscape.output[0],
+        tangency=data_file("tangency_rescale"),
     output:
         mp4=report(
             animation_file("rotate_rescale", "mp4"),
@@ -14,6 +16,7 @@ rule animation_rotate_rescale:
             subcategory="Animations",
         ),
         png=animation_file("rotate_rescale", "png"),
+        json=animation_file("rotate_rescale", "json"),
     log:
         LOGS / "{scenario}" / "animation_rotate_rescale.log",
     benchmark:
@@ -47,6 +50,7 @@ rule animation_decay_trajectories:
             subcategory="Animations",
         ),
         png=animation_file("decay_trajectories", "png"),
+        json=animation_file("decay_trajectories", "json"),
     log:
         LOGS / "{scenario}" / "animation_decay_trajectories.log",
     benchmark:
@@ -80,6 +84,7 @@ rule animation_lambda_sweep:
             subcategory="Animations",
         ),
         png=animation_file("lambda_sweep", "png"),
+        json=animation_file("lambda_sweep", "json"),
     log:
         LOGS / "{scenario}" / "animation_lambda_sweep.log",
     benchmark:

@@ -2,7 +2,7 @@
 import sys
 from pathlib import Path
 
-from l2geom.catalogue import FIGURE_FAMILIES, data_files
+from l2geom.catalogue import ANIMATION_FILES, FIGURE_FAMILIES, data_files
 from l2geom.build.code import stage_digests
 from l2geom.config.deck import SHOWS as DECK_SHOWS
 from l2geom.errors import ConfigError
@@ -147,23 +147,23 @@ def figure_targets():
     ]
 
 
-# Animations: figures/{scenario}/animations/{name}.mp4 and poster .png, rendered in
-# a fresh media folder under results/manim/{scenario}/.
+# Animations: figures/{scenario}/animations/{name}.{mp4,png,json} (l2geom.catalogue),
+# rendered in a fresh media folder under results/manim/{scenario}/.
 MANIM_WORK = "results/manim/{scenario}"
 
 
 def animation_file(name, ext):
-    """Path pattern of an animation's movie (mp4) or poster (png)."""
+    """Path pattern of an animation's movie (mp4), poster (png) or pause points (json)."""
     return str(Path("figures", "{scenario}", "animations", f"{name}.{ext}"))
 
 
 def animation_targets():
-    """Every animation (movie and poster) of every scenario, as listed in its config."""
+    """Every animation's files of every scenario, as listed in its config."""
     return [
         animation_file(name, ext).format(scenario=s)
         for s, scenario in SCENARIOS.items()
         for name in scenario.animations
-        for ext in ("mp4", "png")
+        for ext in ANIMATION_FILES
     ]
 
 

@@ -15,7 +15,7 @@ with open(sm.log[0], "a") as stream, contextlib.redirect_stdout(stream), \
         contextlib.redirect_stderr(stream):
     from l2geom.animations import render
 
-    render(params["scene"], data, sm.output.mp4, sm.output.png,
+    render(params["scene"], data, sm.output.mp4, sm.output.png, pauses=sm.output.json,
            quality=params["quality"], short=params["short"], workdir=params["workdir"], **extra)
-log.info("rendered %s (%s) to %s and %s", params["scene"], params["quality"], sm.output.mp4,
-         sm.output.png)
+log.info("rendered %s (%s) to %s, %s and %s", params["scene"], params["quality"],
+         sm.output.mp4, sm.output.png, sm.output.json)

@@ -32,7 +32,8 @@ def main(argv: list[str] | None = None) -> None:
     extra = {"lambdas": args.lambdas} if args.lambdas and args.name == "decay_trajectories" else {}
     start = time.perf_counter()
     render(args.name, args.data, args.out / f"{args.name}.mp4", args.out / f"{args.name}.png",
-           quality=args.quality, short=args.short, **extra)
+           pauses=args.out / f"{args.name}.json", quality=args.quality, short=args.short,
+           **extra)
     print(f"{args.name}: {time.perf_counter() - start:.1f} s -> {args.out / args.name}.mp4")
 
 

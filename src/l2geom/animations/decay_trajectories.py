@@ -23,6 +23,8 @@ from manim import (
     FadeOut,
     GrowArrow,
     Indicate,
+    Rectangle,
+    ReplacementTransform,
     UpdateFromAlphaFunc,
     VGroup,
     VMobject,
@@ -34,10 +36,14 @@ from manim import (
 from l2geom.animations.plane import axis_labels, equal_axes, marker, polyline
 from l2geom.animations.sampling import sample
 from l2geom.animations.scene import LAMBDAS_ENV, DataScene
-from l2geom.animations.style import INK, LABEL_SIZE, PALETTE, SMALL_SIZE, TEXT_SIZE, math, tex
+from l2geom.animations.style import (INK, LABEL_SIZE, PALETTE, SMALL_SIZE, TEXT_SIZE, lines, math,
+                                     tex)
 from l2geom.build import store
-from l2geom.core.plane import circle
+from l2geom.core.plane import circle, view_window
 from l2geom.numbers import exact
+
+
+ZOOM_PAD = 0.35  # the zoomed view around the last steps, as a share of their span
 
 
 class DecayTrajectories(DataScene):
@@ -75,12 +81,23 @@ class DecayTrajectories(DataScene):
         self.pause(2.0)
 
         slow = 1 if self.short else self.SLOW_STEPS
+        self.mark("the picture")
         for k in range(slow):
             self.step(descent, k, explain=(k == 1 or slow == 1))
-        self.fast_forward(descent, slow)
+            self.mark(f"step {k + 1}")
+        last = len(descent["wd_after_gradient"][0]) - slow
+        self.fast_forward(descent, slow, last)
         self.pause(1.0)
+        self.mark("fast forward")
+        self.zoom_in(descent, last)
+        self.pause(1.0)
+        self.mark("zoom")
+        for k in range(last, last + slow):
+            self.step(descent, k, explain=(k == last))
+        self.mark("settled")
         self.reveal_ridge()
         self.pause(4.0)
+        self.mark("θ̂_Ridge")
 
     # ------------------------------------------------------------------ builders
     def build_panels(self) -> None:
@@ -166,13 +183,13 @@ class DecayTrajectories(DataScene):
                 fades.append(FadeIn(seg))
         self.play(*fades, run_time=self.t(0.5))
 
-    def fast_forward(self, descent: dict, first: int) -> None:
-        """The remaining steps in one sweep: trails drawn, the iterate riding along."""
+    def fast_forward(self, descent: dict, first: int, stop: int) -> None:
+        """Steps ``first`` to ``stop`` in one sweep: trails drawn, the iterate riding along."""
         groups, riders = [], []
         for p in self.panels:
             wd, mid = descent["wd"][p.run], descent["wd_after_gradient"][p.run]
             corners = [wd[first]]
-            for k in range(first, len(mid)):
+            for k in range(first, stop):
                 corners += [mid[k], wd[k + 1]]
             corners = np.array(corners)
             segs = VGroup(*[
@@ -187,9 +204,51 @@ class DecayTrajectories(DataScene):
                 p.dot, lambda m, a, p=p, c=corners: m.move_to(
                     p.axes.c2p(*sample(c, a * (len(c) - 1))))))
         self.play(*groups, *riders, run_time=self.t(7.0), rate_func=smooth)
-        for p in self.panels:  # the last stored iterate, exactly
-            p.dot.move_to(p.axes.c2p(*descent["wd"][p.run][-1]))
+        for p in self.panels:  # the stored iterate, exactly
+            p.dot.move_to(p.axes.c2p(*descent["wd"][p.run][stop]))
             self.merge_trail(p)
+
+    def zoom_in(self, descent: dict, first: int) -> None:
+        """Each panel zooms onto the region where its last steps happen: a box on the
+        panel grows to fill it, and the picture is redrawn at the larger scale."""
+        land, boxes, grown, olds, news = self.data["landscape"], [], [], [], []
+        for p in self.panels:
+            wd, mid = descent["wd"][p.run], descent["wd_after_gradient"][p.run]
+            ridge = descent["ridge"][p.run]
+            near = np.vstack([wd[first:], mid[first:], ridge])
+            box_frame = Rectangle(width=p.axes.width, height=p.axes.height, color=INK,
+                                  stroke_width=2).move_to(p.axes)
+            window = view_window(near, pad=ZOOM_PAD, min_ratio=p.axes.height / p.axes.width)
+            zoomed = equal_axes(window, p.axes.width, p.axes.height).move_to(p.axes)
+            zoomed.set_stroke(opacity=0)
+            corners = [zoomed.c2p(*window[[0, 2]]), zoomed.c2p(*window[[1, 3]])]
+            lo, hi = p.axes.c2p(*window[[0, 2]]), p.axes.c2p(*window[[1, 3]])
+            box = Rectangle(width=max(hi[0] - lo[0], 0.08), height=max(hi[1] - lo[1], 0.08),
+                            color=INK, stroke_width=2).move_to((lo + hi) / 2)
+            boxes.append(box)
+            grown.append(box_frame)
+            trail = np.array([c for k in range(max(first - 6, 0), first)
+                              for c in (wd[k], mid[k])] + [wd[first]])
+            new = VGroup(
+                *[polyline(zoomed, e, PALETTE["risk"], width=2, opacity=0.35)
+                  for e in land["ellipses"]],
+                polyline(zoomed, trail, INK, width=2, opacity=0.45))
+            olds.append(VGroup(p.contours, p.trail, p.theta_hat, p.axes, p.names))
+            news.append(new)
+            p.axes, p.zoom_factor = zoomed, float(np.linalg.norm(corners[1] - corners[0])
+                                                  / np.linalg.norm(hi - lo))
+        self.play(*[Create(b) for b in boxes], run_time=self.t(1.0))
+        self.play(*[ReplacementTransform(b, g) for b, g in zip(boxes, grown)],
+                  *[FadeOut(o) for o in olds], *[FadeIn(n) for n in news],
+                  *[p.dot.animate.move_to(p.axes.c2p(*descent["wd"][p.run][first]))
+                    for p in self.panels], run_time=self.t(2.0))
+        for p, new, frame in zip(self.panels, news, grown):
+            p.contours, p.trail, p.frame = new, VGroup(), frame
+            p.zoom_note = tex(rf"zoom $\times{p.zoom_factor:.0f}$", size=SMALL_SIZE + 2)
+            p.zoom_note.move_to(frame.get_corner(UP + LEFT) + np.array([0.12, -0.12, 0]),
+                                aligned_edge=UP + LEFT)
+            self.bring_to_front(p.dot)
+        self.play(*[FadeIn(p.zoom_note) for p in self.panels], run_time=self.t(0.6))
 
     def merge_trail(self, p: "Panel") -> None:
         """The trail's hundreds of segments as one path per stroke style: the same
@@ -230,12 +289,11 @@ class DecayTrajectories(DataScene):
                   run_time=self.t(1.0))
         for p in self.panels:  # the iterate stays on top of the ridge marker
             self.bring_to_front(p.dot)
-        note = tex(r"The iterates settle at $\hat{\theta}_{\text{Ridge}}$, where",
-                   r" an $\mathcal{R}_{\text{emp}}$ contour touches a penalty circle:",
-                   r" there gradient step and pull cancel.",
-                   r" Larger $\lambda$: stronger pull, closer to $\mathbf{0}$.",
-                   size=SMALL_SIZE + 2)
-        note.arrange(DOWN, aligned_edge=LEFT, buff=0.15)
+        note = lines(r"The iterates settle at $\hat{\theta}_{\text{Ridge}}$, where",
+                     r"an $\mathcal{R}_{\text{emp}}$ contour touches a penalty circle:",
+                     r"there gradient step and pull cancel.",
+                     r"Larger $\lambda$: stronger pull, closer to $\mathbf{0}$.",
+                     size=SMALL_SIZE + 2)
         note.next_to(self.legend, DOWN, buff=0.6).set_x(self.legend.get_left()[0], direction=LEFT)
         self.play(FadeIn(note, shift=0.2 * UP), run_time=self.t(1.2))
 

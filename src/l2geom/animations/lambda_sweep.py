@@ -62,14 +62,18 @@ class LambdaSweep(DataScene):
         self.play(FadeIn(self.dot, scale=1.5), Create(self.circle), run_time=self.t(1.0))
         self.say(r"$\lambda = 0$: $\hat{\theta}_{\text{Ridge}} = \hat{\theta}$,"
                  r" both factors are 1.", hold=2.0)
+        self.mark("λ = 0")
 
         stops = [grid_position(path["lambdas"], s) for s in sigma]
         self.sweep_to(stops[0], 7.0)
         self.say(r"$\lambda = \sigma_1$: the flat direction is halved.", hold=2.0)
+        self.mark("λ = σ₁")
         self.sweep_to(stops[1], 3.0)
         self.say(r"$\lambda = \sigma_2$: the steep direction is halved too.", hold=2.0)
+        self.mark("λ = σ₂")
         self.sweep_to(len(path["lambdas"]) - 1, 6.0)
         self.say(r"$\lambda \to \infty$: $\hat{\theta}_{\text{Ridge}} \to \mathbf{0}$.", hold=3.5)
+        self.mark("λ → ∞")
 
     # ------------------------------------------------------------------ builders
     def at(self, name: str) -> np.ndarray:
@@ -124,7 +128,7 @@ class LambdaSweep(DataScene):
         line = NumberLine(x_range=[lo, hi, 1], length=6.6, color=INK, include_numbers=False,
                           tick_size=0.07)
         line.next_to(lam_label, DOWN, buff=0.55).set_x(left, direction=LEFT)
-        ticks = VGroup(*[math(rf"10^{{{k}}}", size=SMALL_SIZE - 2).next_to(line.n2p(k), DOWN,
+        ticks = VGroup(*[math(rf"10^{{{k}}}", size=SMALL_SIZE).next_to(line.n2p(k), DOWN,
                                                                           buff=0.12)
                          for k in range(lo, hi + 1)])
         marks = VGroup()

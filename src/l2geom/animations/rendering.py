@@ -8,6 +8,7 @@ so parallel renders never share files and a render never reuses stale output.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
@@ -23,6 +24,7 @@ from l2geom.animations.lambda_sweep import LambdaSweep
 from l2geom.animations.rotate_rescale import RotateRescale
 from l2geom.animations.scene import load_folder
 from l2geom.animations.style import PALETTE
+from l2geom.build import store
 
 SCENES = {
     "rotate_rescale": RotateRescale,
@@ -61,8 +63,9 @@ def render_config(quality: str, media_dir: Path, name: str) -> dict:
 def render(name: str, data: str | Path | Mapping[str, Mapping[str, np.ndarray]],
            movie: str | Path, poster: str | Path, quality: str = "production",
            short: bool = False, workdir: str | Path | None = None, keep_media: bool = False,
-           **scene_kwargs):
-    """Render scene ``name`` to ``movie`` (H.264 MP4) and its final frame to ``poster`` (PNG).
+           pauses: str | Path | None = None, **scene_kwargs):
+    """Render scene ``name`` to ``movie`` (H.264 MP4), its final frame to ``poster`` (PNG)
+    and, if ``pauses`` is given, its pause points to that JSON file (see :func:`pauses_json`).
 
     ``data`` is a scenario data folder or a mapping of data-file name to arrays;
     ``workdir`` holds the temporary media folder (default: next to ``movie``, so the
@@ -93,10 +96,20 @@ def render(name: str, data: str | Path | Mapping[str, Mapping[str, np.ndarray]],
         # Same folder tree as the outputs: rename is atomic.
         _replace(staged_mp4, movie)
         _replace(staged_png, poster)
+        if pauses is not None:
+            store.atomic_write_bytes(pauses, pauses_json(scene, movie.name).encode())
     finally:
         if not keep_media:
             shutil.rmtree(media, ignore_errors=True)
     return scene
+
+
+def pauses_json(scene, movie: str) -> str:
+    """The pause points of a rendered scene: ``{"movie", "duration", "pauses": [{"time",
+    "label"}, ...]}``, times in seconds from the start, in the order they occur."""
+    record = {"movie": movie, "duration": round(float(scene.renderer.time), 3),
+              "pauses": scene.pause_points}
+    return json.dumps(record, indent=1, ensure_ascii=False) + "\n"
 
 
 def _replace(src: Path, dst: Path) -> None:

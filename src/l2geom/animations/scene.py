@@ -56,6 +56,7 @@ class DataScene(Scene):
         self.data = {name: dict(arrays) for name, arrays in data.items()}
         self.short = env_flag(SHORT_ENV) if short is None else bool(short)
         self.tempo = self.SHORT_TEMPO if self.short else 1.0
+        self.pause_points: list[dict] = []
         super().__init__(**kwargs)
 
     def setup(self) -> None:
@@ -68,6 +69,10 @@ class DataScene(Scene):
     def pause(self, seconds: float) -> None:
         """A pause where the lecturer would let the picture sink in."""
         self.wait(self.t(seconds))
+
+    def mark(self, label: str) -> None:
+        """A pause point: the end of a stage, where a lecturer would stop the video."""
+        self.pause_points.append({"time": round(float(self.renderer.time), 3), "label": label})
 
     def get_moving_mobjects(self, *animations: Animation) -> list:
         """Bring what moves in this play to the front, so that only it is redrawn per frame.

@@ -3,7 +3,7 @@ slides) and the type scale."""
 
 from __future__ import annotations
 
-from manim import MathTex, ManimColor, Tex
+from manim import DOWN, LEFT, MathTex, ManimColor, Tex, VGroup
 
 from l2geom.style import COLORS
 
@@ -12,10 +12,13 @@ PALETTE: dict[str, ManimColor] = {role: ManimColor(hexcode) for role, hexcode in
 INK = PALETTE["ink"]
 
 #: Type scale in Manim font-size units (frame height 8 units; 48 is Manim's default).
+#: The deck shows each video on a whole 16:9 slide (160 mm wide): font size 28 is then
+#: 9.3 pt, the slide's footnote size (9 pt at 11 pt); nothing in a video is smaller.
 TITLE_SIZE = 40
 TEXT_SIZE = 32
 LABEL_SIZE = 30
-SMALL_SIZE = 26
+SMALL_SIZE = 28
+MIN_SIZE = SMALL_SIZE
 
 
 def tex(*parts: str, size: float = TEXT_SIZE, color: ManimColor = INK, **kwargs) -> Tex:
@@ -26,3 +29,11 @@ def tex(*parts: str, size: float = TEXT_SIZE, color: ManimColor = INK, **kwargs)
 def math(*parts: str, size: float = TEXT_SIZE, color: ManimColor = INK, **kwargs) -> MathTex:
     """A formula in ink, at the scene's type scale."""
     return MathTex(*parts, font_size=size, color=color, **kwargs)
+
+
+def lines(*texts: str, size: float = TEXT_SIZE, color: ManimColor = INK, buff: float = 0.12
+          ) -> VGroup:
+    """Lines of text, one Tex each (the parts of one Tex would be typeset as one
+    paragraph, which LaTeX wraps), flush left."""
+    return VGroup(*[tex(text, size=size, color=color) for text in texts]).arrange(
+        DOWN, aligned_edge=LEFT, buff=buff)
