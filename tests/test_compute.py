@@ -26,6 +26,13 @@ def test_tangency_has_ellipses_in_the_plane_only():
     assert compute.quadratic_data(space)["observations"] == 0
 
 
+def test_fit_aspect_grows_one_side_about_the_centre():
+    tall = plane.fit_aspect(np.array([0.0, 2.0, 0.0, 1.0]), 2.0)
+    np.testing.assert_allclose(tall, [0.0, 2.0, -1.5, 2.5])
+    wide = plane.fit_aspect(np.array([0.0, 1.0, 0.0, 4.0]), 0.5)
+    np.testing.assert_allclose(wide, [-3.5, 4.5, 0.0, 4.0])
+
+
 def test_circle_is_closed_and_round():
     ring = plane.circle(2.5, num=101)
     assert ring.shape == (101, 2) and np.allclose(ring[0], ring[-1])

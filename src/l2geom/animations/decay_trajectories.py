@@ -39,11 +39,12 @@ from l2geom.animations.scene import LAMBDAS_ENV, DataScene
 from l2geom.animations.style import (INK, LABEL_SIZE, PALETTE, SMALL_SIZE, TEXT_SIZE, lines, math,
                                      tex)
 from l2geom.build import store
-from l2geom.core.plane import circle, view_window
+from l2geom.core.plane import circle, fit_aspect, view_window
 from l2geom.numbers import exact
 
 
-ZOOM_PAD = 0.35  # the zoomed view around the last steps, as a share of their span
+ZOOM_PAD = 0.35   # the zoomed view around the last steps, as a share of their span
+TRAIL_STEPS = 6   # earlier steps the zoomed view shows as a faint trail
 
 
 class DecayTrajectories(DataScene):
@@ -209,42 +210,37 @@ class DecayTrajectories(DataScene):
             self.merge_trail(p)
 
     def zoom_in(self, descent: dict, first: int) -> None:
-        """Each panel zooms onto the region where its last steps happen: a box on the
-        panel grows to fill it, and the picture is redrawn at the larger scale."""
-        land, boxes, grown, olds, news = self.data["landscape"], [], [], [], []
+        """Each panel zooms onto the region where its last steps happen: a box of the
+        panel's shape grows to fill it, and the picture is redrawn at the larger scale."""
+        land, boxes, frames, olds, news = self.data["landscape"], [], [], [], []
         for p in self.panels:
             wd, mid = descent["wd"][p.run], descent["wd_after_gradient"][p.run]
-            ridge = descent["ridge"][p.run]
-            near = np.vstack([wd[first:], mid[first:], ridge])
-            box_frame = Rectangle(width=p.axes.width, height=p.axes.height, color=INK,
-                                  stroke_width=2).move_to(p.axes)
-            window = view_window(near, pad=ZOOM_PAD, min_ratio=p.axes.height / p.axes.width)
+            near = np.vstack([wd[first:], mid[first:], descent["ridge"][p.run]])
+            window = fit_aspect(view_window(near, pad=ZOOM_PAD), p.axes.height / p.axes.width)
+            lo, hi = p.axes.c2p(*window[[0, 2]]), p.axes.c2p(*window[[1, 3]])
+            boxes.append(Rectangle(width=max(hi[0] - lo[0], 0.08), height=max(hi[1] - lo[1], 0.08),
+                                   color=INK, stroke_width=2).move_to((lo + hi) / 2))
+            frames.append(Rectangle(width=p.axes.width, height=p.axes.height, color=INK,
+                                    stroke_width=2).move_to(p.axes))
             zoomed = equal_axes(window, p.axes.width, p.axes.height).move_to(p.axes)
             zoomed.set_stroke(opacity=0)
-            corners = [zoomed.c2p(*window[[0, 2]]), zoomed.c2p(*window[[1, 3]])]
-            lo, hi = p.axes.c2p(*window[[0, 2]]), p.axes.c2p(*window[[1, 3]])
-            box = Rectangle(width=max(hi[0] - lo[0], 0.08), height=max(hi[1] - lo[1], 0.08),
-                            color=INK, stroke_width=2).move_to((lo + hi) / 2)
-            boxes.append(box)
-            grown.append(box_frame)
-            trail = np.array([c for k in range(max(first - 6, 0), first)
+            trail = np.array([c for k in range(max(first - TRAIL_STEPS, 0), first)
                               for c in (wd[k], mid[k])] + [wd[first]])
-            new = VGroup(
+            news.append(VGroup(
                 *[polyline(zoomed, e, PALETTE["risk"], width=2, opacity=0.35)
                   for e in land["ellipses"]],
-                polyline(zoomed, trail, INK, width=2, opacity=0.45))
+                polyline(zoomed, trail, INK, width=2, opacity=0.45)))
             olds.append(VGroup(p.contours, p.trail, p.theta_hat, p.axes, p.names))
-            news.append(new)
-            p.axes, p.zoom_factor = zoomed, float(np.linalg.norm(corners[1] - corners[0])
-                                                  / np.linalg.norm(hi - lo))
+            p.zoom = (p.axes.window[1] - p.axes.window[0]) / (window[1] - window[0])
+            p.axes = zoomed
         self.play(*[Create(b) for b in boxes], run_time=self.t(1.0))
-        self.play(*[ReplacementTransform(b, g) for b, g in zip(boxes, grown)],
+        self.play(*[ReplacementTransform(b, f) for b, f in zip(boxes, frames)],
                   *[FadeOut(o) for o in olds], *[FadeIn(n) for n in news],
                   *[p.dot.animate.move_to(p.axes.c2p(*descent["wd"][p.run][first]))
                     for p in self.panels], run_time=self.t(2.0))
-        for p, new, frame in zip(self.panels, news, grown):
-            p.contours, p.trail, p.frame = new, VGroup(), frame
-            p.zoom_note = tex(rf"zoom $\times{p.zoom_factor:.0f}$", size=SMALL_SIZE + 2)
+        for p, new, frame in zip(self.panels, news, frames):
+            p.contours, p.trail = new, VGroup()
+            p.zoom_note = tex(rf"zoom $\times{p.zoom:.0f}$", size=SMALL_SIZE + 2)
             p.zoom_note.move_to(frame.get_corner(UP + LEFT) + np.array([0.12, -0.12, 0]),
                                 aligned_edge=UP + LEFT)
             self.bring_to_front(p.dot)

@@ -146,7 +146,7 @@ class RotateRescale(DataScene):
         for k in range(-GRID_LINES + 1, GRID_LINES):
             offset = k * r / GRID_LINES
             for ends in (((offset, -r), (offset, r)), ((-r, offset), (r, offset))):
-                lines.add(self.disc_polyline(np.linspace(*np.array(ends), 2), color,
+                lines.add(self.disc_polyline(np.array(ends), color,
                                              width=1.5, opacity=opacity))
         return lines
 

@@ -19,6 +19,16 @@ def view_window(points: np.ndarray, pad: float = 0.12, min_ratio: float = 0.4) -
     return np.array([lo[0] - grow[0], hi[0] + grow[0], lo[1] - grow[1], hi[1] + grow[1]])
 
 
+def fit_aspect(window: np.ndarray, aspect: float) -> np.ndarray:
+    """``window`` (xmin, xmax, ymin, ymax) grown about its centre, along one side only,
+    to height / width = ``aspect`` (the shape of the box it will fill)."""
+    xmin, xmax, ymin, ymax = (float(v) for v in window)
+    width, height = xmax - xmin, ymax - ymin
+    grow_x = max(height / aspect - width, 0.0) / 2
+    grow_y = max(aspect * width - height, 0.0) / 2
+    return np.array([xmin - grow_x, xmax + grow_x, ymin - grow_y, ymax + grow_y])
+
+
 def circle(radius: float, num: int = 241) -> np.ndarray:
     """The circle of ``radius`` about the origin (a penalty contour ‖θ‖ = radius) as a
     closed polyline (num, 2), first == last."""

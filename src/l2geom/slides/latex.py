@@ -11,6 +11,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+
 _OVERFULL = re.compile(r"^Overfull \\[hv]box \(([\d.]+)pt too (?:wide|high)\)(.*)$", re.M)
 _UNDEFINED = re.compile(r"^(?:LaTeX|Package \w+) Warning: (?:Reference|Citation|Hyper reference)"
                         r" .*undefined.*$|^LaTeX Warning: There were undefined references\.$",
