@@ -3,6 +3,8 @@ matplotlib's object model (never pixels); two renders give identical bytes."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 from matplotlib.patches import Circle
@@ -54,10 +56,22 @@ def test_parameter_space_axes_have_equal_aspect(drawn):
 def test_penalty_circle_passes_through_ridge_point(drawn, data):
     ridge = data["rescale"]["ridge"]
     for name in ("goodfellow_flat", "goodfellow_steep"):
-        (circle,) = by_gid(drawn[name], "penalty_tangent")
-        assert isinstance(circle, Circle)
-        assert circle.get_radius() == pytest.approx(np.linalg.norm(ridge), rel=1e-12)
-        assert tuple(circle.center) == (0.0, 0.0)
+        for circle in by_gid(drawn[name], "penalty_tangent"):  # the steep inset has one too
+            assert isinstance(circle, Circle)
+            assert circle.get_radius() == pytest.approx(np.linalg.norm(ridge), rel=1e-12)
+            assert tuple(circle.center) == (0.0, 0.0)
+
+
+def test_steep_move_is_magnified_in_an_inset(drawn, data):
+    """The steep leg (θ̂_ridge's short move) ends inside an inset that magnifies it at
+    least threefold; the flat variant, whose move is long, has no inset."""
+    fig = drawn["goodfellow_steep"]
+    (main,) = fig.axes
+    (inset,) = main.child_axes
+    assert by_gid(fig, "zoom_indicator")[0].axes is main
+    assert inset.viewLim.contains(*data["rescale"]["ridge"])
+    assert inset.viewLim.width * 3 <= main.viewLim.width
+    assert not drawn["goodfellow_flat"].axes[0].child_axes
 
 
 def test_tangent_contour_is_the_level_of_the_ridge_point(drawn, data, scenario_data):
@@ -65,8 +79,9 @@ def test_tangent_contour_is_the_level_of_the_ridge_point(drawn, data, scenario_d
     level = float(quad.value(data["rescale"]["ridge"]))
     (line,) = by_gid(drawn["goodfellow_flat"], "risk_tangent")
     assert np.allclose(quad.value(line.get_xydata()), level, rtol=1e-9)
-    # On each weight-decay panel, the contours drawn include the level through its θ̂_ridge.
-    for name, lams in (("gd_vs_weight_decay", [None, 10.0]), ("pull_depends_on_lambda", [5.0, 50.0])):
+    # On each weight-decay panel and its zoom, the contours include the level through its θ̂_ridge.
+    for name, lams in (("gd_vs_weight_decay", [None, 10.0, 10.0]),
+                       ("pull_depends_on_lambda", [5.0, 5.0, 50.0, 50.0])):
         panels = by_gid(drawn[name], "risk_contours")
         assert len(panels) == len(lams)
         for contours, lam in zip(panels, lams):
@@ -75,12 +90,34 @@ def test_tangent_contour_is_the_level_of_the_ridge_point(drawn, data, scenario_d
                 assert np.isclose(contours.levels, float(quad.value(ridge)), rtol=1e-12).any()
 
 
+def test_each_zoom_shows_where_its_run_settles_and_is_marked_on_its_panel(drawn, data):
+    """The zoomed view holds the run's end, magnifies, and the indicator on the main panel
+    outlines exactly that view; in the zoom, each drawn decay pull ends at an iterate."""
+    descent = data["descent"]
+    for name, lams in (("gd_vs_weight_decay", [10.0]), ("pull_depends_on_lambda", [5.0, 50.0])):
+        fig = drawn[name]
+        indicators = by_gid(fig, "zoom_indicator")
+        assert len(indicators) == len(lams)
+        for indicator, lam in zip(indicators, lams):
+            k = store.index_of(descent["lambdas"], lam)
+            main = indicator.axes
+            zoom = next(ax for ax in fig.axes if ax is not main and ax.get_title().startswith("zoom")
+                        and np.allclose(indicator.rectangle.get_bbox().bounds,
+                                        (*np.array(ax.viewLim.p0), ax.viewLim.width, ax.viewLim.height)))
+            end = descent["wd"][k][-1]
+            assert zoom.viewLim.contains(*end)
+            assert zoom.viewLim.width < main.viewLim.width / 1.5
+            (pulls,) = [c for c in zoom.collections if c.get_gid() == "decay_steps"]
+            tips = np.array([seg[1] for seg in pulls.get_segments()])
+            assert np.isclose(tips[:, None, :], descent["wd"][k][None]).all(axis=2).any(axis=1).all()
+
+
 def test_last_weight_decay_iterate_is_the_stored_end(drawn, data):
     descent = data["descent"]
     for name, lams in (("gd_vs_weight_decay", [10.0]), ("pull_depends_on_lambda", [5.0, 50.0])):
         lines = by_gid(drawn[name], "wd_iterates")
-        assert len(lines) == len(lams)
-        for line, lam in zip(lines, lams):
+        assert len(lines) == 2 * len(lams)  # each panel and its zoom
+        for line, lam in zip(lines, np.repeat(lams, 2)):
             end = descent["wd"][store.index_of(descent["lambdas"], lam)][-1]
             np.testing.assert_array_equal(line.get_xydata()[-1], end)
     (gd,) = by_gid(drawn["gd_vs_weight_decay"], "gd_iterates")
@@ -89,8 +126,8 @@ def test_last_weight_decay_iterate_is_the_stored_end(drawn, data):
 
 def test_decay_steps_and_gradient_steps_use_their_roles(drawn, data):
     fig = drawn["gd_vs_weight_decay"]
-    (grad,) = by_gid(fig, "gradient_steps")
-    (decay,) = by_gid(fig, "decay_steps")
+    grad, _ = by_gid(fig, "gradient_steps")  # the panel's, then the zoom's
+    decay, _ = by_gid(fig, "decay_steps")
     import matplotlib.colors as mcolors
     assert mcolors.to_hex(grad.get_colors()[0]) == COLORS["gradient_step"].lower()
     assert mcolors.to_hex(decay.get_colors()[0]) == COLORS["decay_step"].lower()
@@ -152,3 +189,121 @@ def test_pictures_follow_the_scale_of_theta_hat(scale):
     fig = figures.render("eigen_projection", data, {})["eigen_projection"]
     (x0, x1), (y0, y1) = fig.axes[0].get_xlim(), fig.axes[0].get_ylim()
     assert 1.5 * scale < x1 - x0 < 10 * scale and 0.8 * scale < y1 - y0 < 10 * scale
+
+
+# --- Labels at the repository's own scenarios -------------------------------------------
+
+def _scenario_figures():
+    """Every figure of config/config.yaml's scenarios, from data computed in memory the
+    way the compute rules compute it."""
+    from l2geom.config.scenario import build_scenarios
+    from l2geom.config.schema import validate
+    from l2geom.config.yamlfile import read_yaml
+    from l2geom.core import compute
+
+    root = Path(__file__).resolve().parents[1]
+    config = validate(read_yaml(root / "config/config.yaml"),
+                      read_yaml(root / "workflow/schemas/config.schema.yaml"))
+    drawn = {}
+    for name, sc in build_scenarios(config, root).items():
+        q, spec = sc.quad, config["scenarios"][name]
+        descent = {use: compute.descent_data(q, np.array(sc.start), sc.step_size, sc.steps,
+                                             sc.lambdas_for(use)) for use in ("decay", "pull")}
+        common = {"quadratic": compute.quadratic_data(q),
+                  "landscape": compute.landscape_data(q, np.array(sc.start), sc.step_size,
+                                                      sc.steps),
+                  "ridge_path": compute.ridge_path_data(q, spec["path_points"]),
+                  "rescale": compute.rescale_data(q, sc.lambdas_for("rescale")[0]),
+                  "tangency": compute.tangency_data(q, sc.lambdas_for("rescale"))}
+        params = {"lam": sc.lambdas_for("decay")[0], "lambdas": sc.lambdas_for("pull")}
+        for family in sc.figures:
+            use = "pull" if family == "pull_depends_on_lambda" else "decay"
+            for figname, fig in figures.render(family, {**common, "descent": descent[use]},
+                                               params).items():
+                drawn[f"{name}/{figname}"] = fig
+    return drawn
+
+
+def _curves(ax) -> list[tuple]:
+    """(screen polyline, clip) of everything drawn as a line in ``ax`` or its insets (not
+    the filled bands, the frame or the labels), found by walking its artists; the clip is
+    (clip box or None, clip path or None)."""
+    from matplotlib.collections import Collection
+    from matplotlib.contour import ContourSet
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    curves = []
+    for artist in ax.findobj(lambda a: a is not ax and a.get_visible()):
+        polylines = []
+        if isinstance(artist, Line2D):
+            polylines = [artist.get_transform().transform(artist.get_xydata())]
+        elif isinstance(artist, Collection) and not (isinstance(artist, ContourSet)
+                                                     and artist.filled):
+            for path in artist.get_paths():
+                polylines += artist.get_transform().transform_path(path).to_polygons(
+                    closed_only=False)
+        elif isinstance(artist, Patch) and artist is not ax.patch \
+                and artist not in ax.spines.values():
+            path = artist.get_transform().transform_path(artist.get_path())
+            polylines = path.to_polygons(closed_only=False)
+        path = artist.get_clip_path() if artist.get_clip_on() else None
+        box = artist.get_clip_box() if artist.get_clip_on() else None
+        clip = (box, path.get_fully_transformed_path() if path is not None else None)
+        curves += [(c, clip) for c in polylines if len(c)]
+    return curves
+
+
+def _crosses(curve: np.ndarray, clip, box) -> bool:
+    """Whether the polyline ``curve`` (screen), where drawn (inside ``clip``'s box and
+    path), enters ``box``; sampled every 0.5 px."""
+    clip_box, clip_path = clip
+    for a, b in zip(curve[:-1], curve[1:]) if len(curve) > 1 else [(curve[0], curve[0])]:
+        n = int(min(np.hypot(*(b - a)) / 0.5, 5000)) + 2
+        run = a + np.linspace(0.0, 1.0, n)[:, None] * (b - a)
+        run = run[(run[:, 0] > box.x0) & (run[:, 0] < box.x1)
+                  & (run[:, 1] > box.y0) & (run[:, 1] < box.y1)]
+        if clip_box is not None:
+            run = run[(run[:, 0] >= clip_box.x0) & (run[:, 0] <= clip_box.x1)
+                      & (run[:, 1] >= clip_box.y0) & (run[:, 1] <= clip_box.y1)]
+        if len(run) and (clip_path is None or _winding(clip_path, run).any()):
+            return True
+    return False
+
+
+def _winding(clip, points: np.ndarray) -> np.ndarray:
+    """Which ``points`` a clip path keeps, by the nonzero winding rule the renderers use
+    (``Path.contains_points`` ignores holes): each closed ring counts ±1 by its turn."""
+    from matplotlib.path import Path as MplPath
+
+    total = np.zeros(len(points), dtype=int)
+    for ring in clip.to_polygons():
+        x, y = ring[:, 0], ring[:, 1]
+        turn = 1 if np.dot(x, np.roll(y, -1)) - np.dot(np.roll(x, -1), y) > 0 else -1
+        total += turn * MplPath(ring).contains_points(points)
+    return total != 0
+
+
+def test_labels_are_clear_of_curves_and_of_each_other_at_the_default_scenarios():
+    """Drawn and measured under the style sheet the figures are saved with (its math
+    fonts set the labels' boxes)."""
+    import matplotlib as mpl
+    from l2geom.figures.labels import Label
+    from l2geom.style import MPLSTYLE
+
+    clashes = []
+    with mpl.rc_context(fname=str(MPLSTYLE)):
+        for name, fig in _scenario_figures().items():
+            fig.draw_without_rendering()
+            renderer = fig.canvas.get_renderer()
+            boxes = []
+            for ax in fig.axes:
+                curves = _curves(ax)
+                for note in (t for t in ax.texts if isinstance(t, Label)):
+                    box = note.get_window_extent(renderer)
+                    if any(_crosses(c, clip, box) for c, clip in curves):
+                        clashes.append(f"{name}: {note.get_text()} crosses a curve")
+                    clashes += [f"{name}: {note.get_text()} overlaps {other}"
+                                for other, b in boxes if box.overlaps(b)]
+                    boxes.append((note.get_text(), box))
+    assert not clashes, "\n".join(clashes)

@@ -23,6 +23,21 @@ STEP_LEGEND = {
 }
 
 
+def panel_row(fig: Figure, window: np.ndarray, kinds: str, zoom_aspect: float) -> list[Axes]:
+    """One row of panels of one height, by ``kinds``: "m" a main panel showing the
+    parameter ``window`` (all main panels share their axes), "z" a zoomed panel whose
+    view has height / width ``zoom_aspect``. Widths follow each view's shape."""
+    main_width = (window[1] - window[0]) / (window[3] - window[2])
+    widths = [main_width if kind == "m" else 1.0 / zoom_aspect for kind in kinds]
+    grid = fig.add_gridspec(1, len(kinds), width_ratios=widths)
+    axes, first = [], None
+    for i, kind in enumerate(kinds):
+        share = dict(sharex=first, sharey=first) if kind == "m" and first else {}
+        axes.append(fig.add_subplot(grid[0, i], **share))
+        first = first or (axes[-1] if kind == "m" else None)
+    return axes
+
+
 def fit_size(fig: Figure) -> None:
     """Shrink ``fig`` so equal-aspect axes fill their layout cells: drop the empty
     columns (tall parameter windows) or rows (wide ones) that the aspect leaves.
@@ -50,10 +65,11 @@ def fit_size(fig: Figure) -> None:
         fig.set_size_inches(*size)
 
 
-def legend(fig: Figure, handles: list, window: np.ndarray) -> None:
-    """Figure legend beside tall parameter windows, below wide ones (so panels get the room)."""
+def legend(fig: Figure, handles: list, window: np.ndarray, beside: bool = True) -> None:
+    """Figure legend beside tall parameter windows, below wide ones (so panels get the
+    room), and always below if not ``beside``."""
     tall = (window[3] - window[2]) > (window[1] - window[0])
-    if tall:
+    if tall and beside:
         fig.legend(handles=handles, loc="outside right center", handlelength=1.6)
     else:
         fig.legend(handles=handles, loc="outside lower center", ncols=len(handles),

@@ -56,12 +56,12 @@ def arrow(ax: Axes, start, end, color: str, transform: Transform | None = None,
 
 
 def draw_steps(ax: Axes, starts: np.ndarray, ends: np.ndarray, color: str, gid: str,
-               min_head: float = 12.0) -> LineCollection:
+               min_head: float = 12.0, width: float = 1.0) -> LineCollection:
     """Segments starts[i] -> ends[i] (n, 2); an arrow head on those longer than
     ``min_head`` pixels on screen whose tip is that far from the last head drawn, so
     the pile of tiny final steps stays clean (all segments are always drawn)."""
     segments = np.stack([starts, ends], axis=1)
-    lines = LineCollection(segments, colors=color, linewidths=1.0, zorder=3,
+    lines = LineCollection(segments, colors=color, linewidths=width, zorder=3,
                            capstyle="round")
     lines.set_gid(gid)
     ax.add_collection(lines, autolim=False)
@@ -77,11 +77,19 @@ def draw_steps(ax: Axes, starts: np.ndarray, ends: np.ndarray, color: str, gid: 
     return lines
 
 
-def draw_weight_decay(ax: Axes, descent: Data, k: int) -> None:
-    """Weight-decay run ``k``: each step as gradient part then decay pull, with iterates."""
+def draw_weight_decay(ax: Axes, descent: Data, k: int, widths: dict[str, float] | None = None,
+                      gap: float = 0.0) -> None:
+    """Weight-decay run ``k``: each step as gradient part then decay pull (line ``widths``
+    by part, 1 pt unless given), with iterates. With a ``gap`` (points), only the steps
+    from iterates that far apart on screen are drawn: a converged run's steps, all on
+    one spot, stay one step."""
     wd, after = descent["wd"][k], descent["wd_after_gradient"][k]
-    draw_steps(ax, wd[:-1], after, COLORS["gradient_step"], "gradient_steps")
-    draw_steps(ax, after, wd[1:], COLORS["decay_step"], "decay_steps")
+    widths = {"gradient": 1.0, "decay": 1.0, **(widths or {})}
+    steps = kept(ax, wd[:-1], gap)
+    draw_steps(ax, wd[steps], after[steps], COLORS["gradient_step"], "gradient_steps",
+               width=widths["gradient"])
+    draw_steps(ax, after[steps], wd[steps + 1], COLORS["decay_step"], "decay_steps",
+               width=widths["decay"])
     shown = thinned(ax, wd, 2.5)
     ax.plot(shown[:, 0], shown[:, 1], ls="none", marker="o", ms=1.8, color=COLORS["ink"],
             zorder=4, gid="wd_iterates")
@@ -91,6 +99,11 @@ def thinned(ax: Axes, points: np.ndarray, gap: float = 3.0) -> np.ndarray:
     """``points`` (n, 2) without those closer than ``gap`` points on screen to the last
     one kept, so markers of a converged run do not pile into a blot. The first and
     the last point are always kept."""
+    return points[kept(ax, points, gap)]
+
+
+def kept(ax: Axes, points: np.ndarray, gap: float) -> np.ndarray:
+    """Indices of the points :func:`thinned` keeps."""
     screen = ax.transData.transform(points) * (72.0 / ax.figure.dpi)
     keep = [0]
     for i in range(1, len(points)):
@@ -101,4 +114,4 @@ def thinned(ax: Axes, points: np.ndarray, gap: float = 3.0) -> np.ndarray:
             keep[-1] = len(points) - 1
         else:
             keep.append(len(points) - 1)
-    return points[keep]
+    return np.array(keep)
