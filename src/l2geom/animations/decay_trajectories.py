@@ -53,6 +53,7 @@ class DecayTrajectories(DataScene):
     DATA = {"quadratic": "quadratic", "descent": "descent_pull", "landscape": "landscape",
             "tangency": "tangency_pull"}
     SLOW_STEPS = 3  # steps shown one by one, each as gradient step then decay pull
+    SETTLE_STEPS = 2  # the last steps, shown one by one in the zoomed view
 
     def __init__(self, data=None, short=None, lambdas=None, **kwargs) -> None:
         super().__init__(data=data, short=short, **kwargs)
@@ -79,25 +80,26 @@ class DecayTrajectories(DataScene):
                   run_time=self.t(1.5))
         self.play(FadeIn(self.legend), *[FadeIn(p.dot) for p in self.panels],
                   run_time=self.t(1.0))
-        self.pause(2.0)
+        self.pause(1.0)
 
         slow = 1 if self.short else self.SLOW_STEPS
+        settle = 1 if self.short else self.SETTLE_STEPS
         self.mark("the picture")
         for k in range(slow):
             self.step(descent, k, explain=(k == 1 or slow == 1))
             self.mark(f"step {k + 1}")
-        last = len(descent["wd_after_gradient"][0]) - slow
+        last = len(descent["wd_after_gradient"][0]) - settle
         self.fast_forward(descent, slow, last)
-        self.pause(1.0)
+        self.pause(0.5)
         self.mark("fast forward")
         self.zoom_in(descent, last)
-        self.pause(1.0)
+        self.pause(0.5)
         self.mark("zoom")
-        for k in range(last, last + slow):
+        for k in range(last, last + settle):
             self.step(descent, k, explain=(k == last))
         self.mark("settled")
         self.reveal_ridge()
-        self.pause(4.0)
+        self.pause(2.5)
         self.mark("θ̂_Ridge")
 
     # ------------------------------------------------------------------ builders
@@ -204,7 +206,7 @@ class DecayTrajectories(DataScene):
             riders.append(UpdateFromAlphaFunc(
                 p.dot, lambda m, a, p=p, c=corners: m.move_to(
                     p.axes.c2p(*sample(c, a * (len(c) - 1))))))
-        self.play(*groups, *riders, run_time=self.t(7.0), rate_func=smooth)
+        self.play(*groups, *riders, run_time=self.t(5.0), rate_func=smooth)
         for p in self.panels:  # the stored iterate, exactly
             p.dot.move_to(p.axes.c2p(*descent["wd"][p.run][stop]))
             self.merge_trail(p)
