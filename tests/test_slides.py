@@ -412,3 +412,4 @@ def test_preview_pipeline_builds_deck_and_report(tmp_path, built_deck):
     for name in ANIMATIONS:
         assert f"figures/ws_2026/animations/{name}.mp4" in grouped["ws_2026"]
     assert "slides/build/l2-weight-decay.pdf" in grouped["Slides"]
+    assert "../slides/build/html/index.html" in html  # the HTML deck, linked from the PDF's caption

@@ -37,6 +37,10 @@ def make_scratch(dest: Path, quality: str = "preview", short: bool = False,
         target = dest / name
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(root / name, target)
+    # installed dependencies the copy uses from the checkout, like .venv
+    for installed in ("slides/html/node_modules",):
+        if (root / installed).exists():
+            (dest / installed).symlink_to(root / installed)
     config = dest / "config/config.yaml"
     text = config.read_text()
     text = text.replace("\nquality: production", f"\nquality: {quality}")

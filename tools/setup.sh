@@ -41,6 +41,25 @@ if ((${#missing[@]})); then
     apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# reveal.js for the HTML deck, pinned by slides/html/package-lock.json. Node and npm come
+# from Debian unless the machine already has them (e.g. from NodeSource).
+if ! command -v npm >/dev/null; then
+    if [[ $(id -u) -ne 0 ]]; then
+        echo "l2geom setup: npm is missing; run: sudo apt-get install -y --no-install-recommends nodejs npm" >&2
+        exit 1
+    fi
+    echo "l2geom setup: installing nodejs npm"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+fi
+npm_stamp=slides/html/node_modules/.l2geom-installed
+if [[ ! -f $npm_stamp || slides/html/package-lock.json -nt $npm_stamp ]]; then
+    echo "l2geom setup: installing reveal.js (npm ci in slides/html)"
+    npm ci --prefix slides/html --ignore-scripts --no-audit --no-fund --loglevel=error
+    touch "$npm_stamp"
+fi
+
 stamp=.venv/.l2geom-installed
 if [[ ! -f $stamp || requirements.lock -nt $stamp || pyproject.toml -nt $stamp ]]; then
     echo "l2geom setup: creating .venv"

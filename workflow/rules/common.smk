@@ -179,7 +179,8 @@ def deck_figures():
 
 
 def deck_animations(ext):
-    """The movies (``mp4``) or posters (``png``) of the animations the deck shows."""
+    """The movies (``mp4``), posters (``png``) or pause points (``json``) of the
+    animations the deck shows."""
     return [
         animation_file(name, ext).format(scenario=DECK[part])
         for part, (_, names) in DECK_SHOWS.items()

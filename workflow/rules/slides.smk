@@ -9,7 +9,9 @@ SOURCE_DATE_EPOCH = 1767225600
 
 # Called by rule all in the Snakefile (a lambda: helper functions belong in common.smk).
 # A config without a deck section builds no deck.
-slide_targets = lambda: rules.deck.output if DECK else []
+slide_targets = lambda: [*rules.deck.output, *rules.html_deck.output] if DECK else []
+# reveal.js, installed by `make setup` (npm ci) from slides/html/package-lock.json
+REVEAL = SLIDES / "html" / "node_modules" / "reveal.js"
 
 
 # The deck's rules exist only when the config has a deck section.
@@ -96,3 +98,29 @@ if DECK:
             epoch=SOURCE_DATE_EPOCH,
         script:
             "../scripts/slide_deck.py"
+
+    rule html_deck:
+        input:
+            pdf=rules.deck.output[0],
+            movies=deck_animations("mp4"),
+            pauses=deck_animations("json"),
+            player=SLIDES / "html" / "deck.js",
+            style=SLIDES / "html" / "deck.css",
+            lock=SLIDES / "html" / "package-lock.json",
+        output:
+            # linked from the deck's caption in the report (a pure HTML report cannot
+            # include a folder)
+            directory(SLIDES / "build" / "html"),
+        log:
+            LOGS / "slides" / "html_deck.log",
+        benchmark:
+            BENCH / "slides" / "html_deck.tsv"
+        conda:
+            CONDA_ENV
+        resources:
+            **SMALL_JOB,
+        params:
+            code=CODE["slides"],
+            reveal=REVEAL,
+        script:
+            "../scripts/html_deck.py"

@@ -20,8 +20,8 @@ CHECK_CODE = ("config/*.py", "build/code.py", "errors.py", "catalogue.py", "limi
 STAGE_CODE = {
     "compute": ("core/*.py", "config/scenario.py", "config/plan.py", "limits.py", "errors.py",
                 "build/store.py", "build/jobs.py", "build/code.py"),
-    "figures": ("figures/*.py", "catalogue.py", "style.py", "l2geom.mplstyle", "numbers.py",
-                "build/store.py"),
+    "figures": ("figures/*.py", "core/plane.py", "catalogue.py", "style.py", "l2geom.mplstyle",
+                "numbers.py", "build/store.py"),
     "animations": ("animations/*.py", "core/plane.py", "style.py", "numbers.py", "build/store.py"),
     "slides": ("slides/*.py", "style.py", "numbers.py", "build/store.py"),
 }

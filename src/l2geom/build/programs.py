@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 
 # program -> Debian package that provides it
-DECK_TOOLS = {"pdflatex": "texlive-latex-base", "latexmk": "latexmk"}
+DECK_TOOLS = {"pdflatex": "texlive-latex-base", "latexmk": "latexmk", "pdftocairo": "poppler-utils"}
 ANIMATION_TOOLS = {"latex": "texlive-latex-base", "dvisvgm": "dvisvgm", "ffmpeg": "ffmpeg"}
 
 
