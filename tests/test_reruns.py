@@ -26,7 +26,8 @@ CSV_SCENARIO = """
     descent: {step_size: 0.01, steps: 20}
     lambdas: {decay: 1, pull: [0.5, 2], rescale: 1}
 """
-DECK = {"slides/generated/values.tex", "slides/build/l2-weight-decay.pdf"}
+PDF_DECK = {"slides/build/l2-weight-decay.pdf", "slides/build/html"}  # the PDF and, from it, the HTML deck
+DECK = {"slides/generated/values.tex"} | PDF_DECK
 
 
 def data(scenario, *names):
@@ -64,11 +65,12 @@ CASES = {
                   | animations(*ANIMATIONS) | DECK),  # rotate_rescale draws the landscape
     # Code digests are per stage: one figure module reruns every figure (and the deck).
     "figure module": ("src/l2geom/figures/shrink_factors.py", ("\n", "\n# edited\n"),
-                      ALL_FIGURES | {"slides/build/l2-weight-decay.pdf"}),
+                      ALL_FIGURES | PDF_DECK),
     "scene module": ("src/l2geom/animations/lambda_sweep.py", ("\n", "\n# edited\n"),
-                     animations(*ANIMATIONS) | {"slides/build/l2-weight-decay.pdf"}),
+                     animations(*ANIMATIONS) | PDF_DECK),
     "deck source": ("slides/l2-weight-decay.tex", ("\n", "\n% edited\n"),
-                    {"slides/build/l2-weight-decay.pdf"}),
+                    PDF_DECK),
+    "HTML player": ("slides/html/deck.js", ("\n", "\n// edited\n"), {"slides/build/html"}),
     "CSV data": ("data/measured.csv", ("0.9,2.0", "0.9,2.5"), data("measured", *data_files(2))),
 }
 

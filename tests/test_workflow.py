@@ -111,7 +111,7 @@ def test_code_digests_come_from_the_package_and_fail_loudly(tmp_path, monkeypatc
 
     digests = code.stage_digests()
     assert set(digests) == {"compute", "figures", "animations", "slides"}
-    with pytest.raises(FileNotFoundError, match="code pattern 'core/\*.py' matches no file"):
+    with pytest.raises(FileNotFoundError, match=r"code pattern 'core/\*.py' matches no file"):
         monkeypatch.setattr(code, "PACKAGE", tmp_path)
         code.stage_digests()
 
