@@ -288,7 +288,10 @@ class RotateRescale(DataScene):
         across = np.array([along[1], -along[0], 0.0])  # clockwise from θ̂_ridge's direction
         if np.dot(across, self.ghost.get_unit_vector()) > 0:  # θ̂ lies that way: the other side
             across = -across
-        ridge_label.next_to(self.ridge_marker, across, buff=0.2)
+        # The contour and the circle both run along `across` there: the label goes inward
+        # too, into the penalty disc, so it hides neither.
+        inward = across - 0.45 * along
+        ridge_label.next_to(self.ridge_marker, inward / np.linalg.norm(inward), buff=0.3)
         ridge_label.add_background_rectangle(color=PALETTE["background"], opacity=0.85, buff=0.04)
         theta_label = math(r"\hat{\theta}", size=LABEL_SIZE, color=PALETTE["weights"])
         theta_label.next_to(self.ghost.get_end(), self.ghost.get_unit_vector(), buff=0.1)
