@@ -29,6 +29,9 @@ def write_scenario_data(folder: Path, steps: int = 40) -> dict[str, Path]:
         "rescale": compute.rescale_data(quad, 50.0),
         "tangency": touch,
         "landscape": compute.landscape_data(quad, start, step, steps, resolution=101),
+        "adaptive": compute.adaptive_data(quad, start, step, steps, lam=0.5, learning_rate=0.05,
+                                          adam_steps=400, beta1=0.9, beta2=0.99, eps=1e-8),
+        "early_stopping": compute.early_stopping_data(quad, step, [5, 10, 20]),
     }
     # The pipeline's per-use files, each holding every λ above (figure tests use the
     # generic names, scenes read the per-use ones).

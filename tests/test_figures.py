@@ -49,7 +49,8 @@ def test_parameter_space_axes_have_equal_aspect(drawn):
     for name, fig in drawn.items():
         if name == "shrink_factors":
             continue
-        for ax in fig.axes:
+        planes = fig.axes[:1] if name == "early_stopping" else fig.axes  # then its factor panel
+        for ax in planes:
             assert ax.get_aspect() == 1.0, name
 
 
@@ -110,6 +111,27 @@ def test_each_zoom_shows_where_its_run_settles_and_is_marked_on_its_panel(drawn,
             (pulls,) = [c for c in zoom.collections if c.get_gid() == "decay_steps"]
             tips = np.array([seg[1] for seg in pulls.get_segments()])
             assert np.isclose(tips[:, None, :], descent["wd"][k][None]).all(axis=2).any(axis=1).all()
+
+
+def test_adam_figure_draws_the_stored_runs_and_the_box(drawn, data):
+    fig, runs = drawn["adam_vs_adamw"], data["adaptive"]
+    for key in ("wd", "adam_l2", "adamw"):
+        (line,) = by_gid(fig, f"{key}_path")
+        np.testing.assert_array_equal(line.get_xydata()[-1], runs[key][-1])
+    (box,) = by_gid(fig, "adamw_box")
+    assert box.get_width() == box.get_height() == 2 * runs["box"] and box.get_x() == -runs["box"]
+    (end,) = by_gid(fig, "adamw_end")
+    np.testing.assert_array_equal(end.get_xydata()[0], runs["adamw"][-1])
+
+
+def test_early_stopping_figure_joins_each_stopped_point_to_its_ridge_point(drawn, data):
+    early = data["early_stopping"]
+    pairs = by_gid(drawn["early_stopping"], "matched_pair")
+    assert len(pairs) == len(early["taus"])
+    for pair, point, ridge in zip(pairs, early["points"], early["ridge"]):
+        np.testing.assert_array_equal(pair.get_xydata(), [point, ridge])
+    (curve,) = by_gid(drawn["early_stopping"], "stopped_1")
+    np.testing.assert_array_equal(curve.get_ydata(), early["stopped"][:, 0])
 
 
 def test_last_weight_decay_iterate_is_the_stored_end(drawn, data):
@@ -214,7 +236,12 @@ def _scenario_figures():
                                                       sc.steps),
                   "ridge_path": compute.ridge_path_data(q, spec["path_points"]),
                   "rescale": compute.rescale_data(q, sc.lambdas_for("rescale")[0]),
-                  "tangency": compute.tangency_data(q, sc.lambdas_for("rescale"))}
+                  "tangency": compute.tangency_data(q, sc.lambdas_for("rescale")),
+                  "early_stopping": compute.early_stopping_data(
+                      q, sc.step_size, spec["early_stopping"]["taus"]),
+                  "adaptive": compute.adaptive_data(
+                      q, np.array(sc.start), sc.step_size, sc.steps,
+                      **{("adam_steps" if k == "steps" else k): v for k, v in spec["adam"].items()})}
         params = {"lam": sc.lambdas_for("decay")[0], "lambdas": sc.lambdas_for("pull")}
         for family in sc.figures:
             use = "pull" if family == "pull_depends_on_lambda" else "decay"

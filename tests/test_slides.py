@@ -37,7 +37,7 @@ DECK_PARTS = {"running_example": "course", "classic_picture": "goodfellow"}
 FIGURES = {scenario: [name for family in deckplan.SHOWS[part][0]
                      for name in FIGURE_FAMILIES[family]]
            for part, scenario in (("running_example", "course"), ("classic_picture", "goodfellow"))}
-FULL_WIDTH_FIGURES = {"gd_vs_weight_decay", "pull_depends_on_lambda"}  # the others: half width
+FULL_WIDTH_FIGURES = {"gd_vs_weight_decay", "pull_depends_on_lambda", "early_stopping"}  # others: half
 ANIMATIONS = list(deckplan.SHOWS["running_example"][1])
 # Every frame the lecture requires, in the lecture's order.
 FRAME_TITLES = [
@@ -56,7 +56,8 @@ FRAME_TITLES = [
     "The classic picture: the flat direction",
     "The classic picture: the steep direction",
     "Three animations",  # then each video on a whole slide, with no title
-    "Caveat: the equivalence needs plain gradient descent",
+    "Caveat: the equivalence needs plain gradient descent",  # then the Adam video
+    "Early stopping as L2 regularization",
     "What to take home",
     "References",
 ]
@@ -68,13 +69,15 @@ def goodfellow_data() -> dict[str, dict[str, np.ndarray]]:
 
 
 def course_data(paths: dict[str, Path]) -> dict[str, dict[str, np.ndarray]]:
-    return {name: store.load(paths[name]) for name in ("quadratic", "descent", "rescale")}
+    return {name: store.load(paths[name])
+            for name in ("quadratic", "descent", "rescale", "adaptive", "early_stopping")}
 
 
 def deck_values(scenario_data) -> dict[str, str]:
     course, gf = course_data(scenario_data), goodfellow_data()
     values = deck.course_values(course["quadratic"], course["descent"], course["descent"],
                                 course["rescale"], COURSE_LAMBDAS, COURSE_SOURCE)
+    values.update(deck.optimizer_values(course["adaptive"], course["early_stopping"]))
     values.update(deck.goodfellow_values(gf["quadratic"], gf["rescale"]))
     values.update(deck.scenario_values(DECK_PARTS))
     return values

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 # results/data/{scenario}/{name}.npz of every scenario (contents: l2geom.core.compute)
 DATA_FILES = ("quadratic", "descent_decay", "descent_pull", "ridge_path", "rescale",
-              "tangency_decay", "tangency_pull", "tangency_rescale")
+              "tangency_decay", "tangency_pull", "tangency_rescale", "adaptive",
+              "early_stopping")
 PLANE_DATA_FILES = ("landscape",)  # the R_emp map: only for scenarios in the plane (d = 2)
 
 # Family (as named in a scenario's ``figures:`` list) -> the figures it draws,
@@ -19,11 +20,13 @@ FIGURE_FAMILIES: dict[str, tuple[str, ...]] = {
     "rescale_lambda_positive": ("rescale_lambda_positive",),
     "goodfellow": ("goodfellow_flat", "goodfellow_steep"),
     "shrink_factors": ("shrink_factors",),
+    "adam_vs_adamw": ("adam_vs_adamw",),
+    "early_stopping": ("early_stopping",),
 }
 
 # figures/{scenario}/animations/{name}.{ext}: the movie, its poster (last frame) and its
 # pause points (the end of each stage: time in seconds and a label)
-ANIMATIONS = ("rotate_rescale", "decay_trajectories", "lambda_sweep")
+ANIMATIONS = ("rotate_rescale", "decay_trajectories", "lambda_sweep", "adam_vs_adamw")
 ANIMATION_FILES = ("mp4", "png", "json")
 
 

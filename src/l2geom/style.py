@@ -16,6 +16,8 @@ COLORS: dict[str, str] = {
     "decay_step": "#E69F00",     # the decay pull toward the origin (orange)
     "penalty": "#009E73",        # L2 penalty circles (bluish green)
     "eigen_axes": "#CC79A7",     # eigenvector axes of H (reddish purple)
+    "adam_penalty": "#D55E00",   # Adam + L2 (Adam on R_reg): ends at θ̂_ridge, so its colour
+    "adamw": "#CC79A7",          # AdamW and its box (reddish purple; no eigen-axes beside it)
     "risk": "#4D4D4D",           # R_emp contour lines (dark grey)
     "ink": "#1A1A1A",            # text and coordinate axes
     "background": "#FFFFFF",
@@ -28,6 +30,8 @@ COLOR_WORDS: dict[str, str] = {
     "decay_step": "orange",
     "penalty": "green",
     "eigen_axes": "purple",
+    "adam_penalty": "vermillion",
+    "adamw": "purple",
     "risk": "grey",
 }
 

@@ -102,3 +102,36 @@ rule animation_lambda_sweep:
         workdir=MANIM_WORK,
     script:
         "../scripts/animation.py"
+
+
+rule animation_adam_vs_adamw:
+    input:
+        quadratic=rules.quadratic.output[0],
+        landscape=rules.landscape.output[0],
+        adaptive=rules.adaptive.output[0],
+    output:
+        mp4=report(
+            animation_file("adam_vs_adamw", "mp4"),
+            caption="../report/animations/adam_vs_adamw.rst",
+            category="{scenario}",
+            subcategory="Animations",
+        ),
+        png=animation_file("adam_vs_adamw", "png"),
+        json=animation_file("adam_vs_adamw", "json"),
+    log:
+        LOGS / "{scenario}" / "animation_adam_vs_adamw.log",
+    benchmark:
+        BENCH / "{scenario}" / "animation_adam_vs_adamw.tsv"
+    priority: RENDER_PRIORITY["adam_vs_adamw"]
+    conda:
+        CONDA_ENV
+    resources:
+        **RENDER_JOB,
+    params:
+        scene="adam_vs_adamw",
+        code=CODE["animations"],
+        quality=CONFIG["quality"],
+        short=CONFIG["short_animations"],
+        workdir=MANIM_WORK,
+    script:
+        "../scripts/animation.py"

@@ -140,3 +140,56 @@ rule landscape:
         steps=lambda w: SCENARIOS[w.scenario].steps,
     script:
         "../scripts/compute_data.py"
+
+
+rule adaptive:
+    input:
+        quadratic=rules.quadratic.output[0],
+    output:
+        data_file("adaptive"),
+    log:
+        LOGS / "{scenario}" / "adaptive.log",
+    benchmark:
+        BENCH / "{scenario}" / "adaptive.tsv"
+    priority: data_priority
+    conda:
+        CONDA_ENV
+    resources:
+        **SMALL_JOB,
+    params:
+        contents="adaptive",
+        code=CODE["compute"],
+        start=lambda w: SCENARIOS[w.scenario].start,
+        step_size=lambda w: SCENARIOS[w.scenario].step_size,
+        steps=lambda w: SCENARIOS[w.scenario].steps,
+        lam=lambda w: spec(w)["adam"]["lam"],
+        learning_rate=lambda w: spec(w)["adam"]["learning_rate"],
+        adam_steps=lambda w: spec(w)["adam"]["steps"],
+        beta1=lambda w: spec(w)["adam"]["beta1"],
+        beta2=lambda w: spec(w)["adam"]["beta2"],
+        eps=lambda w: spec(w)["adam"]["eps"],
+    script:
+        "../scripts/compute_data.py"
+
+
+rule early_stopping:
+    input:
+        quadratic=rules.quadratic.output[0],
+    output:
+        data_file("early_stopping"),
+    log:
+        LOGS / "{scenario}" / "early_stopping.log",
+    benchmark:
+        BENCH / "{scenario}" / "early_stopping.tsv"
+    priority: data_priority
+    conda:
+        CONDA_ENV
+    resources:
+        **SMALL_JOB,
+    params:
+        contents="early_stopping",
+        code=CODE["compute"],
+        step_size=lambda w: SCENARIOS[w.scenario].step_size,
+        taus=lambda w: spec(w)["early_stopping"]["taus"],
+    script:
+        "../scripts/compute_data.py"

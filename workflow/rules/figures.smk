@@ -153,3 +153,48 @@ rule figure_shrink_factors:
         family="shrink_factors",
     script:
         "../scripts/figure.py"
+
+
+rule figure_adam_vs_adamw:
+    input:
+        quadratic=rules.quadratic.output[0],
+        landscape=rules.landscape.output[0],
+        adaptive=rules.adaptive.output[0],
+    output:
+        **figure_outputs("adam_vs_adamw"),
+    log:
+        LOGS / "{scenario}" / "figure_adam_vs_adamw.log",
+    benchmark:
+        BENCH / "{scenario}" / "figure_adam_vs_adamw.tsv"
+    conda:
+        CONDA_ENV
+    resources:
+        **FIGURE_JOB,
+    params:
+        code=CODE["figures"],
+        family="adam_vs_adamw",
+    script:
+        "../scripts/figure.py"
+
+
+rule figure_early_stopping:
+    input:
+        landscape=rules.landscape.output[0],
+        ridge_path=rules.ridge_path.output[0],
+        quadratic=rules.quadratic.output[0],
+        early_stopping=rules.early_stopping.output[0],
+    output:
+        **figure_outputs("early_stopping"),
+    log:
+        LOGS / "{scenario}" / "figure_early_stopping.log",
+    benchmark:
+        BENCH / "{scenario}" / "figure_early_stopping.tsv"
+    conda:
+        CONDA_ENV
+    resources:
+        **FIGURE_JOB,
+    params:
+        code=CODE["figures"],
+        family="early_stopping",
+    script:
+        "../scripts/figure.py"

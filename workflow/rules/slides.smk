@@ -45,6 +45,10 @@ if DECK:
                 scenario=DECK["running_example"]
             ),
             rescale=data_file("rescale").format(scenario=DECK["running_example"]),
+            adaptive=data_file("adaptive").format(scenario=DECK["running_example"]),
+            early_stopping=data_file("early_stopping").format(
+                scenario=DECK["running_example"]
+            ),
             goodfellow_quadratic=data_file("quadratic").format(
                 scenario=DECK["classic_picture"]
             ),

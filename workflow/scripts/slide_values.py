@@ -9,6 +9,7 @@ log = log_to(sm.log[0])
 data = {name: store.load(path) for name, path in sm.input.items()}
 values = deck_values.course_values(data["quadratic"], data["descent_decay"], data["descent_pull"],
                             data["rescale"], sm.params.lambdas, sm.params.source)
+values.update(deck_values.optimizer_values(data["adaptive"], data["early_stopping"]))
 values.update(deck_values.goodfellow_values(data["goodfellow_quadratic"], data["goodfellow_rescale"]))
 values.update(deck_values.scenario_values(sm.params.scenarios))
 text = deck_values.values_tex(values)

@@ -19,6 +19,7 @@ import numpy as np
 from manim import tempconfig
 from PIL import Image
 
+from l2geom.animations.adam_vs_adamw import AdamVsAdamW
 from l2geom.animations.decay_trajectories import DecayTrajectories
 from l2geom.animations.lambda_sweep import LambdaSweep
 from l2geom.animations.rotate_rescale import RotateRescale
@@ -30,6 +31,7 @@ SCENES = {
     "rotate_rescale": RotateRescale,
     "decay_trajectories": DecayTrajectories,
     "lambda_sweep": LambdaSweep,
+    "adam_vs_adamw": AdamVsAdamW,
 }
 
 QUALITY = {

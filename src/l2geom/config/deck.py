@@ -16,7 +16,8 @@ from ..errors import ConfigError
 # Part of the deck -> (figure families, animations) its frames show of that part's scenario.
 SHOWS = {
     "running_example": (("gd_vs_weight_decay", "pull_depends_on_lambda", "eigen_projection",
-                         "rescale_lambda_zero", "rescale_lambda_positive", "shrink_factors"),
+                         "rescale_lambda_zero", "rescale_lambda_positive", "shrink_factors",
+                         "adam_vs_adamw", "early_stopping"),
                         ANIMATIONS),
     "classic_picture": (("goodfellow",), ()),
 }

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from .adaptive import adam, box_bound, cosine_schedule
 from .descent import gradient_descent, weight_decay
+from .early_stopping import matched_lambdas, stopped_factors, stopped_points
 from .plane import rotation_angle, view_window
 from .quadratic import Quadratic, eigen
 from .ridge import ellipse, lambda_grid, ridge_eigen, ridge_path, ridge_solve, shrink_factors, tangency
@@ -126,7 +128,50 @@ def landscape_data(quad: Quadratic, start: np.ndarray, step_size: float, steps: 
             "ellipses": np.array([ellipse(quad, level, num) for level in levels])}
 
 
+def adaptive_data(quad: Quadratic, start: np.ndarray, step_size: float, steps: int, lam: float,
+                  learning_rate: float, adam_steps: int, beta1: float, beta2: float,
+                  eps: float) -> dict[str, np.ndarray]:
+    """adaptive.npz, three optimizers with the same λ from ``start`` (A = adam_steps):
+    lam (), box () = 1/λ, the half-width of AdamW's box; rates (A,) the cosine schedule;
+    adam_l2 (A+1, d): Adam on ∇R_emp + λθ; adamw (A+1, d): AdamW, PyTorch's form;
+    wd (S+1, d): weight decay with the scenario's step size and steps (S);
+    ridge (d,): θ̂_ridge(λ), where Adam + L2 and weight decay end."""
+    rates = cosine_schedule(learning_rate, adam_steps)
+    moments = dict(beta1=beta1, beta2=beta2, eps=eps)
+    return {
+        "lam": np.float64(lam), "box": np.float64(box_bound(lam)), "rates": rates,
+        "adam_l2": adam(quad, start, rates, lam, decoupled=False, **moments),
+        "adamw": adam(quad, start, rates, lam, decoupled=True, **moments),
+        "wd": weight_decay(quad, start, step_size, steps, lam).iterates,
+        "ridge": ridge_solve(quad, lam),
+    }
+
+
+def early_stopping_data(quad: Quadratic, step_size: float, taus: list[int],
+                        num: int = 200) -> dict[str, np.ndarray]:
+    """early_stopping.npz, gradient descent from the origin stopped after τ steps (T values):
+    taus (T,), lambdas (T,) = 1/(ατ); points (T, d): θ^(τ) in closed form; path (max τ + 1, d):
+    the iterates; ridge (T, d): θ̂_ridge(1/(ατ)); distances (T,): ‖θ^(τ) − θ̂_ridge‖;
+    eigenvalues (d,); grid (num,) τ from 1 to 4 max τ (log-spaced) with, per eigen-direction,
+    stopped (num, d) = 1 − (1 − ασᵢ)^τ and ridge_factors (num, d) = σᵢ/(σᵢ + 1/(ατ))."""
+    taus = np.unique(np.asarray(taus, dtype=np.int64))
+    sigma, _ = eigen(quad.hessian)
+    points = stopped_points(quad, step_size, taus)
+    ridge = ridge_path(quad, matched_lambdas(step_size, taus))
+    grid = np.geomspace(1.0, 4.0 * float(taus[-1]), num)
+    return {
+        "step_size": np.float64(step_size), "taus": taus,
+        "lambdas": matched_lambdas(step_size, taus), "points": points,
+        "path": gradient_descent(quad, np.zeros(quad.dim), step_size, int(taus[-1])),
+        "ridge": ridge, "distances": np.linalg.norm(points - ridge, axis=1),
+        "eigenvalues": sigma, "grid": grid, "stopped": stopped_factors(sigma, step_size, grid),
+        "ridge_factors": np.array([shrink_factors(sigma, lam)
+                                   for lam in matched_lambdas(step_size, grid)]),
+    }
+
+
 # Data file kind (``params.contents`` of a compute rule) -> the function of a quadratic
 # that fills it; the rule's other params are that function's keyword arguments.
 CONTENTS = {"descent": descent_data, "ridge_path": ridge_path_data, "rescale": rescale_data,
-            "tangency": tangency_data, "landscape": landscape_data}
+            "tangency": tangency_data, "landscape": landscape_data, "adaptive": adaptive_data,
+            "early_stopping": early_stopping_data}

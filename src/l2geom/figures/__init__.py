@@ -11,7 +11,8 @@ from typing import Any, Mapping
 from matplotlib.figure import Figure
 
 from ..catalogue import FIGURE_FAMILIES
-from . import gd_vs_weight_decay, goodfellow, pull_depends_on_lambda, rescale, shrink_factors
+from . import (adam_vs_adamw, early_stopping, gd_vs_weight_decay, goodfellow,
+               pull_depends_on_lambda, rescale, shrink_factors)
 from .output import save
 
 def render(family: str, data: Mapping[str, Mapping], params: Mapping[str, Any]) -> dict[str, Figure]:
@@ -34,6 +35,11 @@ def render(family: str, data: Mapping[str, Mapping], params: Mapping[str, Any]) 
                 for v in goodfellow.VARIANTS]
     elif family == "shrink_factors":
         figs = [shrink_factors.figure(d["ridge_path"], d["rescale"])]
+    elif family == "adam_vs_adamw":
+        figs = [adam_vs_adamw.figure(d["quadratic"], d["landscape"], d["adaptive"])]
+    elif family == "early_stopping":
+        figs = [early_stopping.figure(d["landscape"], d["ridge_path"], d["quadratic"],
+                                      d["early_stopping"])]
     else:
         raise ValueError(f"unknown figure family {family!r}; known: {sorted(FIGURE_FAMILIES)}")
     return dict(zip(FIGURE_FAMILIES[family], figs))

@@ -85,6 +85,28 @@ def course_values(quadratic: Data, decay: Data, pull: Data, rescale: Data,
     return values
 
 
+def optimizer_values(adaptive: Data, early: Data) -> dict[str, str]:
+    """The numbers of the caveat and early-stopping frames: λ, box and the end points of
+    Adam + L2 and AdamW (adaptive.npz); the first and the last stopping time τ with its
+    matched λ = 1/(ατ) and the distance of the stopped point to θ̂_ridge(λ)
+    (early_stopping.npz)."""
+    return {
+        "adamLam": exact(float(adaptive["lam"])),
+        "adamBox": number(float(adaptive["box"]), COORDINATE),
+        **_point("adamLtwoEnd", adaptive["adam_l2"][-1]),
+        **_point("adamwEnd", adaptive["adamw"][-1]),
+        **_point("adamRidge", adaptive["ridge"]),
+        "adamSteps": str(len(adaptive["rates"])),
+        "adamRate": exact(float(adaptive["rates"][0])),
+        **{f"es{name}{end}": value
+           for end, i in (("First", 0), ("Last", -1))
+           for name, value in (("Tau", str(int(early["taus"][i]))),
+                               ("Lam", number(float(early["lambdas"][i]), 1)),
+                               ("Dist", number(float(early["distances"][i]), COORDINATE,
+                                               whole=False)))},
+    }
+
+
 def source_values(source: Mapping[str, Any], quadratic: Data) -> dict[str, str]:
     """Where the running example's risk comes from, for the deck's "running example" box:
     ``runningExample`` names the deck's macro for the kind of source (``\\exampleGenerate``,
