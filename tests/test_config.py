@@ -78,6 +78,13 @@ CASES = [
     (mutated(["scenarios"], {}), "scenarios: {} should be non-empty"),
     (mutated(C + ["source"], {"csv": {"path": "no/such.csv", "features": ["a"], "target": "y"}}),
      "scenarios.course.source.csv.path: 'no/such.csv': file does not exist"),
+    (mutated(C + ["adam", "lam"], 0), "scenarios.course.adam.lam: 0 is less than or equal to the minimum of 0"),
+    (mutated(C + ["adam", "eps"], 0), "scenarios.course.adam.eps: 0 is less than or equal to the minimum of 0"),
+    (mutated(C + ["adam", "beta2"], 1), "scenarios.course.adam.beta2: 1 is greater than or equal to the maximum of 1"),
+    (mutated(C + ["adam", "steps"], 5), "scenarios.course.adam.steps: 5 is less than the minimum of 10"),
+    (mutated(C + ["adam", "schedule"], "linear"), "scenarios.course.adam.schedule: unknown key"),
+    (mutated(C + ["early_stopping", "taus"], [5, 0]), "scenarios.course.early_stopping.taus[1]: 0 is less than the minimum of 1"),
+    (mutated(C + ["early_stopping", "taus"], [5, 5]), "scenarios.course.early_stopping.taus: [5, 5] has non-unique elements"),
 ]
 
 

@@ -32,7 +32,7 @@ from manim import (
 from l2geom.animations.plane import axis_labels, equal_axes, marker, polyline, set_polyline
 from l2geom.animations.sampling import sample
 from l2geom.animations.scene import DataScene
-from l2geom.animations.style import INK, LABEL_SIZE, PALETTE, SMALL_SIZE, TEXT_SIZE, lines, math, tex
+from l2geom.animations.style import LABEL_SIZE, PALETTE, SMALL_SIZE, TEXT_SIZE, lines, math, tex
 from l2geom.core.plane import fit_aspect, view_window
 from l2geom.numbers import exact
 
@@ -84,7 +84,7 @@ class AdamVsAdamW(DataScene):
 
     def build_plane(self) -> None:
         adaptive, theta = self.data["adaptive"], self.data["quadratic"]["theta_hat"]
-        width, height = 6.6, 6.9
+        width, height = 6.2, 6.9
         points = np.vstack([*(adaptive[k] for k in RUNS), theta, np.zeros(2)])
         window = fit_aspect(view_window(points), height / width)
         self.axes = equal_axes(window, width=width, height=height)
@@ -105,6 +105,7 @@ class AdamVsAdamW(DataScene):
                              color=PALETTE["adamw"])
         # above the box's top edge, at the plane's left (left of every run)
         self.box_note.next_to(ax.c2p(max(window[0], -bound), bound), UP + RIGHT, buff=0.1)
+        self.box_note.shift(0.15 * RIGHT)
         self.box_note.add_background_rectangle(color=PALETTE["background"], opacity=0.85,
                                                buff=0.04)
         self.traces, self.dots = {}, {}
@@ -144,9 +145,11 @@ class AdamVsAdamW(DataScene):
             rows.add(VGroup(swatch, tex(name, size=TEXT_SIZE)).arrange(RIGHT, buff=0.2))
         rows.add(math(r"\theta \leftarrow \theta - \alpha\nabla\mathcal{R}_{\text{emp}}"
                       r" - \alpha\lambda\theta", size=SMALL_SIZE + 2))
-        rows.add(math(r"g = \nabla\mathcal{R}_{\text{emp}} + \lambda\theta,\ "
-                      r"\theta \leftarrow \theta - \eta\,\hat{m}/(\sqrt{\hat{v}} + \epsilon)",
-                      size=SMALL_SIZE + 2))
+        rows.add(VGroup(
+            math(r"g = \nabla\mathcal{R}_{\text{emp}} + \lambda\theta \text{ into } \hat{m}, \hat{v}",
+                 size=SMALL_SIZE + 2),
+            math(r"\theta \leftarrow \theta - \eta\,\hat{m}/(\sqrt{\hat{v}} + \epsilon)",
+                 size=SMALL_SIZE + 2)).arrange(DOWN, aligned_edge=LEFT, buff=0.1))
         rows.add(math(r"\theta \leftarrow \theta - \eta\lambda\theta"
                       r" - \eta\,\hat{m}/(\sqrt{\hat{v}} + \epsilon)", size=SMALL_SIZE + 2))
         legend, rules = rows[:3], rows[3:]

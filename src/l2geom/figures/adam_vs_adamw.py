@@ -60,7 +60,7 @@ def figure(quadratic: Data, landscape: Data, adaptive: Data) -> Figure:
     label(ax, runs["adamw"][-1], "AdamW", color=COLORS["adamw"])
     ax.set_title(f"Same $\\lambda = {exact(adaptive['lam'])}$, two end points")
     handles = legend_handles({text: style for text, style in RUNS.values()})
-    handles += legend_handles({f"box $|\\theta_i| \\leq 1/\\lambda$": dict(
+    handles += legend_handles({"box $|\\theta_i| \\leq 1/\\lambda$": dict(
         color=COLORS["adamw"], lw=0.9, ls=BOX_STYLE["ls"])})
     fig.legend(handles=handles, loc="outside lower center", ncols=2, handlelength=1.8,
                columnspacing=1.0, fontsize="small")
