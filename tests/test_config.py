@@ -85,6 +85,8 @@ CASES = [
     (mutated(C + ["adam", "schedule"], "linear"), "scenarios.course.adam.schedule: unknown key"),
     (mutated(C + ["early_stopping", "taus"], [5, 0]), "scenarios.course.early_stopping.taus[1]: 0 is less than the minimum of 1"),
     (mutated(C + ["early_stopping", "taus"], [5, 5]), "scenarios.course.early_stopping.taus: [5, 5] has non-unique elements"),
+    (mutated(C + ["adam", "lam"], 0.2), "scenarios.course.adam.lam: AdamW's box |theta_i| <= 1/lam = 5 holds theta_hat"),
+    (mutated(C + ["adam", "lam"], 500), "scenarios.course.adam.lam: step size 0.005 diverges for lambda=500"),
 ]
 
 

@@ -66,12 +66,16 @@ def test_penalty_circle_passes_through_ridge_point(drawn, data):
 def test_steep_move_is_magnified_in_an_inset(drawn, data):
     """The steep leg (θ̂_ridge's short move) ends inside an inset that magnifies it at
     least threefold; the flat variant, whose move is long, has no inset."""
+    from l2geom.figures.zoom import magnification
+
     fig = drawn["goodfellow_steep"]
     (main,) = fig.axes
     (inset,) = main.child_axes
     assert by_gid(fig, "zoom_indicator")[0].axes is main
+    assert len(by_gid(fig, "zoom_connector")) == 2
     assert inset.viewLim.contains(*data["rescale"]["ridge"])
-    assert inset.viewLim.width * 3 <= main.viewLim.width
+    fig.draw_without_rendering()
+    assert magnification(main, inset) >= 3
     assert not drawn["goodfellow_flat"].axes[0].child_axes
 
 
@@ -92,8 +96,11 @@ def test_tangent_contour_is_the_level_of_the_ridge_point(drawn, data, scenario_d
 
 
 def test_each_zoom_shows_where_its_run_settles_and_is_marked_on_its_panel(drawn, data):
-    """The zoomed view holds the run's end, magnifies, and the indicator on the main panel
-    outlines exactly that view; in the zoom, each drawn decay pull ends at an iterate."""
+    """The zoomed view holds the run's end, magnifies as its title says, and the indicator
+    on the main panel outlines exactly that view; in the zoom, each drawn decay pull ends
+    at an iterate."""
+    from l2geom.figures.zoom import magnification
+
     descent = data["descent"]
     for name, lams in (("gd_vs_weight_decay", [10.0]), ("pull_depends_on_lambda", [5.0, 50.0])):
         fig = drawn[name]
@@ -107,7 +114,9 @@ def test_each_zoom_shows_where_its_run_settles_and_is_marked_on_its_panel(drawn,
                                         (*np.array(ax.viewLim.p0), ax.viewLim.width, ax.viewLim.height)))
             end = descent["wd"][k][-1]
             assert zoom.viewLim.contains(*end)
-            assert zoom.viewLim.width < main.viewLim.width / 1.5
+            fig.draw_without_rendering()
+            times = magnification(main, zoom)
+            assert times > 1.5 and zoom.get_title() == f"zoom $\\times{times:.0f}$"
             (pulls,) = [c for c in zoom.collections if c.get_gid() == "decay_steps"]
             tips = np.array([seg[1] for seg in pulls.get_segments()])
             assert np.isclose(tips[:, None, :], descent["wd"][k][None]).all(axis=2).any(axis=1).all()

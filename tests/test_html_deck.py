@@ -113,7 +113,8 @@ def test_one_slide_per_pdf_page(work, browser):
 
 
 def test_each_animation_plays_stops_at_its_pause_points_and_lies_on_its_poster(work, browser):
-    """On its slide: plays, stops at the first pause point; → to the second; ← back."""
+    """On its slide: plays, stops at the first pause point; → to the second; ← back;
+    entered backwards from the next slide, it holds its last frame."""
     assert browser.execute_script(
         "return document.createElement('video').canPlayType('video/mp4; codecs=\"avc1.42E01E\"')"
     ) == "probably"
@@ -137,6 +138,12 @@ def test_each_animation_plays_stops_at_its_pause_points_and_lies_on_its_poster(w
                        "return v.paused && Math.abs(v.currentTime - arguments[0]) <= 0.1", 10.0,
               state["stops"][0])
         assert browser.execute_script("return Reveal.getIndices().h") == page - 1
+        # back into the slide from the next one: its last frame, held
+        _go(browser, page + 1)
+        browser.execute_script("Reveal.prev()")
+        _wait(browser, "const v = Reveal.getCurrentSlide().querySelector('video');"
+                       "return Reveal.getIndices().h === arguments[0] && v.paused"
+                       " && v.currentTime >= v.duration - 0.1", 10.0, page - 1)
         # the video's box is the poster's rectangle in the PDF (±1 % of the page)
         box = browser.execute_script("""
             const s = Reveal.getCurrentSlide().getBoundingClientRect();

@@ -60,7 +60,8 @@ CASES = {
                                  "rescale_lambda_positive", "goodfellow", "shrink_factors")
                        | animations("rotate_rescale") | DECK),
     "step size": ("config/config.yaml", ("step_size: 0.005 ", "step_size: 0.004 "),
-                  data("course", "descent_decay", "descent_pull", "landscape")
+                  data("course", "descent_decay", "descent_pull", "landscape", "adaptive",
+                       "early_stopping")
                   | figures("course", *(set(FIGURE_FAMILIES) - {"shrink_factors"}))
                   | animations(*ANIMATIONS) | DECK),  # rotate_rescale draws the landscape
     # Code digests are per stage: one figure module reruns every figure (and the deck).

@@ -8,8 +8,8 @@
 
   function stopsOf(video) { return JSON.parse(video.dataset.stops || "[]"); }
 
-  // Where step k ends: the k-th stop, or the video's end after the last one.
-  function target(video, k) {
+  // Where step k ends: the k-th stop, or null (the video's end) after the last one.
+  function endOf(video, k) {
     var stops = stopsOf(video);
     return k < stops.length ? stops[k] : null;
   }
@@ -17,6 +17,15 @@
   function halt(video) {
     if (video.l2Watch) { cancelAnimationFrame(video.l2Watch); video.l2Watch = null; }
     video.pause();
+  }
+
+  // Seek to time `t` (null: the last frame), once the video knows its length.
+  function seek(video, t) {
+    if (t !== null) { video.currentTime = t; return; }
+    if (video.readyState >= 1) { video.currentTime = video.duration; return; }
+    video.addEventListener("loadedmetadata", function () {
+      video.currentTime = video.duration;
+    }, { once: true });
   }
 
   // Play from where the video is to time `end` (null: to its end), then hold that frame.
@@ -36,24 +45,31 @@
     video.l2Watch = requestAnimationFrame(watch);
   }
 
-  // Show step k of a slide's videos as a still: where step k - 1 ended.
-  function holdAt(video, k) {
+  // Step k of a video: play it from the end of step k - 1 (step 0: from the start).
+  function play(video, k) {
+    seek(video, k > 0 ? endOf(video, k - 1) : 0);
+    playTo(video, endOf(video, k));
+  }
+
+  // Step k of a video as a still: the frame where step k ends.
+  function still(video, k) {
     halt(video);
-    var end = k > 0 ? target(video, k - 1) : 0;
-    video.currentTime = end === null ? video.duration || 0 : end;
+    seek(video, endOf(video, k));
   }
 
   function videosOf(slide) {
     return slide ? Array.prototype.slice.call(slide.querySelectorAll("video.l2-movie")) : [];
   }
 
+  // The step a slide is at: how many of its pause steps (fragments) are shown.
   function stepOf(slide) { return slide.querySelectorAll(".fragment.l2-step.visible").length; }
 
+  // On entering a slide: play its first step, or (coming back to a slide whose steps are
+  // shown) hold the end of the step it is at.
   function enter(slide) {
     var k = stepOf(slide);
     videosOf(slide).forEach(function (video) {
-      if (k === 0) { video.currentTime = 0; playTo(video, target(video, 0)); }
-      else { holdAt(video, k + 1); }
+      if (k === 0) { play(video, 0); } else { still(video, k); }
     });
   }
 
@@ -64,18 +80,17 @@
     enter(event.currentSlide);
   });
 
+  // A step shown (→) plays it; a step hidden (←) holds the end of the one before. The
+  // step is counted on the slide, so a jump over several fragments lands right too.
   Reveal.on("fragmentshown", function (event) {
     if (!event.fragment.classList.contains("l2-step")) { return; }
-    var k = Number(event.fragment.dataset.fragmentIndex) + 1;
-    videosOf(Reveal.getCurrentSlide()).forEach(function (video) {
-      video.currentTime = target(video, k - 1);
-      playTo(video, target(video, k));
-    });
+    var slide = Reveal.getCurrentSlide(), k = stepOf(slide);
+    videosOf(slide).forEach(function (video) { play(video, k); });
   });
 
   Reveal.on("fragmenthidden", function (event) {
     if (!event.fragment.classList.contains("l2-step")) { return; }
-    var k = Number(event.fragment.dataset.fragmentIndex);
-    videosOf(Reveal.getCurrentSlide()).forEach(function (video) { holdAt(video, k + 1); });
+    var slide = Reveal.getCurrentSlide(), k = stepOf(slide);
+    videosOf(slide).forEach(function (video) { still(video, k); });
   });
 })();

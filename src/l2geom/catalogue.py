@@ -6,9 +6,11 @@ from __future__ import annotations
 
 # results/data/{scenario}/{name}.npz of every scenario (contents: l2geom.core.compute)
 DATA_FILES = ("quadratic", "descent_decay", "descent_pull", "ridge_path", "rescale",
-              "tangency_decay", "tangency_pull", "tangency_rescale", "adaptive",
-              "early_stopping")
+              "tangency_decay", "tangency_pull", "tangency_rescale")
 PLANE_DATA_FILES = ("landscape",)  # the R_emp map: only for scenarios in the plane (d = 2)
+# Data files only some figures and animations read (file -> those), computed for a
+# scenario that draws one of them.
+OPTIONAL_DATA_FILES = {"adaptive": ("adam_vs_adamw",), "early_stopping": ("early_stopping",)}
 
 # Family (as named in a scenario's ``figures:`` list) -> the figures it draws,
 # figures/{scenario}/{name}.pdf and .png
@@ -30,6 +32,9 @@ ANIMATIONS = ("rotate_rescale", "decay_trajectories", "lambda_sweep", "adam_vs_a
 ANIMATION_FILES = ("mp4", "png", "json")
 
 
-def data_files(dim: int) -> tuple[str, ...]:
-    """The data files of a scenario of dimension ``dim``."""
-    return DATA_FILES + (PLANE_DATA_FILES if dim == 2 else ())
+def data_files(dim: int, drawn=()) -> tuple[str, ...]:
+    """The data files of a scenario of dimension ``dim`` that draws the figure families
+    and animations ``drawn``."""
+    optional = tuple(name for name, users in OPTIONAL_DATA_FILES.items()
+                     if set(users) & set(drawn))
+    return DATA_FILES + (PLANE_DATA_FILES if dim == 2 else ()) + optional

@@ -73,7 +73,7 @@ def data_targets():
     return [
         data_file(n).format(scenario=s)
         for s, scenario in SCENARIOS.items()
-        for n in data_files(scenario.dim)
+        for n in data_files(scenario.dim, [*scenario.figures, *scenario.animations])
     ]
 
 
@@ -98,8 +98,12 @@ DECK_JOB = dict(mem_mb=2000, runtime=15, cpus_per_task=1)
 
 # Scheduling on few cores: the renders are the longest jobs (benchmarks/RESULTS.md), so
 # the data they wait on goes first, then the renders, longest first; figures fill in.
-RENDER_PRIORITY = {"lambda_sweep": 30, "rotate_rescale": 20, "decay_trajectories": 10,
-                   "adam_vs_adamw": 5}
+RENDER_PRIORITY = {
+    "lambda_sweep": 30,
+    "rotate_rescale": 20,
+    "decay_trajectories": 10,
+    "adam_vs_adamw": 5,
+}
 
 
 def data_priority(wildcards):

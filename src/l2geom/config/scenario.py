@@ -150,8 +150,26 @@ def build_scenario(name: str, spec: dict, root: Path) -> Scenario:
             check_convergent(sigma, lam, step)
         except ValueError as err:
             raise _fail(name, "descent.step_size", str(err)) from None
+    if "adam_vs_adamw" in (*spec["figures"], *spec["animations"]):
+        _check_adam(name, spec["adam"], sigma, step, quad.theta_hat)
     return Scenario(name, d, step, steps, [float(v) for v in start], lambdas,
                     list(spec["figures"]), list(spec["animations"]), quad)
+
+
+def _check_adam(name: str, adam: dict, sigma: np.ndarray, step: float,
+                theta_hat: np.ndarray) -> None:
+    """adam.lam for the adam_vs_adamw figure and animation: its weight-decay run (with the
+    scenario's step size) converges, and AdamW's box |θᵢ| ≤ 1/λ leaves θ̂ outside (else
+    AdamW ends at θ̂ and the picture shows no difference)."""
+    lam = float(adam["lam"])
+    try:
+        check_convergent(sigma, lam, step)
+    except ValueError as err:
+        raise _fail(name, "adam.lam", str(err)) from None
+    reach = float(np.max(np.abs(theta_hat)))
+    if reach <= 1.0 / lam:
+        raise _fail(name, "adam.lam", f"AdamW's box |theta_i| <= 1/lam = {1 / lam:.4g} holds "
+                    f"theta_hat: choose lam above 1/max|theta_hat_i| = {1 / reach:.4g}")
 
 
 def build_scenarios(config: dict, root: str | Path = ".") -> dict[str, Scenario]:

@@ -20,7 +20,8 @@ from .quadratic import Quadratic
 
 
 def cosine_schedule(learning_rate: float, steps: int) -> np.ndarray:
-    """η_t for t = 0 … steps − 1: from ``learning_rate`` down to 0 on half a cosine."""
+    """η_t for t = 0 … steps − 1: from ``learning_rate`` down towards 0 on half a cosine
+    (the last rate is η (1 + cos(π (steps − 1)/steps)) / 2, just above 0)."""
     t = np.arange(steps)
     return learning_rate * 0.5 * (1.0 + np.cos(np.pi * t / steps))
 

@@ -152,13 +152,14 @@ def early_stopping_data(quad: Quadratic, step_size: float, taus: list[int],
     """early_stopping.npz, gradient descent from the origin stopped after τ steps (T values):
     taus (T,), lambdas (T,) = 1/(ατ); points (T, d): θ^(τ) in closed form; path (max τ + 1, d):
     the iterates; ridge (T, d): θ̂_ridge(1/(ατ)); distances (T,): ‖θ^(τ) − θ̂_ridge‖;
-    eigenvalues (d,); grid (num,) τ from 1 to 4 max τ (log-spaced) with, per eigen-direction,
-    stopped (num, d) = 1 − (1 − ασᵢ)^τ and ridge_factors (num, d) = σᵢ/(σᵢ + 1/(ατ))."""
+    eigenvalues (d,); grid (≤ num,) whole step counts τ from 1 to 4 max τ (log-spaced) with,
+    per eigen-direction, stopped = 1 − (1 − ασᵢ)^τ and ridge_factors = σᵢ/(σᵢ + 1/(ατ))
+    (≤ num, d). (Whole τ: for ασᵢ > 1 the base is negative, the iterates overshoot.)"""
     taus = np.unique(np.asarray(taus, dtype=np.int64))
     sigma, _ = eigen(quad.hessian)
     points = stopped_points(quad, step_size, taus)
     ridge = ridge_path(quad, matched_lambdas(step_size, taus))
-    grid = np.geomspace(1.0, 4.0 * float(taus[-1]), num)
+    grid = np.unique(np.round(np.geomspace(1.0, 4.0 * float(taus[-1]), num)))
     return {
         "step_size": np.float64(step_size), "taus": taus,
         "lambdas": matched_lambdas(step_size, taus), "points": points,

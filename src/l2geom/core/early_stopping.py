@@ -14,7 +14,7 @@ from .quadratic import Quadratic, eigen
 
 
 def stopped_factors(eigenvalues: np.ndarray, step_size: float, taus) -> np.ndarray:
-    """1 − (1 − ασᵢ)^τ, shape (len(taus), d)."""
+    """1 − (1 − ασᵢ)^τ for whole step counts ``taus``, shape (len(taus), d)."""
     rates = 1.0 - step_size * np.asarray(eigenvalues, dtype=float)
     return 1.0 - rates[None, :] ** np.asarray(taus, dtype=float)[:, None]
 

@@ -13,7 +13,7 @@ from .layout import STEP_LEGEND, fit_size, legend, legend_handles, panel_row, pa
 from .marks import THETA_HAT, THETA_RIDGE, draw_weight_decay, mark, thinned
 from .output import new_figure, styled
 from .plane import draw_landscape
-from .zoom import draw_zoom
+from .zoom import connect, draw_zoom
 
 SIZE = (FULL_WIDTH, 2.45)  # width shrinks to the content for tall parameter windows
 REG_MARKER = dict(ls="none", marker="o", ms=4.2, mfc="none", mec=COLORS["ink"], mew=0.5)
@@ -59,5 +59,7 @@ def figure(quadratic: Data, landscape: Data, descent: Data, lam: float) -> Figur
     })
     legend(fig, handles, landscape["window"])
     fit_size(fig)
+    for main, zoomed in [(right, zoom)]:
+        connect(main, zoomed)
     place_labels(fig)
     return fig

@@ -8,25 +8,27 @@ move along the large-eigenvalue direction (barely moved).
 
 from __future__ import annotations
 
-import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.patches import Circle
+from matplotlib.transforms import Bbox
 
 from ..build.store import Data, index_of
 from ..numbers import EIGENVALUE, FACTOR, exact, number
 from ..style import COLORS, HALF_WIDTH
 from ..core.plane import view_window
-from .labels import label, obstacles, place_labels
+from .labels import count_inside, label, obstacles, place_labels
 from .layout import fit_size
 from .marks import THETA_HAT, THETA_RIDGE, arrow, mark
 from .output import new_figure, styled
+from .zoom import connect, outline
 from .plane import draw_origin_axes, eigen_frame, parameter_axes
 
 SIZE = (HALF_WIDTH, 2.45)
 VARIANTS = ("flat", "steep")
 INSET = 0.36  # side of the steep variant's inset, as a share of the axes
+INSET_PAD = 0.3  # the inset's view: the steep leg plus this share of its length each side
 
 
 @styled
@@ -104,11 +106,11 @@ def _legs(rescale: Data) -> dict:
 
 def _magnify_steep_move(ax: Axes, quadratic: Data, landscape: Data, tangency: Data,
                         rescale: Data) -> None:
-    """An inset in the emptiest corner of ``ax`` showing the steep leg about five times
-    its length across, indicated on the main view."""
+    """An inset in the emptiest corner of ``ax`` showing the steep leg magnified, its
+    region outlined and connected on the main view."""
     start, end, _ = _legs(rescale)["steep"]
     eig = eigen_frame(ax, rescale["eigenvectors"]) - ax.transData
-    window = view_window(eig.transform([start, end]), pad=1.0, min_ratio=1.0)
+    window = view_window(eig.transform([start, end]), pad=INSET_PAD, min_ratio=1.0)
     fig = ax.figure
     fig.draw_without_rendering()
     points, frame = obstacles(ax), ax.get_window_extent()
@@ -116,9 +118,8 @@ def _magnify_steep_move(ax: Axes, quadratic: Data, landscape: Data, tangency: Da
 
     def crowd(corner):
         x0, y0 = frame.x0 + corner[0] * frame.width, frame.y0 + corner[1] * frame.height
-        x1, y1 = x0 + INSET * frame.width, y0 + INSET * frame.height
-        return int(np.count_nonzero((points[:, 0] >= x0) & (points[:, 0] <= x1)
-                                    & (points[:, 1] >= y0) & (points[:, 1] <= y1)))
+        return count_inside(points, Bbox.from_extents(x0, y0, x0 + INSET * frame.width,
+                                                      y0 + INSET * frame.height))
 
     corner = min(corners, key=crowd)
     inset = ax.inset_axes([*corner, INSET, INSET])
@@ -127,4 +128,5 @@ def _magnify_steep_move(ax: Axes, quadratic: Data, landscape: Data, tangency: Da
     inset.set(xlim=window[:2], ylim=window[2:], xticks=[], yticks=[])
     inset.set_facecolor(COLORS["background"])
     inset.spines[:].set_visible(True)
-    ax.indicate_inset_zoom(inset, edgecolor=COLORS["ink"], linewidth=0.6).set_gid("zoom_indicator")
+    outline(ax, inset)
+    connect(ax, inset, title=False)

@@ -96,7 +96,8 @@ def _polylines(ax: Axes, background: bool = False) -> list[np.ndarray]:
         if isinstance(artist, InsetIndicator):
             rect = artist.rectangle
             polylines.append(rect.get_transform().transform(rect.get_path().vertices))
-            polylines += [c.get_path().vertices for c in artist.connectors if c.get_visible()]
+            polylines += [c.get_path().vertices for c in artist.connectors or ()
+                          if c.get_visible()]
     return polylines
 
 
@@ -116,9 +117,9 @@ def obstacles(ax: Axes, spacing: float = 3.0, background: bool = False) -> np.nd
 
 
 def place_labels(fig: Figure) -> None:
-    """Put every :class:`Label` on the side of its point, at its distance or two or three
-    times it, where it covers the fewest curves and stays inside its axes, off the labels
-    placed before it and off any inset axes.
+    """Put every :class:`Label` on the side of its point, at its distance or a multiple of
+    it (:data:`_REACHES`), where it covers the fewest curves and stays inside its axes, off
+    the labels placed before it and off any inset axes.
 
     Runs the layout first and then holds every view as it is, so screen positions are
     final (a view fitted to its data would otherwise move on the next draw).
@@ -144,8 +145,8 @@ def place_labels(fig: Figure) -> None:
                 note.set_ha("left" if dx > 0 else "right" if dx < 0 else "center")
                 note.set_va("bottom" if dy > 0 else "top" if dy < 0 else "center")
                 box = note.get_window_extent(renderer).padded(1.5)
-                cost = (COST["curve"] * _inside(points, box)
-                        + COST["background"] * _inside(behind, box)
+                cost = (COST["curve"] * count_inside(points, box)
+                        + COST["background"] * count_inside(behind, box)
                         + COST["reach"] * (reach - 1.0))
                 outside = (max(0, frame.x0 - box.x0) + max(0, box.x1 - frame.x1)
                            + max(0, frame.y0 - box.y0) + max(0, box.y1 - frame.y1))
@@ -161,7 +162,8 @@ def place_labels(fig: Figure) -> None:
         knock_out(ax, placed[len(ax.child_axes):])
 
 
-def _inside(points: np.ndarray, box) -> int:
+def count_inside(points: np.ndarray, box) -> int:
+    """How many screen ``points`` (n, 2) lie in the screen box ``box`` (a Bbox)."""
     return int(np.count_nonzero((points[:, 0] >= box.x0) & (points[:, 0] <= box.x1)
                                 & (points[:, 1] >= box.y0) & (points[:, 1] <= box.y1)))
 

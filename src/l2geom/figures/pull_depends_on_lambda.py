@@ -15,7 +15,7 @@ from .layout import STEP_LEGEND, fit_size, legend, legend_handles, panel_row, pa
 from .marks import THETA_HAT, THETA_RIDGE, draw_weight_decay, mark
 from .output import new_figure, styled
 from .plane import draw_landscape
-from .zoom import draw_zoom
+from .zoom import connect, draw_zoom
 
 SIZE = (FULL_WIDTH, 2.45)  # width shrinks to the content for tall parameter windows
 PATH_STYLE = dict(color=COLORS["ridge"], lw=1.0, alpha=0.85)
@@ -50,5 +50,7 @@ def figure(quadratic: Data, landscape: Data, descent: Data, ridge_path: Data,
     handles = legend_handles({**STEP_LEGEND, "ridge path": PATH_STYLE})
     legend(fig, handles, landscape["window"], beside=False)
     fit_size(fig)
+    for main, zoomed in zip(axes[::2], axes[1::2]):
+        connect(main, zoomed)
     place_labels(fig)
     return fig

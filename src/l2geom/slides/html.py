@@ -129,8 +129,10 @@ def render_pages(pdf: Path, count: int, folder: Path) -> None:
 def build(pdf: str | Path, out: str | Path, reveal: str | Path, assets: str | Path,
           title: str = "") -> None:
     """The HTML deck of ``pdf`` in the folder ``out``, made in a private folder beside it
-    and moved into place whole (a failed build leaves the old deck as it was).
-    ``reveal`` is the npm package's folder, ``assets`` holds deck.js and deck.css."""
+    and moved into place whole: a reader never sees half a deck, and a build that fails
+    puts the old deck back. (Under Snakemake the rule's output folder is removed before
+    the job runs, so there a failed build leaves no deck.) ``reveal`` is the npm
+    package's folder, ``assets`` holds deck.js and deck.css."""
     pdf, out, reveal, assets = map(Path, (pdf, out, reveal, assets))
     missing = [str(reveal / f) for f in REVEAL_FILES if not (reveal / f).is_file()]
     if missing:
@@ -140,6 +142,7 @@ def build(pdf: str | Path, out: str | Path, reveal: str | Path, assets: str | Pa
     page = index_html(size, pages, pdf.parent, out, title or pdf.stem)
     out.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}."))
+    old = out.with_name(f".{out.name}.old")
     try:
         render_pages(pdf, len(pages), work / "pages")
         (work / "reveal").mkdir()
@@ -149,12 +152,13 @@ def build(pdf: str | Path, out: str | Path, reveal: str | Path, assets: str | Pa
             shutil.copyfile(assets / name, work / name)
         (work / "index.html").write_text(page)
         os.chmod(work, 0o755)
-        old = out.with_name(f".{out.name}.old")
         shutil.rmtree(old, ignore_errors=True)
         if out.exists():
             out.rename(old)
         work.rename(out)
-        shutil.rmtree(old, ignore_errors=True)
     except BaseException:
+        if old.exists() and not out.exists():
+            old.rename(out)
         shutil.rmtree(work, ignore_errors=True)
         raise
+    shutil.rmtree(old, ignore_errors=True)

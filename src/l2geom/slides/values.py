@@ -85,6 +85,11 @@ def course_values(quadratic: Data, decay: Data, pull: Data, rescale: Data,
     return values
 
 
+def _significant(x: float) -> str:
+    """``x`` to three significant digits, without an exponent (λ = 1/(ατ) can be tiny)."""
+    return np.format_float_positional(x, precision=3, unique=False, fractional=False, trim="-")
+
+
 def optimizer_values(adaptive: Data, early: Data) -> dict[str, str]:
     """The numbers of the caveat and early-stopping frames: λ, box and the end points of
     Adam + L2 and AdamW (adaptive.npz); the first and the last stopping time τ with its
@@ -101,7 +106,7 @@ def optimizer_values(adaptive: Data, early: Data) -> dict[str, str]:
         **{f"es{name}{end}": value
            for end, i in (("First", 0), ("Last", -1))
            for name, value in (("Tau", str(int(early["taus"][i]))),
-                               ("Lam", number(float(early["lambdas"][i]), 1)),
+                               ("Lam", _significant(float(early["lambdas"][i]))),
                                ("Dist", number(float(early["distances"][i]), COORDINATE,
                                                whole=False)))},
     }
