@@ -3,8 +3,8 @@
 Data: quadratic.npz (θ̂), landscape.npz (R_emp contours), adaptive.npz (the runs of
 gradient descent with weight decay, Adam + L2 and AdamW from one start with one λ, the
 box 1/λ and θ̂_ridge). The three runs move together on one plane: a tracker runs from 0
-to 1 over each run's own steps (Adam's thousands, weight decay's hundred), and
-in-between frames interpolate neighbouring stored iterates.
+to 1 over each run's own steps (Adam's thousands, weight decay's hundred), slowly at
+first, and in-between frames interpolate neighbouring stored iterates.
 """
 
 from __future__ import annotations
@@ -40,7 +40,10 @@ from l2geom.numbers import exact
 RUNS = {"wd": ("GD + weight decay", "ink"), "adam_l2": ("Adam + L2", "adam_penalty"),
         "adamw": ("AdamW", "adamw")}
 TRACE_POINTS = 400  # points of a run's trace (Adam runs store thousands of iterates)
-EARLY = 0.08        # share of each run shown slowly first
+# The tracker's progress p runs a run to step p³ × its steps: the first steps (where the
+# runs part ways) get most of the time, the long settling little.
+PACE = 3
+EARLY = 0.17        # progress shown slowly first: the first ~0.5 % of each run's steps
 
 
 class AdamVsAdamW(DataScene):
@@ -66,7 +69,7 @@ class AdamVsAdamW(DataScene):
 
         self.play(self.progress.animate.set_value(EARLY), run_time=self.t(6.0), rate_func=linear)
         self.say(r"Adam's first steps run diagonally:",
-                 r"each coordinate moves by about $\eta$.")
+                 r"each coordinate moves by about $\eta$ a step.")
         self.mark("first steps")
         self.play(self.progress.animate.set_value(1.0), run_time=self.t(6.0), rate_func=smooth)
         self.pause(1.0)
@@ -77,10 +80,14 @@ class AdamVsAdamW(DataScene):
         self.mark("end points")
 
     # ------------------------------------------------------------------ builders
+    def step_at(self, run: np.ndarray) -> float:
+        """The (fractional) step of ``run`` at the tracker's progress."""
+        return self.progress.get_value() ** PACE * (len(run) - 1)
+
     def run_at(self, key: str) -> np.ndarray:
-        """Run ``key``'s iterate at the tracker's progress (fractional step)."""
+        """Run ``key``'s iterate at the tracker's progress."""
         run = self.data["adaptive"][key]
-        return sample(run, self.progress.get_value() * (len(run) - 1))
+        return sample(run, self.step_at(run))
 
     def build_plane(self) -> None:
         adaptive, theta = self.data["adaptive"], self.data["quadratic"]["theta_hat"]
@@ -114,7 +121,7 @@ class AdamVsAdamW(DataScene):
             shown = np.unique(np.linspace(0, len(run) - 1, TRACE_POINTS).astype(int))
 
             def trace(m, run=run, shown=shown, key=key):
-                done = run[shown[shown <= self.progress.get_value() * (len(run) - 1)]]
+                done = run[shown[shown <= self.step_at(run)]]
                 set_polyline(m, ax, np.vstack([done, self.run_at(key)]))
 
             width = 3 if key == "wd" else 4
