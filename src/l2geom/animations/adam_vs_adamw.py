@@ -19,6 +19,7 @@ from manim import (
     Create,
     DashedVMobject,
     FadeIn,
+    FadeOut,
     Line,
     Polygon,
     ValueTracker,
@@ -71,6 +72,7 @@ class AdamVsAdamW(DataScene):
         self.say(r"Adam's first steps run diagonally:",
                  r"each coordinate moves by about $\eta$ a step.")
         self.mark("first steps")
+        self.play(FadeOut(self.caption), run_time=self.t(0.5))  # its moment has passed
         self.play(self.progress.animate.set_value(1.0), run_time=self.t(6.0), rate_func=smooth)
         self.pause(1.0)
         self.mark("the runs")
@@ -174,11 +176,8 @@ class AdamVsAdamW(DataScene):
 
     # ------------------------------------------------------------------ captions
     def say(self, *texts: str, hold: float = 2.0) -> None:
-        """A caption of lines ``texts`` under the panel (replacing the last), held
-        ``hold`` seconds."""
+        """A caption of lines ``texts`` under the panel, held ``hold`` seconds."""
         note = lines(*texts, size=SMALL_SIZE)
-        if hasattr(self, "caption"):
-            self.remove(self.caption)
         note.next_to(self.rules, DOWN, buff=0.6).set_x(self.rules.get_left()[0], direction=LEFT)
         self.caption = note
         self.play(FadeIn(note, shift=0.2 * UP), run_time=self.t(1.0))
