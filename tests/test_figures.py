@@ -71,7 +71,11 @@ def test_steep_move_is_magnified_in_an_inset(drawn, data):
     fig = drawn["goodfellow_steep"]
     (main,) = fig.axes
     (inset,) = main.child_axes
-    assert by_gid(fig, "zoom_indicator")[0].axes is main
+    (indicator,) = by_gid(fig, "zoom_indicator")
+    assert indicator.axes is main
+    fig.draw_without_rendering()
+    np.testing.assert_allclose(indicator.rectangle.get_bbox().get_points(),
+                               inset.viewLim.get_points())  # the outline is the inset's view
     assert len(by_gid(fig, "zoom_connector")) == 2
     assert inset.viewLim.contains(*data["rescale"]["ridge"])
     fig.draw_without_rendering()

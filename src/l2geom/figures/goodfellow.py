@@ -123,7 +123,7 @@ def _magnify_steep_move(ax: Axes, quadratic: Data, landscape: Data, tangency: Da
 
     corner = min(corners, key=crowd)
     inset = ax.inset_axes([*corner, INSET, INSET])
-    inset.set_aspect("equal", adjustable="datalim")
+    inset.set_aspect("equal", adjustable="box")  # the view stays the window outlined
     _draw(inset, quadratic, landscape, tangency, rescale, "steep")
     inset.set(xlim=window[:2], ylim=window[2:], xticks=[], yticks=[])
     inset.set_facecolor(COLORS["background"])
