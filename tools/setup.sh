@@ -30,6 +30,9 @@ missing=()
 for pkg in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done
+# Node and npm (for reveal.js, below) come from Debian unless the machine already has
+# them (e.g. from NodeSource, whose nodejs package would conflict with Debian's npm).
+command -v npm >/dev/null || missing+=(nodejs npm)
 if ((${#missing[@]})); then
     if [[ $(id -u) -ne 0 ]]; then
         echo "l2geom setup: missing system packages; run: sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
@@ -41,18 +44,7 @@ if ((${#missing[@]})); then
     apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# reveal.js for the HTML deck, pinned by slides/html/package-lock.json. Node and npm come
-# from Debian unless the machine already has them (e.g. from NodeSource).
-if ! command -v npm >/dev/null; then
-    if [[ $(id -u) -ne 0 ]]; then
-        echo "l2geom setup: npm is missing; run: sudo apt-get install -y --no-install-recommends nodejs npm" >&2
-        exit 1
-    fi
-    echo "l2geom setup: installing nodejs npm"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
-fi
+# reveal.js for the HTML deck, pinned by slides/html/package-lock.json
 npm_stamp=slides/html/node_modules/.l2geom-installed
 if [[ ! -f $npm_stamp || slides/html/package-lock.json -nt $npm_stamp ]]; then
     echo "l2geom setup: installing reveal.js (npm ci in slides/html)"

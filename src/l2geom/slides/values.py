@@ -91,14 +91,13 @@ def _significant(x: float) -> str:
 
 
 def optimizer_values(adaptive: Data, early: Data) -> dict[str, str]:
-    """The numbers of the caveat and early-stopping frames: λ, box and the end points of
-    Adam + L2 and AdamW (adaptive.npz); the first and the last stopping time τ with its
+    """The numbers of the caveat and early-stopping frames: λ, box, θ̂_ridge (where Adam +
+    L2 ends) and AdamW's end point (adaptive.npz); the first and the last stopping time τ with its
     matched λ = 1/(ατ) and the distance of the stopped point to θ̂_ridge(λ)
     (early_stopping.npz)."""
     return {
         "adamLam": exact(float(adaptive["lam"])),
         "adamBox": number(float(adaptive["box"]), COORDINATE),
-        **_point("adamLtwoEnd", adaptive["adam_l2"][-1]),
         **_point("adamwEnd", adaptive["adamw"][-1]),
         **_point("adamRidge", adaptive["ridge"]),
         "adamSteps": str(len(adaptive["rates"])),
