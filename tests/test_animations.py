@@ -19,7 +19,8 @@ av = pytest.importorskip("av")
 
 from l2geom.animations import clipping, sampling, scene  # noqa: E402
 from l2geom.animations.style import MIN_SIZE  # noqa: E402
-from l2geom.animations.rendering import SCENES, render, render_config  # noqa: E402
+from l2geom.animations import rendering  # noqa: E402
+from l2geom.animations.rendering import SCENE_CLASSES, render, render_config, scene_class  # noqa: E402
 from l2geom.core.plane import circle  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -115,13 +116,13 @@ def test_render_rejects_unknown_scene(tmp_path):
 def test_scene_without_data_explains_the_env_variable(monkeypatch):
     monkeypatch.delenv(scene.DATA_ENV, raising=False)
     with pytest.raises(RuntimeError, match=scene.DATA_ENV):
-        SCENES["rotate_rescale"]()
+        scene_class("rotate_rescale")()
 
 
 def test_decay_trajectories_rejects_unstored_lambda(scenario_data):
-    data = scene.load_folder(scenario_data["descent"].parent, SCENES["decay_trajectories"].DATA)
+    data = scene.load_folder(scenario_data["descent"].parent, scene_class("decay_trajectories").DATA)
     with pytest.raises(KeyError, match="not among the stored values"):
-        SCENES["decay_trajectories"](data=data, lambdas=[7.0])
+        scene_class("decay_trajectories")(data=data, lambdas=[7.0])
 
 
 # ---------------------------------------------------------------- renders
@@ -141,7 +142,7 @@ def probe(movie: Path) -> dict:
     return info
 
 
-class RotateRescaleProbe(SCENES["rotate_rescale"]):
+class RotateRescaleProbe(scene_class("rotate_rescale")):
     """rotate_rescale that keeps the contours' anchors (scene coordinates) at each pause."""
 
     def mark(self, label):
@@ -156,10 +157,11 @@ def renders(scenario_data, tmp_path_factory):
     """Each scene rendered once, shortened, at preview quality: name -> (scene, folder)."""
     folder = scenario_data["rescale"].parent
     out = {}
-    scenes = dict(SCENES)
-    SCENES["rotate_rescale"] = RotateRescaleProbe
+    original = rendering.scene_class
+    rendering.scene_class = lambda name: (RotateRescaleProbe if name == "rotate_rescale"
+                                          else original(name))
     try:
-        for name in scenes:
+        for name in SCENE_CLASSES:
             target = tmp_path_factory.mktemp(name)
             extra = {"lambdas": [5.0, 50.0]} if name == "decay_trajectories" else {}
             scene = render(name, folder, target / f"{name}.mp4", target / f"{name}.png",
@@ -167,12 +169,12 @@ def renders(scenario_data, tmp_path_factory):
                            **extra)
             out[name] = (scene, target)
     finally:
-        SCENES.update(scenes)
+        rendering.scene_class = original
     return out
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", sorted(SCENES))
+@pytest.mark.parametrize("name", sorted(SCENE_CLASSES))
 def test_render_is_h264_preview_and_every_frame_decodes(renders, name):
     _, folder = renders[name]
     info = probe(folder / f"{name}.mp4")
@@ -186,7 +188,7 @@ def test_render_is_h264_preview_and_every_frame_decodes(renders, name):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", sorted(SCENES))
+@pytest.mark.parametrize("name", sorted(SCENE_CLASSES))
 def test_pause_points_increase_inside_the_video_and_match_the_scene(renders, name):
     scene, folder = renders[name]
     record = json.loads((folder / f"{name}.json").read_text())
@@ -200,7 +202,7 @@ def test_pause_points_increase_inside_the_video_and_match_the_scene(renders, nam
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", sorted(SCENES))
+@pytest.mark.parametrize("name", sorted(SCENE_CLASSES))
 def test_no_text_is_smaller_than_the_slides_footnotes(renders, name):
     scene, _ = renders[name]
     texts = [m for top in scene.mobjects for m in top.get_family()
@@ -209,7 +211,7 @@ def test_no_text_is_smaller_than_the_slides_footnotes(renders, name):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", sorted(SCENES))
+@pytest.mark.parametrize("name", sorted(SCENE_CLASSES))
 def test_poster_is_the_final_frame(renders, name):
     from PIL import Image
 

@@ -67,8 +67,11 @@ CASES = {
     # Code digests are per stage: one figure module reruns every figure (and the deck).
     "figure module": ("src/l2geom/figures/shrink_factors.py", ("\n", "\n# edited\n"),
                       ALL_FIGURES | PDF_DECK),
-    "scene module": ("src/l2geom/animations/lambda_sweep.py", ("\n", "\n# edited\n"),
-                     animations(*ANIMATIONS) | PDF_DECK),
+    # A scene module reruns its own animation; the shared animation code, all of them.
+    "scene module": ("src/l2geom/animations/scenes/lambda_sweep.py", ("\n", "\n# edited\n"),
+                     animations("lambda_sweep") | PDF_DECK),
+    "shared animation module": ("src/l2geom/animations/style.py", ("\n", "\n# edited\n"),
+                                animations(*ANIMATIONS) | PDF_DECK),
     "deck source": ("slides/l2-weight-decay.tex", ("\n", "\n% edited\n"),
                     PDF_DECK),
     "HTML player": ("slides/html/deck.js", ("\n", "\n// edited\n"), {"slides/build/html"}),

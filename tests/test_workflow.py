@@ -12,7 +12,7 @@ import pytest
 
 from conftest import ROOT
 from l2geom.build import store
-from l2geom.catalogue import data_files
+from l2geom.catalogue import ANIMATIONS, data_files
 from l2geom.config.scenario import build_scenarios
 from l2geom.config.schema import validate
 from l2geom.config.yamlfile import read_yaml
@@ -116,29 +116,44 @@ def test_code_digests_come_from_the_package_and_fail_loudly(tmp_path, monkeypatc
         code.stage_digests()
 
 
-# The package modules each stage's scripts import (workflow/scripts/*.py), and those the
-# config check runs (l2geom.config.plan.checked_plan).
-STAGE_ENTRIES = {"check": ["l2geom.config.plan", "l2geom.config.schema", "l2geom.config.deck",
-                           "l2geom.config.scenario", "l2geom.config.yamlfile"],
-                 "compute": ["l2geom.core.compute", "l2geom.config.scenario", "l2geom.build.jobs"],
-                 "figures": ["l2geom.figures"],
-                 "animations": ["l2geom.animations.rendering"],
-                 "slides": ["l2geom.slides.values", "l2geom.slides.latex"]}
+# What each stage's scripts import (workflow/scripts/*.py), and what the config check runs
+# (l2geom.config.plan.checked_plan); an animation's render also imports its scene module.
+STAGE_ENTRIES = {"check": ["import l2geom.config.plan", "import l2geom.config.schema",
+                           "import l2geom.config.deck", "import l2geom.config.scenario",
+                           "import l2geom.config.yamlfile"],
+                 "compute": ["import l2geom.core.compute", "import l2geom.config.scenario",
+                             "import l2geom.build.jobs"],
+                 "figures": ["import l2geom.figures"],
+                 "slides": ["import l2geom.slides.values", "import l2geom.slides.latex"],
+                 **{f"animation {name}": ["from l2geom.animations.rendering import scene_class",
+                                          f"scene_class({name!r})"] for name in ANIMATIONS}}
 
 
-@pytest.mark.parametrize("stage", sorted(STAGE_ENTRIES))
-def test_each_stage_digest_covers_every_module_the_stage_imports(stage):
+def digest_patterns(entry: str) -> tuple[str, ...]:
     from l2geom.build import code
 
-    script = ("import json, sys\n" + "".join(f"import {m}\n" for m in STAGE_ENTRIES[stage])
+    if entry == "check":
+        return code.CHECK_CODE
+    if entry.startswith("animation "):
+        return code.animation_patterns(entry.removeprefix("animation "))
+    return code.STAGE_CODE[entry]
+
+
+@pytest.mark.parametrize("entry", sorted(STAGE_ENTRIES))
+def test_each_digest_covers_every_module_its_jobs_import(entry):
+    from l2geom.build import code
+
+    script = ("import json, sys\n" + "".join(f"{line}\n" for line in STAGE_ENTRIES[entry])
               + "print(json.dumps(sorted(m.__file__ for n, m in sys.modules.items()"
               " if n.startswith('l2geom') and getattr(m, '__file__', None))))")
     loaded = json.loads(subprocess.run([sys.executable, "-c", script], capture_output=True,
                                        text=True, check=True).stdout)
-    patterns = code.CHECK_CODE if stage == "check" else code.STAGE_CODE[stage]
-    covered = {p for pattern in patterns for p in code.PACKAGE.glob(pattern)}
+    covered = {p for pattern in digest_patterns(entry) for p in code.PACKAGE.glob(pattern)}
     imported = {Path(f) for f in loaded if not f.endswith("__init__.py")}
-    assert imported - covered == set(), f"{stage} imports code its digest does not cover"
+    assert imported - covered == set(), f"{entry} imports code its digest does not cover"
+    if entry.startswith("animation "):  # and no other scene: editing one reruns only its own
+        scenes = {p for p in imported if p.parent.name == "scenes"}
+        assert [p.stem for p in scenes] == [entry.removeprefix("animation ")]
 
 
 @pytest.mark.parametrize("hidden", ["latex", "dvisvgm", "ffmpeg", "latexmk"])

@@ -28,7 +28,7 @@ rule animation_rotate_rescale:
         **RENDER_JOB,
     params:
         scene="rotate_rescale",
-        code=CODE["animations"],
+        code=ANIMATION_CODE["rotate_rescale"],
         quality=CONFIG["quality"],
         short=CONFIG["short_animations"],
         workdir=MANIM_WORK,
@@ -62,7 +62,7 @@ rule animation_decay_trajectories:
         **RENDER_JOB,
     params:
         scene="decay_trajectories",
-        code=CODE["animations"],
+        code=ANIMATION_CODE["decay_trajectories"],
         quality=CONFIG["quality"],
         short=CONFIG["short_animations"],
         workdir=MANIM_WORK,
@@ -96,7 +96,7 @@ rule animation_lambda_sweep:
         **RENDER_JOB,
     params:
         scene="lambda_sweep",
-        code=CODE["animations"],
+        code=ANIMATION_CODE["lambda_sweep"],
         quality=CONFIG["quality"],
         short=CONFIG["short_animations"],
         workdir=MANIM_WORK,
@@ -129,7 +129,7 @@ rule animation_adam_vs_adamw:
         **RENDER_JOB,
     params:
         scene="adam_vs_adamw",
-        code=CODE["animations"],
+        code=ANIMATION_CODE["adam_vs_adamw"],
         quality=CONFIG["quality"],
         short=CONFIG["short_animations"],
         workdir=MANIM_WORK,

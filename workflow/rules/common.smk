@@ -2,8 +2,8 @@
 import sys
 from pathlib import Path
 
-from l2geom.catalogue import ANIMATION_FILES, FIGURE_FAMILIES, data_files
-from l2geom.build.code import stage_digests
+from l2geom.catalogue import ANIMATIONS, ANIMATION_FILES, FIGURE_FAMILIES, data_files
+from l2geom.build.code import animation_digests, stage_digests
 from l2geom.config.deck import SHOWS as DECK_SHOWS
 from l2geom.errors import ConfigError
 from l2geom.config.plan import checked_plan
@@ -113,7 +113,9 @@ def data_priority(wildcards):
 
 # Digest of the package code each stage runs, passed as a param: editing the code
 # reruns exactly the jobs that use it (Snakemake's own code trigger sees only scripts).
+# An animation's digest covers the shared animation code and its own scene module only.
 CODE = stage_digests()
+ANIMATION_CODE = animation_digests(ANIMATIONS)
 
 
 # Every rule runs in the project's one environment (for `--sdm conda`; `make` uses .venv).

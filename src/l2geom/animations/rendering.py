@@ -8,6 +8,7 @@ so parallel renders never share files and a render never reuses stale output.
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import shutil
@@ -19,19 +20,18 @@ import numpy as np
 from manim import tempconfig
 from PIL import Image
 
-from l2geom.animations.adam_vs_adamw import AdamVsAdamW
-from l2geom.animations.decay_trajectories import DecayTrajectories
-from l2geom.animations.lambda_sweep import LambdaSweep
-from l2geom.animations.rotate_rescale import RotateRescale
-from l2geom.animations.scene import load_folder
+from l2geom.animations.scene import DataScene, load_folder
 from l2geom.animations.style import PALETTE
 from l2geom.build import store
 
-SCENES = {
-    "rotate_rescale": RotateRescale,
-    "decay_trajectories": DecayTrajectories,
-    "lambda_sweep": LambdaSweep,
-    "adam_vs_adamw": AdamVsAdamW,
+# Each animation is a scene class in the module of its name in l2geom.animations.scenes,
+# imported only when rendered: a render loads (and its code digest covers) its own scene
+# module and the shared ones, not the other scenes (l2geom.build.code).
+SCENE_CLASSES = {
+    "rotate_rescale": "RotateRescale",
+    "decay_trajectories": "DecayTrajectories",
+    "lambda_sweep": "LambdaSweep",
+    "adam_vs_adamw": "AdamVsAdamW",
 }
 
 QUALITY = {
@@ -45,6 +45,14 @@ QUALITY = {
 # for it. Measured on rotate_rescale at 1080p60: 124 s of CPU either way; 89 s wall with
 # x264's default threads, 105 s with one (a build runs two renders side by side).
 ENCODER_OPTIONS = {"crf": "23", "threads": "1"}
+
+
+def scene_class(name: str) -> type[DataScene]:
+    """The scene class of animation ``name``."""
+    if name not in SCENE_CLASSES:
+        raise ValueError(f"unknown animation {name!r}; known: {sorted(SCENE_CLASSES)}")
+    module = importlib.import_module(f"l2geom.animations.scenes.{name}")
+    return getattr(module, SCENE_CLASSES[name])
 
 
 def render_config(quality: str, media_dir: Path, name: str) -> dict:
@@ -74,9 +82,7 @@ def render(name: str, data: str | Path | Mapping[str, Mapping[str, np.ndarray]],
     final ``os.replace`` stays on one file system). Returns the rendered scene, whose
     mobjects tests can inspect.
     """
-    if name not in SCENES:
-        raise ValueError(f"unknown animation {name!r}; known: {sorted(SCENES)}")
-    cls = SCENES[name]
+    cls = scene_class(name)
     if not isinstance(data, Mapping):
         data = load_folder(data, cls.DATA)
     movie, poster = Path(movie), Path(poster)

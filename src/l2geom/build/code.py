@@ -22,9 +22,13 @@ STAGE_CODE = {
                 "build/store.py", "build/jobs.py", "build/code.py"),
     "figures": ("figures/*.py", "core/plane.py", "catalogue.py", "style.py", "l2geom.mplstyle",
                 "numbers.py", "build/store.py"),
+    # shared by every animation; each also runs its own scene module (SCENE_CODE)
     "animations": ("animations/*.py", "core/plane.py", "style.py", "numbers.py", "build/store.py"),
     "slides": ("slides/*.py", "style.py", "numbers.py", "build/store.py"),
 }
+
+# The scene module of animation {name}: an edit to it reruns that animation only.
+SCENE_CODE = "animations/scenes/{name}.py"
 
 
 def code_digest(patterns: Iterable[str]) -> str:
@@ -45,3 +49,13 @@ def code_digest(patterns: Iterable[str]) -> str:
 def stage_digests() -> dict[str, str]:
     """``{stage: digest}`` for every stage of :data:`STAGE_CODE`."""
     return {stage: code_digest(patterns) for stage, patterns in STAGE_CODE.items()}
+
+
+def animation_patterns(name: str) -> tuple[str, ...]:
+    """The code patterns of animation ``name``'s render: the shared ones and its scene."""
+    return (*STAGE_CODE["animations"], SCENE_CODE.format(name=name))
+
+
+def animation_digests(names: Iterable[str]) -> dict[str, str]:
+    """``{animation: digest}`` of the code each animation's render runs."""
+    return {name: code_digest(animation_patterns(name)) for name in names}
