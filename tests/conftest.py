@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import numpy as np
@@ -50,3 +51,19 @@ def write_scenario_data(folder: Path, steps: int = 40) -> dict[str, Path]:
 def scenario_data(tmp_path_factory) -> dict[str, Path]:
     """Paths of the data files of a small scenario (λ = 5, 10, 50; rescale λ = 50)."""
     return write_scenario_data(tmp_path_factory.mktemp("data"))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def tex_cache(tmp_path_factory) -> Path:
+    """One TeX cache for the whole test session (renders, and the builds tests start,
+    which inherit the environment), not the user's."""
+    from l2geom.animations.tex_cache import CACHE_ENV
+
+    folder = tmp_path_factory.mktemp("tex-cache")
+    saved = os.environ.get(CACHE_ENV)
+    os.environ[CACHE_ENV] = str(folder)
+    yield folder
+    if saved is None:
+        os.environ.pop(CACHE_ENV, None)
+    else:
+        os.environ[CACHE_ENV] = saved

@@ -2,8 +2,9 @@
 
 Quality profiles (config key ``quality``): ``preview`` is 854x480 at 15 fps for
 authoring and tests, ``production`` 1920x1080 at 60 fps. Manim's cache is disabled and
-every render gets a new media folder (its TeX cache and partial movie files included),
-so parallel renders never share files and a render never reuses stale output.
+every render gets a new media folder (its partial movie files and LaTeX's working files
+included), so parallel renders never share files and a render never reuses stale output.
+Compiled LaTeX is shared between renders through :mod:`l2geom.animations.tex_cache`.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import numpy as np
 from manim import tempconfig
 from PIL import Image
 
+from l2geom.animations import tex_cache
 from l2geom.animations.scene import DataScene, load_folder
 from l2geom.animations.style import PALETTE
 from l2geom.build import store
@@ -62,7 +64,8 @@ def render_config(quality: str, media_dir: Path, name: str) -> dict:
     return {
         **QUALITY[quality],
         "frame_height": 8.0, "frame_width": 8.0 * 16 / 9,
-        "media_dir": str(media_dir), "output_file": name, "format": "mp4",
+        "media_dir": str(media_dir), "tex_dir": str(media_dir / "Tex"),
+        "output_file": name, "format": "mp4",
         "write_to_movie": True, "save_last_frame": False, "disable_caching": True,
         "background_color": PALETTE["background"],
         "verbosity": "WARNING", "progress_bar": "none", "preview": False,
@@ -92,7 +95,7 @@ def render(name: str, data: str | Path | Mapping[str, Mapping[str, np.ndarray]],
     base.mkdir(parents=True, exist_ok=True)
     media = Path(tempfile.mkdtemp(prefix=f".manim-{name}-", dir=base))
     try:
-        with tempconfig(render_config(quality, media, name)):
+        with tempconfig(render_config(quality, media, name)), tex_cache.shared(media / "Tex"):
             scene = cls(data=data, short=short, **scene_kwargs)
             scene.render()
             rendered = Path(scene.renderer.file_writer.movie_file_path)
