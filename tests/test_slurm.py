@@ -4,10 +4,10 @@ The test brings SLURM up itself (tools/slurm/minicluster.py: Debian's slurm-wlm 
 munge, controller and node on 127.0.0.1, configuration in a temporary directory),
 builds the data and figures of the config's two scenarios at preview quality in a
 scratch copy with ``snakemake --workflow-profile profiles/slurm``, checks that
-every job went through SLURM (the job ids in Snakemake's log, each one COMPLETED in
-squeue), builds the same targets locally in a second copy, and compares the outputs:
-the same bytes for every output. SLURM is torn down
-afterwards.
+every job went through SLURM in as many SLURM jobs as the grouping promises (one per
+scenario for its data and figures, one per other job; each one COMPLETED in squeue),
+builds the same targets locally in a second copy, and compares the outputs: the same
+bytes for every output. SLURM is torn down afterwards.
 
 Skipped (with the reason) only when SLURM cannot run here: not root, the packages
 cannot be installed, or a system SLURM already owns /etc/slurm/slurm.conf. Set
@@ -43,7 +43,8 @@ minicluster = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(minicluster)
 
 PROFILE = "profiles/slurm"
-SUBMITTED = re.compile(r"Job \d+ has been submitted with SLURM jobid (\d+)")
+# a group job is named by its group id (a UUID), a single job by its job number
+SUBMITTED = re.compile(r"Job \S+ has been submitted with SLURM jobid (\d+)")
 # Stages whose jobs are built (the slides need every animation, so they are left out).
 STAGES = ["compute", "figures"] + (["animations"] if os.environ.get("L2GEOM_SLURM_ANIMATIONS")
                                    else [])
@@ -70,15 +71,40 @@ def environ(**values: str):
                 os.environ[k] = v
 
 
-def stage_targets(workdir, stages: list[str]) -> list[str]:
-    """Outputs of the jobs of ``stages``' rules in the default target's DAG (from a dry run)."""
+def rule_groups() -> dict[str, str | None]:
+    """Each stage rule's `group:` (None without one)."""
+    groups = {}
+    for stage in ("compute", "figures", "animations"):
+        path = ROOT / "workflow/rules" / f"{stage}.smk"
+        for block in re.split(r"^(?=rule \w+:)", path.read_text(), flags=re.M)[1:]:
+            group = re.search(r'^    group:\n        "(\w+)"', block, flags=re.M)
+            groups[re.match(r"rule (\w+):", block)[1]] = group and group[1]
+    return groups
+
+
+def stage_jobs(workdir, stages: list[str]) -> list[tuple[str, dict[str, str], list[str]]]:
+    """(rule, wildcards, outputs) of the jobs of ``stages``' rules in the default target's
+    DAG, from a dry run (which lists the members of a group job indented)."""
     wanted = {r for s in stages for r in stage_rules(s)}
     dry = snakemake(workdir, "--dry-run", timeout=300)
     assert dry.returncode == 0, dry.stderr[-3000:]
-    jobs = re.findall(r"^rule (\w+):\n((?:    .*\n)+)", dry.stdout, flags=re.M)
-    return sorted(f for rule, body in jobs if rule in wanted
-                  for line in body.splitlines() if line.startswith("    output: ")
-                  for f in line.removeprefix("    output: ").split(", "))
+    jobs = []
+    for _, rule, body in re.findall(r"^( *)rule (\w+):\n((?:\1    .*\n)+)", dry.stdout, flags=re.M):
+        fields = dict(line.strip().split(": ", 1) for line in body.splitlines() if ": " in line)
+        wildcards = dict(w.split("=", 1) for w in fields.get("wildcards", "").split(", ") if w)
+        if rule in wanted:
+            jobs.append((rule, wildcards, fields["output"].split(", ")))
+    return jobs
+
+
+def promised_slurm_jobs(jobs) -> int:
+    """SLURM jobs the grouping promises for ``jobs``: one per group and scenario (a scenario's
+    jobs hang off its quadratic, so they are one connected part of the DAG, one group job;
+    scenarios are not connected) and one per job without a group."""
+    groups = rule_groups()
+    grouped = {(groups[rule], wildcards["scenario"]) for rule, wildcards, _ in jobs
+               if groups.get(rule)}
+    return len(grouped) + sum(1 for rule, _, _ in jobs if not groups.get(rule))
 
 
 def job_total(log: str) -> int:
@@ -117,7 +143,8 @@ def builds(cluster, tmp_path_factory):
     """The same targets built through SLURM and locally: (slurm dir, local dir, logs, times)."""
     on_slurm = make_scratch(tmp_path_factory.mktemp("on-slurm"), "preview")
     local = make_scratch(tmp_path_factory.mktemp("local"), "preview")
-    targets = stage_targets(local, STAGES)
+    jobs = stage_jobs(local, STAGES)
+    targets = sorted(f for _, _, outs in jobs for f in outs)
     times = {}
 
     start = time.monotonic()
@@ -136,14 +163,28 @@ def builds(cluster, tmp_path_factory):
     local_log = local_run.stdout + local_run.stderr
     assert local_run.returncode == 0, local_log[-6000:]
     print(f"\nSLURM build {times['slurm']:.0f} s, local build {times['local']:.0f} s, "
-          f"{job_total(local_log)} jobs ({', '.join(STAGES)})")
-    return on_slurm, local, slurm_log, local_log
+          f"{job_total(local_log)} jobs ({', '.join(STAGES)}) in "
+          f"{len(SUBMITTED.findall(slurm_log))} SLURM jobs")
+    return on_slurm, local, slurm_log, local_log, jobs
 
 
-def test_every_job_went_through_slurm(cluster, builds):
-    _, _, slurm_log, local_log = builds
+def test_compute_and_figure_rules_are_grouped_by_scenario_and_renders_are_not():
+    groups = rule_groups()
+    stages = {s: {r: groups[r] for r in stage_rules(s)} for s in ("compute", "figures")}
+    assert stages == {s: dict.fromkeys(rules, "scenario") for s, rules in stages.items()}
+    assert not any(groups[r] for r in stage_rules("animations"))
+
+
+def test_every_job_went_through_slurm_in_the_promised_number_of_slurm_jobs(cluster, builds):
+    _, _, slurm_log, local_log, jobs = builds
+    assert job_total(slurm_log) == job_total(local_log) == len(jobs)
+    # every job ran (on a node: none as a localrule on the login node)...
+    finished = re.findall(r"^Finished jobid: \d+ \(Rule: (\w+)\)", slurm_log, flags=re.M)
+    assert sorted(finished) == sorted(rule for rule, _, _ in jobs)
+    assert not re.search(r"^\s*localrule ", slurm_log, flags=re.M)
+    # ...in one SLURM job per scenario for its data and figures, one per other job
     ids = SUBMITTED.findall(slurm_log)
-    assert len(ids) == len(set(ids)) == job_total(local_log) == job_total(slurm_log)
+    assert len(ids) == len(set(ids)) == promised_slurm_jobs(jobs) < len(jobs)
     # without an accounting database sacct knows nothing; squeue keeps finished jobs
     # for MinJobAge (600 s here)
     listed = subprocess.run(["squeue", "--states=all", "--noheader", "--format=%i|%T"],
@@ -153,7 +194,7 @@ def test_every_job_went_through_slurm(cluster, builds):
 
 
 def test_outputs_equal_a_local_build(builds):
-    on_slurm, local, _, _ = builds
+    on_slurm, local, _, _, _ = builds
     built = outputs(on_slurm)
     assert built == outputs(local)
     assert any(p.parts[:2] == ("results", "data") for p in built)

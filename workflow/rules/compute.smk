@@ -1,4 +1,6 @@
 # Compute stage: the only place where mathematics happens. One data file per artefact.
+# group "scenario": on SLURM one job builds a scenario's data and figures
+# (profiles/slurm/config.yaml); local runs ignore groups.
 
 
 rule quadratic:
@@ -11,6 +13,8 @@ rule quadratic:
     benchmark:
         BENCH / "{scenario}" / "quadratic.tsv"
     priority: data_priority
+    group:
+        "scenario"
     conda:
         CONDA_ENV
     resources:
@@ -35,6 +39,8 @@ rule descent:
     wildcard_constraints:
         use="decay|pull",
     priority: data_priority
+    group:
+        "scenario"
     conda:
         CONDA_ENV
     resources:
@@ -60,6 +66,8 @@ rule ridge_path:
     benchmark:
         BENCH / "{scenario}" / "ridge_path.tsv"
     priority: data_priority
+    group:
+        "scenario"
     conda:
         CONDA_ENV
     resources:
@@ -82,6 +90,8 @@ rule rescale:
     benchmark:
         BENCH / "{scenario}" / "rescale.tsv"
     priority: data_priority
+    group:
+        "scenario"
     conda:
         CONDA_ENV
     resources:
@@ -106,6 +116,8 @@ rule tangency:
     wildcard_constraints:
         use="decay|pull|rescale",
     priority: data_priority
+    group:
+        "scenario"
     conda:
         CONDA_ENV
     resources:
@@ -128,6 +140,8 @@ rule landscape:
     benchmark:
         BENCH / "{scenario}" / "landscape.tsv"
     priority: data_priority
+    group:
+        "scenario"
     conda:
         CONDA_ENV
     resources:
@@ -152,6 +166,8 @@ rule adaptive:
     benchmark:
         BENCH / "{scenario}" / "adaptive.tsv"
     priority: data_priority
+    group:
+        "scenario"
     conda:
         CONDA_ENV
     resources:
@@ -182,6 +198,8 @@ rule early_stopping:
     benchmark:
         BENCH / "{scenario}" / "early_stopping.tsv"
     priority: data_priority
+    group:
+        "scenario"
     conda:
         CONDA_ENV
     resources:

@@ -1,5 +1,7 @@
 # Figures stage: matplotlib draws the data files; one rule per figure family.
 # Outputs: figures/{scenario}/{name}.pdf (slides) and .png (report, README).
+# group "scenario": on SLURM one job builds a scenario's data and figures
+# (profiles/slurm/config.yaml); local runs ignore groups.
 rule figure_gd_vs_weight_decay:
     input:
         quadratic=rules.quadratic.output[0],
@@ -11,6 +13,8 @@ rule figure_gd_vs_weight_decay:
         LOGS / "{scenario}" / "figure_gd_vs_weight_decay.log",
     benchmark:
         BENCH / "{scenario}" / "figure_gd_vs_weight_decay.tsv"
+    group:
+        "scenario"
     conda:
         CONDA_ENV
     resources:
@@ -35,6 +39,8 @@ rule figure_pull_depends_on_lambda:
         LOGS / "{scenario}" / "figure_pull_depends_on_lambda.log",
     benchmark:
         BENCH / "{scenario}" / "figure_pull_depends_on_lambda.tsv"
+    group:
+        "scenario"
     conda:
         CONDA_ENV
     resources:
@@ -57,6 +63,8 @@ rule figure_eigen_projection:
         LOGS / "{scenario}" / "figure_eigen_projection.log",
     benchmark:
         BENCH / "{scenario}" / "figure_eigen_projection.tsv"
+    group:
+        "scenario"
     conda:
         CONDA_ENV
     resources:
@@ -79,6 +87,8 @@ rule figure_rescale_lambda_zero:
         LOGS / "{scenario}" / "figure_rescale_lambda_zero.log",
     benchmark:
         BENCH / "{scenario}" / "figure_rescale_lambda_zero.tsv"
+    group:
+        "scenario"
     conda:
         CONDA_ENV
     resources:
@@ -100,6 +110,8 @@ rule figure_rescale_lambda_positive:
         LOGS / "{scenario}" / "figure_rescale_lambda_positive.log",
     benchmark:
         BENCH / "{scenario}" / "figure_rescale_lambda_positive.tsv"
+    group:
+        "scenario"
     conda:
         CONDA_ENV
     resources:
@@ -123,6 +135,8 @@ rule figure_goodfellow:
         LOGS / "{scenario}" / "figure_goodfellow.log",
     benchmark:
         BENCH / "{scenario}" / "figure_goodfellow.tsv"
+    group:
+        "scenario"
     conda:
         CONDA_ENV
     resources:
@@ -144,6 +158,8 @@ rule figure_shrink_factors:
         LOGS / "{scenario}" / "figure_shrink_factors.log",
     benchmark:
         BENCH / "{scenario}" / "figure_shrink_factors.tsv"
+    group:
+        "scenario"
     conda:
         CONDA_ENV
     resources:
@@ -166,6 +182,8 @@ rule figure_adam_vs_adamw:
         LOGS / "{scenario}" / "figure_adam_vs_adamw.log",
     benchmark:
         BENCH / "{scenario}" / "figure_adam_vs_adamw.tsv"
+    group:
+        "scenario"
     conda:
         CONDA_ENV
     resources:
@@ -189,6 +207,8 @@ rule figure_early_stopping:
         LOGS / "{scenario}" / "figure_early_stopping.log",
     benchmark:
         BENCH / "{scenario}" / "figure_early_stopping.tsv"
+    group:
+        "scenario"
     conda:
         CONDA_ENV
     resources:
