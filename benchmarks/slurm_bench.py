@@ -72,7 +72,11 @@ def table(results: dict[str, list[tuple[float, int, int]]]) -> str:
         lines.append(f"| {names[route]} | {', '.join(f'{r[0]:.0f}' for r in runs)} | "
                      f"{median[route]:.0f} | {runs[0][1]} | "
                      f"{runs[0][2] if route == 'slurm' else '-'} |")
-    lines += ["", f"SLURM / local (medians): {median['slurm'] / median['local']:.2f}"]
+    # run i's pair ran back to back: under a drifting load its ratio is the steadier one
+    pairs = [s[0] / l[0] for s, l in zip(results["slurm"], results["local"])]
+    lines += ["", f"SLURM / local: {median['slurm'] / median['local']:.2f} (medians), "
+              f"{', '.join(f'{r:.2f}' for r in pairs)} (run by run); load average at the "
+              f"end {os.getloadavg()[0]:.1f}"]
     return "\n".join(lines)
 
 
