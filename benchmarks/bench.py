@@ -1,15 +1,19 @@
-"""Benchmark of the build; prints tables and writes them to benchmarks/RESULTS.md.
+"""Benchmark of the build, before and after: prints tables and writes them to
+benchmarks/RESULTS.md.
 
-Every figure is the median of --runs runs (min and max beside it), measured in scratch
-copies of the project (tools/scratch.py), so the checkout's outputs are never touched.
+"Before" is the project at --before (a commit; by default the one issue 18 started
+from), "after" is this checkout; both are measured in the same run, in scratch copies
+(tools/scratch.py), so the machine's drift between runs cancels and the checkout's
+outputs are never touched. Figures with several runs are medians (min and max beside).
 
-    python benchmarks/bench.py                      # everything, 3 runs
-    python benchmarks/bench.py --qualities preview  # skip the production cold builds
+    python benchmarks/bench.py                      # before/after, encoder table, 3 runs
+    python benchmarks/bench.py --runs 1 --no-encoders
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import os
 import platform
@@ -27,6 +31,15 @@ sys.path.insert(0, str(ROOT / "tools"))
 from scratch import SNAKEMAKE, make_scratch, snakemake  # noqa: E402
 
 from l2geom.animations.rendering import ENCODER_OPTIONS  # noqa: E402
+from l2geom.animations.tex_cache import CACHE_ENV  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import encoders  # noqa: E402
+
+# main when issue 18 (faster renders, TeX cache, SLURM grouping) started
+BEFORE = "b127d70"
+# the author's loop: an edit to this scene's module, then its preview video rebuilt
+LOOP_SCENE = "lambda_sweep"
 
 DECK = Path("slides/build/l2-weight-decay.pdf")
 
@@ -76,22 +89,6 @@ def machine() -> str:
     ffmpeg = subprocess.run(["ffmpeg", "-version"], capture_output=True, text=True).stdout.split("\n")[0]
     return (f"{os.cpu_count()} cores, {cpu}; Python {platform.python_version()}; {versions}; "
             f"{ffmpeg}")
-
-
-def cold_builds(base: Path, quality: str, runs: int
-                ) -> tuple[dict[int, list[float]], dict[int, list[float]], dict[int, Path]]:
-    """``runs`` clean builds with --cores 1 and with --cores 2: wall and CPU seconds, and
-    the last build folder per core count."""
-    times: dict[int, list[float]] = {1: [], 2: []}
-    cpu: dict[int, list[float]] = {1: [], 2: []}
-    last: dict[int, Path] = {}
-    for cores in (1, 2):
-        for i in range(runs):
-            last[cores] = make_scratch(base / f"{quality}-c{cores}-{i}", quality)
-            wall, used, _ = timed_cpu(last[cores], "--cores", str(cores))
-            times[cores].append(wall)
-            cpu[cores].append(used)
-    return times, cpu, last
 
 
 def snakemake_floor(folder: Path, runs: int) -> list[float]:
@@ -173,59 +170,156 @@ def animation_table(work: Path, quality: str) -> list[str]:
     return lines
 
 
+@contextlib.contextmanager
+def checkout(rev: str, dest: Path):
+    """The project at commit ``rev`` in ``dest`` (a git worktree, removed afterwards),
+    with this checkout's installed JavaScript packages."""
+    subprocess.run(["git", "worktree", "add", "--detach", "--force", str(dest), rev], cwd=ROOT,
+                   check=True, capture_output=True)
+    try:
+        modules = ROOT / "slides/html/node_modules"
+        if modules.exists() and (dest / "slides/html").exists():
+            (dest / "slides/html/node_modules").symlink_to(modules)
+        yield dest
+    finally:
+        subprocess.run(["git", "worktree", "remove", "--force", str(dest)], cwd=ROOT,
+                       capture_output=True)
+
+
+@contextlib.contextmanager
+def tex_cache(folder: Path):
+    """Builds started inside use ``folder`` as their TeX cache (empty: a cold cache)."""
+    saved = os.environ.get(CACHE_ENV)
+    os.environ[CACHE_ENV] = str(folder)
+    try:
+        yield folder
+    finally:
+        os.environ.pop(CACHE_ENV) if saved is None else os.environ.update({CACHE_ENV: saved})
+
+
+def peak_rss(work: Path) -> tuple[float, str]:
+    """The largest max_rss (MB) of a build's jobs, and its job."""
+    return max((float(r["max_rss"]), r["job"]) for r in benchmark_rows(work))
+
+
+def author_loop(work: Path, runs: int) -> tuple[list[float], list[str]]:
+    """Seconds from an edit to LOOP_SCENE's module to its rebuilt preview video, and the
+    jobs that ran (``--cores 2``, the video as the only target)."""
+    module = next((work / "src/l2geom/animations").rglob(f"{LOOP_SCENE}.py"))
+    original = module.read_text()
+    target = f"figures/course/animations/{LOOP_SCENE}.mp4"
+    times, jobs = [], []
+    for i in range(runs):
+        module.write_text(original + f"\n# edit {i}\n")
+        elapsed, log = timed(work, "--cores", "2", target)
+        times.append(elapsed)
+        jobs = jobs_run(log)
+    module.write_text(original)
+    return times, jobs
+
+
+def same_look(before: Path, after: Path) -> list[str]:
+    """Per production video: frame counts and SSIM of after's frames against before's."""
+    lines = []
+    for video in sorted((after / "figures").rglob("animations/*.mp4")):
+        old = before / video.relative_to(after)
+        if not old.exists():
+            lines.append(f"| {video.stem} | (new) | {probe(video)[0]} | |")
+            continue
+        lines.append(f"| {video.stem} | {probe(old)[0]} | {probe(video)[0]} | "
+                     f"{encoders.ssim(video, old, None):.4f} |")
+    return lines
+
+
+def ratio(new: list[float], old: list[float]) -> str:
+    return f"{statistics.median(new) / statistics.median(old):.2f}"
+
+
 def main() -> None:
-    parser = argparse.ArgumentParser(description="l2geom build benchmark")
-    parser.add_argument("--runs", type=int, default=3, help="runs per figure (default 3)")
-    parser.add_argument("--production-runs", type=int, default=None,
-                        help="cold production builds per core count (default: --runs)")
-    parser.add_argument("--qualities", nargs="+", default=["preview", "production"],
-                        choices=["preview", "production"])
+    parser = argparse.ArgumentParser(description="l2geom build benchmark, before and after")
+    parser.add_argument("--before", default=BEFORE, help=f"commit to compare with ({BEFORE})")
+    parser.add_argument("--runs", type=int, default=3, help="runs of each loop (default 3)")
+    parser.add_argument("--no-encoders", action="store_true", help="skip the encoder table")
+    parser.add_argument("--keep", type=Path, help="build here and keep the builds (to look at them)")
     args = parser.parse_args()
     out = ["# l2geom build benchmark\n", f"Machine: {machine()}\n",
-           f"Runs per figure: {args.runs}, cold production builds: "
-           f"{args.production_runs or args.runs} (median, min, max; seconds)\n"]
-    with tempfile.TemporaryDirectory(prefix="l2geom-bench-") as tmp:
-        base = Path(tmp)
-        built: dict[str, Path] = {}  # the --cores 1 build: each job timed on its own
-        parallel: dict[str, Path] = {}  # the --cores 2 build: no-op and edits
-        out.append("\n## Cold full build\n\nCPU: user + sys seconds of all processes (median);"
-                   " busy: CPU / wall, the cores kept busy on average.\n\n"
-                   "| quality | cores 1 | cores 2 | speed-up | CPU, busy (cores 1) |"
-                   " CPU, busy (cores 2) |\n|---|---|---|---|---|---|")
-        for quality in args.qualities:
-            runs = args.production_runs if quality == "production" and args.production_runs else args.runs
-            times, cpu, folders = cold_builds(base, quality, runs)
-            built[quality], parallel[quality] = folders[1], folders[2]
-            wall = {c: statistics.median(times[c]) for c in times}
-            used = {c: statistics.median(cpu[c]) for c in cpu}
-            out.append(f"| {quality} | {summary(times[1])} | {summary(times[2])} | "
-                       f"{wall[1] / wall[2]:.2f} | {used[1]:.0f} s, {used[1] / wall[1]:.2f} | "
-                       f"{used[2]:.0f} s, {used[2] / wall[2]:.2f} |")
-            print(out[-1], flush=True)
-        work = parallel[args.qualities[0]]
+           f"Before: {args.before}; after: {git_head()}. Cold builds: one each; loops: "
+           f"{args.runs} runs (median, min, max; seconds).\n"]
+    with tempfile.TemporaryDirectory(prefix="l2geom-bench-") as tmp, \
+            checkout(args.before, Path(tmp) / "before-src") as before_root:
+        base = args.keep or Path(tmp)
+        base.mkdir(parents=True, exist_ok=True)
+        projects = {"before": before_root, "after": ROOT}
+        cold, prod = {}, {}
+        # production, --cores 2, from nothing; "after" also with the TeX cache it filled
+        for label, root, cache in [("before", before_root, "before"), ("after", ROOT, "after"),
+                                   ("after, warm TeX cache", ROOT, "after")]:
+            work = make_scratch(base / f"production-{len(cold)}", "production", root=root)
+            with tex_cache(base / f"tex-{cache}"):
+                cold[label], _, _ = timed_cpu(work, "--cores", "2")
+            prod[label] = work
+            print(f"cold production build ({label}): {cold[label]:.1f} s", flush=True)
+        loops, loop_jobs, preview = {}, {}, {}
+        for label, root in projects.items():
+            work = make_scratch(base / f"preview-{label}", "preview", root=projects[label])
+            with tex_cache(base / f"tex-{label}"):
+                timed(work, "--cores", "2")
+                loops[label], loop_jobs[label] = author_loop(work, args.runs)
+            preview[label] = work
+            print(f"author loop ({label}): {summary(loops[label])}", flush=True)
+        rss = {label: peak_rss(prod[label]) for label in ("before", "after")}
+        out.append("\n## Before and after\n\n| measure | before | after | after / before |"
+                   "\n|---|---|---|---|")
+        for label, cache in [("after", "empty"), ("after, warm TeX cache", "warm")]:
+            out.append(f"| cold production build, --cores 2 (after: {cache} TeX cache) | "
+                       f"{cold['before']:.1f} | {cold[label]:.1f} | {cold[label] / cold['before']:.2f} |")
+        out.append(f"| author loop: edit animations/{LOOP_SCENE}, rebuild its preview video | "
+                   f"{summary(loops['before'])} | {summary(loops['after'])} | "
+                   f"{ratio(loops['after'], loops['before'])} |")
+        out.append(f"| largest job max_rss, MB (production) | {rss['before'][0]:.0f} ({rss['before'][1]}) | "
+                   f"{rss['after'][0]:.0f} ({rss['after'][1]}) | {rss['after'][0] / rss['before'][0]:.2f} |")
+        out.append(f"\nJobs of the author loop: before {', '.join(loop_jobs['before'])}; "
+                   f"after {', '.join(loop_jobs['after'])}.")
+        out.append("\n## Same look: production videos, after against before\n\n"
+                   "| animation | frames before | frames after | SSIM after vs before |"
+                   "\n|---|---|---|---|")
+        out += same_look(prod["before"], prod["after"])
+        print("\n".join(out[-8:]), flush=True)
+
+        work = preview["after"]
         noop = [timed(work, "--cores", "2")[0] for _ in range(args.runs)]
         floor = snakemake_floor(base / "one-rule", args.runs)
-        out.append(f"\n## No-op rebuild ({args.qualities[0]})\n\n{summary(noop)}\n\n"
+        out.append(f"\n## No-op rebuild (preview, after)\n\n{summary(noop)}\n\n"
                    f"Snakemake's own floor, a no-op of a one-rule workflow: {summary(floor)}")
-        print(out[-1], flush=True)
-        out.append(f"\n## Edit-to-deck latency ({args.qualities[0]})\n")
-        for label, key, old, new in [("figure parameter: course lambdas.decay", "decay", "10", "12"),
-                                     ("animation parameter: course lambdas.pull", "pull", "[5, 50]", "[5, 60]")]:
-            times, jobs = edit_latency(work, key, old, new, args.runs)
-            out.append(f"- {label}: {summary(times)}\n  - jobs rerun: {', '.join(jobs)}")
-            print(out[-1], flush=True)
-        out.append("\n## Animations (rendered alone, in the --cores 1 build)\n\n| quality | animation | size | render s | frames | length s | "
+        out.append("\n## Edit-to-deck latency (preview, after)\n")
+        with tex_cache(base / "tex-after"):
+            for label, key, old, new in [("figure parameter: course lambdas.decay", "decay", "10", "12"),
+                                         ("animation parameter: course lambdas.pull", "pull", "[5, 50]", "[5, 60]")]:
+                times, jobs = edit_latency(work, key, old, new, args.runs)
+                out.append(f"- {label}: {summary(times)}\n  - jobs rerun: {', '.join(jobs)}")
+                print(out[-1], flush=True)
+        out.append("\n## Animations (after; rendered two at a time, in the cold --cores 2 builds)\n\n"
+                   "| quality | animation | size | render s | frames | length s | "
                    "frames/s | encode-only s | render/encode |\n|---|---|---|---|---|---|---|---|---|")
-        for quality, folder in built.items():
-            out += animation_table(folder, quality)
-        out.append("\n## Peak memory per job (MB, max_rss, last --cores 1 build per quality)\n\n"
-                   "| quality | job | s | max_rss |\n|---|---|---|---|")
-        for quality, folder in built.items():
-            for row in benchmark_rows(folder):
-                out.append(f"| {quality} | {row['job']} | {float(row['s']):.2f} | {row['max_rss']} |")
+        out += animation_table(preview["after"], "preview")
+        out += animation_table(prod["after, warm TeX cache"], "production")
+        out.append("\n## Peak memory per job (MB, max_rss; after, cold production build)\n\n"
+                   "| job | s | max_rss |\n|---|---|---|")
+        out += [f"| {r['job']} | {float(r['s']):.2f} | {r['max_rss']} |"
+                for r in benchmark_rows(prod["after"])]
+        if not args.no_encoders:
+            out.append(f"\n## Encoder table\n\n{encoders.DESCRIPTION}\n")
+            out += encoders.table(encoders.lossless_render(
+                "rotate_rescale", prod["after"] / "results/data/course",
+                base / "rotate_rescale-lossless.mp4"), base, None, encoders.SETTINGS)
     text = "\n".join(out) + "\n"
     (ROOT / "benchmarks/RESULTS.md").write_text(text)
     print(text)
+
+
+def git_head() -> str:
+    return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
+                          text=True, check=True).stdout.strip()
 
 
 if __name__ == "__main__":

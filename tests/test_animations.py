@@ -3,10 +3,12 @@ by the geometry of the final mobjects and, for two parallel renders, byte for by
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
 import sys
+from fractions import Fraction
 from pathlib import Path
 
 import numpy as np
@@ -94,6 +96,43 @@ def test_render_config_profiles(tmp_path):
 def test_encoder_runs_on_one_thread(tmp_path):
     # x264's output depends on its thread count (by default the machine's cores)
     assert render_config("production", tmp_path, "x")["video_encoder_options"]["threads"] == "1"
+
+
+def encode_segment(frames: list[np.ndarray], options: dict) -> bytes:
+    """One partial movie as Manim writes it (PyAV, libx264, yuv420p), in memory."""
+    buffer = io.BytesIO()
+    with av.open(buffer, "w", format="mp4") as container:
+        stream = container.add_stream("libx264", rate=15, options=options)
+        stream.width, stream.height, stream.pix_fmt = frames[0].shape[1], frames[0].shape[0], "yuv420p"
+        for index, pixels in enumerate(frames):
+            frame = av.VideoFrame.from_ndarray(pixels, format="rgba")
+            frame.pts, frame.time_base = index, Fraction(1, 15)
+            container.mux(stream.encode(frame))
+        container.mux(stream.encode())
+    return buffer.getvalue()
+
+
+def test_a_short_partial_movie_gives_the_same_bytes_whatever_was_allocated_before():
+    # With x264's mbtree, a segment shorter than its lookahead came out differently after
+    # the process had allocated and freed other memory (rendering.ENCODER_OPTIONS); with
+    # mbtree on, these 6 encodings gave 6 different files.
+    rng = np.random.default_rng(3)
+    base = np.full((480, 854, 4), 255, dtype=np.uint8)
+    for _ in range(60):  # grey strokes
+        y, x = rng.integers(0, 478), rng.integers(0, 654)
+        base[y:y + 2, x:x + rng.integers(20, 200), :3] = rng.integers(120, 220)
+    frames = []
+    for k in range(10):  # a line that grows, over a faintly noisy picture
+        frame = base.copy()
+        frame[200:204, 20:40 + 25 * k, :3] = (40, 110, 200)
+        frame[..., :3] = np.clip(frame[..., :3] + rng.integers(-3, 4, frame[..., :3].shape), 0, 255)
+        frames.append(frame)
+    encodings = set()
+    for _ in range(6):
+        noise = [rng.integers(0, 255, 3_000_000, dtype=np.uint8) for _ in range(8)]
+        del noise
+        encodings.add(encode_segment(frames, rendering.ENCODER_OPTIONS))
+    assert len(encodings) == 1
 
 
 def test_only_what_moves_is_redrawn_each_frame():

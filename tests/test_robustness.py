@@ -1,9 +1,8 @@
 """Whole builds at preview quality: parallel builds, identical outputs, interrupted runs.
 
 Four clean builds in scratch copies (three with --cores 2, one with --cores 4 on this
-2-core machine) must all succeed and give identical outputs: the same bytes, except
-videos, which are compared by their decoded frames (see :func:`same_frames`). Then
-builds are interrupted with SIGINT and SIGTERM during a figure, a Manim render and
+2-core machine) must all succeed and give identical outputs, videos included: the same
+bytes. Then builds are interrupted with SIGINT and SIGTERM during a figure, a Manim render and
 LaTeX; the next `snakemake` must finish with every output whole and equal to the
 clean build's.
 """
@@ -17,7 +16,6 @@ import time
 from pathlib import Path
 
 import av
-import numpy as np
 import pytest
 
 from conftest import ROOT
@@ -63,36 +61,10 @@ def whole(path: Path) -> None:
         assert frames > 0
 
 
-def same_frames(first: Path, second: Path) -> bool:
-    """Whether two videos show the same frames. Some builds on this machine encode a few
-    frames differently (cause not found, see README). Measured: lambda_sweep, at most 18
-    channel values of a frame by at most 4 levels; rotate_rescale once, 5 consecutive
-    frames of 137 by at most 28 levels in at most 1388 of 1.23 million values (0.11 %),
-    a faint encoder residue at a line's end that does not show side by side. So: the
-    same number of frames; any number may differ in at most 1 in 10 000 values by at
-    most 8 levels, and at most 10 more in at most 1 % of their values by at most 32
-    levels; a real change of the picture moves far more."""
-    changed = 0
-    with av.open(str(first)) as a, av.open(str(second)) as b:
-        try:
-            for x, y in zip(a.decode(video=0), b.decode(video=0), strict=True):
-                diff = np.abs(x.to_ndarray(format="rgb24").astype(int)
-                              - y.to_ndarray(format="rgb24").astype(int))
-                if diff.max() <= 8 and np.count_nonzero(diff) <= diff.size // 10_000:
-                    continue
-                changed += 1
-                if diff.max() > 32 or np.count_nonzero(diff) > diff.size // 100 or changed > 10:
-                    return False
-        except ValueError:  # one has more frames
-            return False
-    return True
-
-
 def differing(first: Path, second: Path, paths) -> list[str]:
     """The outputs ``paths`` that differ between the project copies ``first`` and ``second``."""
     return [str(p) for p in paths
-            if fingerprint(first / p) != fingerprint(second / p)
-            and not (p.suffix == ".mp4" and same_frames(first / p, second / p))]
+            if fingerprint(first / p) != fingerprint(second / p)]
 
 
 def test_parallel_builds_succeed(builds):

@@ -23,6 +23,7 @@ def typeset(media, expression: str):
 
 
 def test_a_cached_string_is_typeset_without_latex(tmp_path, monkeypatch):
+    monkeypatch.setenv(tex_cache.CACHE_ENV, str(tmp_path / "cache"))
     first = typeset(tmp_path / "first", r"\hat\theta_{\mathrm{cache}}")
     [svg] = tex_cache.entries(first)
     cached = tex_cache.folder() / svg

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 from manim import DOWN, LEFT, Axes, DashedVMobject, Dot, ManimColor, VGroup, VMobject
+from manim.utils.bezier import interpolate
 
 from .clipping import clip_polyline, dash_pieces
 from .style import INK, LABEL_SIZE, PALETTE, math
@@ -39,7 +40,10 @@ def axis_labels(axes: Axes, names: tuple[str, str] = (r"\theta_1", r"\theta_2"))
 def to_scene(axes: Axes, points: np.ndarray) -> np.ndarray:
     """Scene coordinates (n, 3) of parameter-space points (n, 2)."""
     pts = np.asarray(points, dtype=float).reshape(-1, 2)
-    return np.asarray(axes.c2p(pts[:, 0], pts[:, 1]), dtype=float).reshape(3, -1).T
+    # the axes map is affine: its images of (0, 0), (1, 0) and (0, 1) give every point
+    # (Manim's c2p handles each point in Python; lines are mapped on every frame)
+    origin, ex, ey = np.asarray(axes.c2p([0.0, 1.0, 0.0], [0.0, 0.0, 1.0]), dtype=float).T
+    return origin + pts[:, :1] * (ex - origin) + pts[:, 1:] * (ey - origin)
 
 
 def polyline(axes: Axes, points: np.ndarray, color: ManimColor, width: float = 3,
@@ -64,17 +68,22 @@ def set_polyline(mob: VMobject, axes: Axes, lines: np.ndarray | list[np.ndarray]
     in place (one subpath per visible piece or dash)."""
     if isinstance(lines, np.ndarray) and lines.ndim == 2:
         lines = [lines]
-    mob.clear_points()
     pieces = [to_scene(axes, piece) for line in lines
               for piece in clip_polyline(line, axes.window)]
     if dashed:
         pieces = [d for piece in pieces for d in dash_pieces(piece, dash, ratio)]
-    for piece in pieces:
-        if len(piece) < 2:
-            continue
-        mob.start_new_path(piece[0])
-        mob.add_points_as_corners(piece[1:])
-    return mob
+    pieces = [piece for piece in pieces if len(piece) >= 2]
+    if not pieces:
+        return mob.clear_points()
+    # straight cubic curves between consecutive corners, as add_points_as_corners makes
+    # them, set at once (per piece, Manim would copy the growing array each time)
+    starts = np.vstack([piece[:-1] for piece in pieces])
+    ends = np.vstack([piece[1:] for piece in pieces])
+    curves = np.empty((4 * len(starts), 3))
+    for i in range(4):
+        curves[i::4] = interpolate(starts, ends, i / 3)
+    curves[0::4], curves[3::4] = starts, ends
+    return mob.set_points(curves)
 
 
 def marker(axes: Axes, point: np.ndarray, color: ManimColor, radius: float = 0.09) -> Dot:

@@ -41,12 +41,19 @@ QUALITY = {
     "production": {"pixel_width": 1920, "pixel_height": 1080, "frame_rate": 60},
 }
 
-# Manim's libx264 settings, on one encoder thread: x264's output depends on its thread
-# count, which by default follows the machine's cores, so a pinned count gives the same
-# bytes on any machine. It also keeps a render job near the one core Snakemake counts
-# for it. Measured on rotate_rescale at 1080p60: 124 s of CPU either way; 89 s wall with
-# x264's default threads, 105 s with one (a build runs two renders side by side).
-ENCODER_OPTIONS = {"crf": "23", "threads": "1"}
+# libx264 settings (table and measurements: benchmarks/RESULTS.md). The same frames give
+# the same bytes: on one encoder thread (x264's output depends on its thread count, by
+# default the machine's cores), and without macroblock-tree rate control: with mbtree,
+# x264 gave different bytes for the same frames in a partial movie shorter than its
+# lookahead (an animation of a few frames), depending on what the process had allocated
+# before; off, never (tests/test_animations.py). Preset and CRF from the encoder table
+# (rotate_rescale at 1080p60 against its lossless frames): veryfast at CRF 25 matches the
+# SSIM of Manim's default (medium, CRF 23, mbtree; 0.9986) in about half its encoding
+# time, in a file about a quarter larger.
+ENCODER_OPTIONS = {"preset": "veryfast", "crf": "25", "threads": "1", "x264-params": "mbtree=0"}
+# Partial movies (one per animation) encoded while the next animation renders: the
+# encoder thread and the drawing overlap instead of taking turns at each animation's end.
+INFLIGHT_ENCODERS = 2
 
 
 def scene_class(name: str) -> type[DataScene]:
@@ -69,7 +76,7 @@ def render_config(quality: str, media_dir: Path, name: str) -> dict:
         "write_to_movie": True, "save_last_frame": False, "disable_caching": True,
         "background_color": PALETTE["background"],
         "verbosity": "WARNING", "progress_bar": "none", "preview": False,
-        "video_encoder_options": ENCODER_OPTIONS,
+        "video_encoder_options": ENCODER_OPTIONS, "max_inflight_encoders": INFLIGHT_ENCODERS,
     }
 
 

@@ -16,7 +16,6 @@ from manim import (
     RIGHT,
     UP,
     UR,
-    AnimationGroup,
     Arrow,
     Create,
     FadeIn,
@@ -29,7 +28,6 @@ from manim import (
     VGroup,
     VMobject,
     Write,
-    linear,
     smooth,
 )
 
@@ -187,26 +185,30 @@ class DecayTrajectories(DataScene):
         self.play(*fades, run_time=self.t(0.5))
 
     def fast_forward(self, descent: dict, first: int, stop: int) -> None:
-        """Steps ``first`` to ``stop`` in one sweep: trails drawn, the iterate riding along."""
-        groups, riders = [], []
+        """Steps ``first`` to ``stop`` in one sweep: trails drawn, the iterate riding along.
+
+        Each panel's growing trail is two paths (gradient steps, decay pulls) redrawn per
+        frame, not hundreds of segments: the picture the merged trail shows afterwards
+        (merge_trail), at a fraction of the drawing."""
+        growths, riders = [], []
         for p in self.panels:
             wd, mid = descent["wd"][p.run], descent["wd_after_gradient"][p.run]
             corners = [wd[first]]
             for k in range(first, stop):
                 corners += [mid[k], wd[k + 1]]
             corners = np.array(corners)
-            segs = VGroup(*[
-                self.segment(p, corners[i], corners[i + 1],
-                             PALETTE["gradient_step"] if i % 2 == 0 else PALETTE["decay_step"],
-                             width=1.6, opacity=0.7)
-                for i in range(len(corners) - 1)])
-            p.trail.add(segs)
-            groups.append(AnimationGroup(*[Create(s, rate_func=linear) for s in segs],
-                                         lag_ratio=1.0))
+            ends = np.array([p.axes.c2p(*c) for c in corners])
+            paths = VGroup(*[VMobject(stroke_color=PALETTE[role], stroke_width=1.6,
+                                      stroke_opacity=0.7)
+                             for role in ("gradient_step", "decay_step")])
+            p.trail.add(paths)
+            growths.append(UpdateFromAlphaFunc(
+                paths, lambda m, a, e=ends: [path.set_points(drawn_segments(e, a, parity))
+                                             for parity, path in enumerate(m)]))
             riders.append(UpdateFromAlphaFunc(
                 p.dot, lambda m, a, p=p, c=corners: m.move_to(
                     p.axes.c2p(*sample(c, a * (len(c) - 1))))))
-        self.play(*groups, *riders, run_time=self.t(5.0), rate_func=smooth)
+        self.play(*growths, *riders, run_time=self.t(5.0), rate_func=smooth)
         for p in self.panels:  # the stored iterate, exactly
             p.dot.move_to(p.axes.c2p(*descent["wd"][p.run][stop]))
             self.merge_trail(p)
@@ -305,6 +307,22 @@ class DecayTrajectories(DataScene):
         seg = VMobject(stroke_color=color, stroke_width=width, stroke_opacity=opacity)
         seg.set_points_as_corners([p.axes.c2p(*start), p.axes.c2p(*end)])
         return seg
+
+
+def drawn_segments(ends: np.ndarray, alpha: float, parity: int) -> np.ndarray:
+    """Bezier points of the segments ends[i] -> ends[i + 1] with i % 2 == parity, drawn up
+    to ``alpha`` of the whole polyline: the first alpha * n segments in full, the next one
+    in part (as Create draws a line). Straight cubic pieces, as set_points_as_corners."""
+    n = len(ends) - 1
+    drawn = alpha * n
+    index = np.arange(parity, min(int(np.ceil(drawn)), n), 2)
+    if not len(index):
+        return np.zeros((0, 3))
+    start, end = ends[index], ends[index + 1]
+    part = np.clip(drawn - index, 0.0, 1.0)[:, None]
+    end = start + part * (end - start)
+    thirds = np.array([0, 1 / 3, 2 / 3, 1])[None, :, None]
+    return (start[:, None, :] + thirds * (end - start)[:, None, :]).reshape(-1, 3)
 
 
 class Panel:
