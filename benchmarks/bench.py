@@ -215,6 +215,7 @@ def author_loop(work: Path, runs: int) -> tuple[list[float], list[str]]:
         times.append(elapsed)
         jobs = jobs_run(log)
     module.write_text(original)
+    timed(work, "--cores", "2", target)  # back to the original module's video
     return times, jobs
 
 
