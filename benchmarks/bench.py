@@ -18,13 +18,13 @@ import csv
 import os
 import platform
 import re
-import resource
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from unittest import mock
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
@@ -45,21 +45,13 @@ DECK = Path("slides/build/l2-weight-decay.pdf")
 
 
 def timed(work: Path, *args: str) -> tuple[float, str]:
-    elapsed, _, log = timed_cpu(work, *args)
-    return elapsed, log
-
-
-def timed_cpu(work: Path, *args: str) -> tuple[float, float, str]:
-    """Wall seconds, CPU seconds (user + sys of snakemake and all its jobs) and the log."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    """Wall seconds of ``snakemake args`` in ``work``, and its log; exits if it fails."""
     start = time.perf_counter()
     run = snakemake(work, *args)
     elapsed = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if run.returncode != 0:
         sys.exit(f"snakemake {' '.join(args)} failed in {work}:\n{run.stderr[-3000:]}")
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return elapsed, cpu, run.stdout + run.stderr
+    return elapsed, run.stdout + run.stderr
 
 
 def jobs_run(log: str) -> list[str]:
@@ -186,15 +178,9 @@ def checkout(rev: str, dest: Path):
                        capture_output=True)
 
 
-@contextlib.contextmanager
 def tex_cache(folder: Path):
     """Builds started inside use ``folder`` as their TeX cache (empty: a cold cache)."""
-    saved = os.environ.get(CACHE_ENV)
-    os.environ[CACHE_ENV] = str(folder)
-    try:
-        yield folder
-    finally:
-        os.environ.pop(CACHE_ENV) if saved is None else os.environ.update({CACHE_ENV: saved})
+    return mock.patch.dict(os.environ, {CACHE_ENV: str(folder)})
 
 
 def peak_rss(work: Path) -> tuple[float, str]:
@@ -257,12 +243,12 @@ def main() -> None:
                                    ("after, warm TeX cache", ROOT, "after")]:
             work = make_scratch(base / f"production-{len(cold)}", "production", root=root)
             with tex_cache(base / f"tex-{cache}"):
-                cold[label], _, _ = timed_cpu(work, "--cores", "2")
+                cold[label] = timed(work, "--cores", "2")[0]
             prod[label] = work
             print(f"cold production build ({label}): {cold[label]:.1f} s", flush=True)
         loops, loop_jobs, preview = {}, {}, {}
         for label, root in projects.items():
-            work = make_scratch(base / f"preview-{label}", "preview", root=projects[label])
+            work = make_scratch(base / f"preview-{label}", "preview", root=root)
             with tex_cache(base / f"tex-{label}"):
                 timed(work, "--cores", "2")
                 loops[label], loop_jobs[label] = author_loop(work, args.runs)

@@ -19,7 +19,7 @@ from l2geom.build import store
 manim = pytest.importorskip("manim")
 av = pytest.importorskip("av")
 
-from l2geom.animations import clipping, sampling, scene  # noqa: E402
+from l2geom.animations import clipping, plane, sampling, scene  # noqa: E402
 from l2geom.animations.style import MIN_SIZE  # noqa: E402
 from l2geom.animations import rendering  # noqa: E402
 from l2geom.animations.rendering import SCENE_CLASSES, render, render_config, scene_class  # noqa: E402
@@ -133,6 +133,27 @@ def test_a_short_partial_movie_gives_the_same_bytes_whatever_was_allocated_befor
         del noise
         encodings.add(encode_segment(frames, rendering.ENCODER_OPTIONS))
     assert len(encodings) == 1
+
+
+def test_growing_segments_draw_every_other_segment_up_to_alpha():
+    corners = np.array([[0.0, 0, 0], [1, 0, 0], [1, 1, 0], [2, 1, 0], [2, 2, 0]])  # 4 segments
+    full = plane.growing_segments(corners, 1.0, 0).reshape(-1, 4, 3)
+    np.testing.assert_allclose(full[:, [0, 3]], [[[0, 0, 0], [1, 0, 0]], [[1, 1, 0], [2, 1, 0]]])
+    # 5/8 of the way: segments 0 and 1 whole, segment 2 half drawn
+    half = plane.growing_segments(corners, 0.625, 0).reshape(-1, 4, 3)
+    np.testing.assert_allclose(half[:, 3], [[1, 0, 0], [1.5, 1, 0]])
+    np.testing.assert_allclose(half[1, 1], [1 + 0.5 / 3, 1, 0])  # straight: handles at thirds
+    assert plane.growing_segments(corners, 0.625, 1).shape == (4, 3)
+    assert plane.growing_segments(corners, 0.0, 0).shape == (0, 3)
+
+
+def test_ungroup_replaces_a_group_by_its_pieces():
+    empty = scene.DataScene(data={})
+    first, a, b, last = (manim.Square() for _ in range(4))
+    group = manim.VGroup(a, b)
+    empty.add(first, group, last)
+    empty.ungroup(group)
+    assert empty.mobjects == [first, last, a, b]
 
 
 def test_only_what_moves_is_redrawn_each_frame():

@@ -61,14 +61,14 @@ def clip_to_disc(points: np.ndarray, radius: float) -> list[np.ndarray]:
 
     def intervals(a: np.ndarray, d: np.ndarray):
         aa, ad, dd = (np.einsum("ij,ij->i", u, v) for u, v in ((a, a), (a, d), (d, d)))
-        root = ad * ad - dd * (aa - r2)  # |a + t d|² = r² has real roots
+        discriminant = ad * ad - dd * (aa - r2)  # |a + t d|² = r² has real roots if > 0
         with np.errstate(divide="ignore", invalid="ignore"):
-            root = np.sqrt(np.maximum(root, 0.0))
+            root = np.sqrt(np.maximum(discriminant, 0.0))
             t0 = np.maximum(0.0, (-ad - root) / dd)
             t1 = np.minimum(1.0, (-ad + root) / dd)
         still = dd == 0  # a point: shown if inside
         t0, t1 = np.where(still, 0.0, t0), np.where(still, 1.0, t1)
-        visible = np.where(still, aa <= r2, (ad * ad - dd * (aa - r2) > 0) & (t0 < t1))
+        visible = np.where(still, aa <= r2, (discriminant > 0) & (t0 < t1))
         return t0, t1, visible
 
     return _clip(points, intervals)

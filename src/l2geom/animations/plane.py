@@ -75,15 +75,31 @@ def set_polyline(mob: VMobject, axes: Axes, lines: np.ndarray | list[np.ndarray]
     pieces = [piece for piece in pieces if len(piece) >= 2]
     if not pieces:
         return mob.clear_points()
-    # straight cubic curves between consecutive corners, as add_points_as_corners makes
-    # them, set at once (per piece, Manim would copy the growing array each time)
-    starts = np.vstack([piece[:-1] for piece in pieces])
-    ends = np.vstack([piece[1:] for piece in pieces])
+    # all curves set at once (per piece, Manim would copy the growing array each time)
+    return mob.set_points(straight_curves(np.vstack([piece[:-1] for piece in pieces]),
+                                          np.vstack([piece[1:] for piece in pieces])))
+
+
+def straight_curves(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """Bezier points (4 per curve) of the straight segments starts[i] -> ends[i] (n, 3),
+    as Manim's add_points_as_corners makes them; a gap between segments starts a subpath."""
     curves = np.empty((4 * len(starts), 3))
     for i in range(4):
         curves[i::4] = interpolate(starts, ends, i / 3)
     curves[0::4], curves[3::4] = starts, ends
-    return mob.set_points(curves)
+    return curves
+
+
+def growing_segments(corners: np.ndarray, alpha: float, parity: int) -> np.ndarray:
+    """Bezier points of the segments corners[i] -> corners[i + 1] with i % 2 == parity of
+    the polyline ``corners`` (n + 1, 3) drawn up to ``alpha``: the first alpha * n segments
+    in full, the next one in part (as Create draws a line)."""
+    n = len(corners) - 1
+    drawn = alpha * n
+    index = np.arange(parity, min(int(np.ceil(drawn)), n), 2)
+    starts, ends = corners[index], corners[index + 1]
+    part = np.clip(drawn - index, 0.0, 1.0)[:, None]
+    return straight_curves(starts, starts + part * (ends - starts))
 
 
 def marker(axes: Axes, point: np.ndarray, color: ManimColor, radius: float = 0.09) -> Dot:

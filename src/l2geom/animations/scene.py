@@ -74,6 +74,14 @@ class DataScene(Scene):
         """A pause point: the end of a stage, where a lecturer would stop the video."""
         self.pause_points.append({"time": round(float(self.renderer.time), 3), "label": label})
 
+    def ungroup(self, *groups) -> None:
+        """Replace ``groups`` in the scene by their pieces (in order, in front): a frame
+        then redraws only the pieces that move (get_moving_mobjects brings a whole
+        top-level mobject to the front when any part of it moves). For groups that served
+        layout and an entrance; animate their pieces afterwards, not the groups."""
+        self.remove(*groups)
+        self.add(*[piece for group in groups for piece in group])
+
     def get_moving_mobjects(self, *animations: Animation) -> list:
         """Bring what moves in this play to the front, so that only it is redrawn per frame.
 

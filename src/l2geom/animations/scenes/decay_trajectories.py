@@ -31,7 +31,8 @@ from manim import (
     smooth,
 )
 
-from l2geom.animations.plane import axis_labels, equal_axes, marker, polyline
+from l2geom.animations.plane import (axis_labels, equal_axes, growing_segments, marker,
+                                     polyline)
 from l2geom.animations.sampling import sample
 from l2geom.animations.scene import LAMBDAS_ENV, DataScene
 from l2geom.animations.style import (INK, LABEL_SIZE, PALETTE, SMALL_SIZE, TEXT_SIZE, lines, math,
@@ -203,7 +204,7 @@ class DecayTrajectories(DataScene):
                              for role in ("gradient_step", "decay_step")])
             p.trail.add(paths)
             growths.append(UpdateFromAlphaFunc(
-                paths, lambda m, a, e=ends: [path.set_points(drawn_segments(e, a, parity))
+                paths, lambda m, a, e=ends: [path.set_points(growing_segments(e, a, parity))
                                              for parity, path in enumerate(m)]))
             riders.append(UpdateFromAlphaFunc(
                 p.dot, lambda m, a, p=p, c=corners: m.move_to(
@@ -307,22 +308,6 @@ class DecayTrajectories(DataScene):
         seg = VMobject(stroke_color=color, stroke_width=width, stroke_opacity=opacity)
         seg.set_points_as_corners([p.axes.c2p(*start), p.axes.c2p(*end)])
         return seg
-
-
-def drawn_segments(ends: np.ndarray, alpha: float, parity: int) -> np.ndarray:
-    """Bezier points of the segments ends[i] -> ends[i + 1] with i % 2 == parity, drawn up
-    to ``alpha`` of the whole polyline: the first alpha * n segments in full, the next one
-    in part (as Create draws a line). Straight cubic pieces, as set_points_as_corners."""
-    n = len(ends) - 1
-    drawn = alpha * n
-    index = np.arange(parity, min(int(np.ceil(drawn)), n), 2)
-    if not len(index):
-        return np.zeros((0, 3))
-    start, end = ends[index], ends[index + 1]
-    part = np.clip(drawn - index, 0.0, 1.0)[:, None]
-    end = start + part * (end - start)
-    thirds = np.array([0, 1 / 3, 2 / 3, 1])[None, :, None]
-    return (start[:, None, :] + thirds * (end - start)[:, None, :]).reshape(-1, 3)
 
 
 class Panel:

@@ -58,11 +58,10 @@ class LambdaSweep(DataScene):
                   run_time=self.t(1.2))
         self.play(FadeIn(self.counter), FadeIn(self.slider), FadeIn(self.bars),
                   FadeIn(self.legend), run_time=self.t(1.2))
-        # The groups served the layout and the fade; from here each piece stands alone, so
-        # a frame redraws the pieces with updaters (knob, counters, bar fills), not the
-        # ticks and labels grouped with them (DataScene.get_moving_mobjects).
-        self.remove(self.counter, self.slider, self.bars)
-        self.add(*self.counter, *self.slider, *[piece for row in self.bars for piece in row])
+        # from here a frame redraws the knob, counters and bar fills, not the ticks and
+        # labels grouped with them
+        self.ungroup(self.counter, self.slider, self.bars)
+        self.ungroup(*self.bars)  # its rows
         self.add(self.trace, self.ellipse, self.circle, self.dot)
         self.play(FadeIn(self.dot, scale=1.5), Create(self.circle), run_time=self.t(1.0))
         self.say(r"$\lambda = 0$: $\hat{\theta}_{\text{Ridge}} = \hat{\theta}$,"
