@@ -21,7 +21,7 @@ av = pytest.importorskip("av")
 
 from l2geom.animations import clipping, plane, sampling, scene  # noqa: E402
 from l2geom.animations.style import MIN_SIZE  # noqa: E402
-from l2geom.animations import rendering  # noqa: E402
+from l2geom.animations import encoding, rendering  # noqa: E402
 from l2geom.animations.rendering import SCENE_CLASSES, render, render_config, scene_class  # noqa: E402
 from l2geom.core.plane import circle  # noqa: E402
 
@@ -133,6 +133,26 @@ def test_a_short_partial_movie_gives_the_same_bytes_whatever_was_allocated_befor
         del noise
         encodings.add(encode_segment(frames, rendering.ENCODER_OPTIONS))
     assert len(encodings) == 1
+
+
+@pytest.mark.parametrize("width", [854, 1920])  # 854: RGBA rows padded in PyAV's frames
+def test_the_convert_once_encoder_writes_the_bytes_of_manims_own(tmp_path, width):
+    from manim._config.video_encoder import VideoEncoderSpec
+    from manim.scene.video_segment_encoder import VideoSegmentEncoder
+
+    spec = VideoEncoderSpec("mp4", "libx264", "yuv420p", width, 480, Fraction(15),
+                            tuple(rendering.ENCODER_OPTIONS.items()))
+    written = {}
+    for cls in (VideoSegmentEncoder, encoding.ConvertOnceEncoder):
+        rng = np.random.default_rng(5)
+        encoder = cls(target=tmp_path / f"{cls.__name__}.mp4", spec=spec)
+        for repeat in (1, 4, 2):  # a still picture is one frame handed with repeat=n
+            pixels = rng.integers(0, 256, (480, width, 4), dtype=np.uint8)
+            encoder.write_frame(pixels, repeat=repeat)
+            pixels[:] = 0  # the caller's array is not held on to
+        encoder.finish()
+        written[cls] = (tmp_path / f"{cls.__name__}.mp4").read_bytes()
+    assert written[VideoSegmentEncoder] == written[encoding.ConvertOnceEncoder]
 
 
 def test_growing_segments_draw_every_other_segment_up_to_alpha():

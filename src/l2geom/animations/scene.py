@@ -11,6 +11,7 @@ from manim import Animation, Scene
 
 from l2geom.build import store
 
+from .encoding import renderer
 from .style import PALETTE
 
 #: Environment variables read when a scene runs under the plain ``manim`` CLI.
@@ -57,6 +58,7 @@ class DataScene(Scene):
         self.short = env_flag(SHORT_ENV) if short is None else bool(short)
         self.tempo = self.SHORT_TEMPO if self.short else 1.0
         self.pause_points: list[dict] = []
+        kwargs.setdefault("renderer", renderer())  # frames encoded by ConvertOnceEncoder
         super().__init__(**kwargs)
 
     def setup(self) -> None:
