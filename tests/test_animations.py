@@ -155,6 +155,22 @@ def test_the_convert_once_encoder_writes_the_bytes_of_manims_own(tmp_path, width
     assert written[VideoSegmentEncoder] == written[encoding.ConvertOnceEncoder]
 
 
+def test_the_clear_fill_skipping_camera_draws_the_same_pixels():
+    from manim import Circle, Line, Square, tempconfig
+    from manim.camera.camera import Camera
+
+    with tempconfig({"pixel_width": 320, "pixel_height": 180}):
+        shapes = [Line([-3, -1, 0], [3, 1, 0], stroke_width=6),  # fill fully transparent
+                  Square(1.5).set_fill("#3070c0", opacity=0.4),
+                  Circle(1.0, color="#c04030").set_fill(opacity=1.0)]
+        frames = []
+        for cls in (Camera, scene.ClearFillSkippingCamera):
+            camera = cls()
+            camera.capture_mobjects(shapes)
+            frames.append(camera.pixel_array.copy())
+    assert frames[0].any() and np.array_equal(frames[0], frames[1])
+
+
 def test_growing_segments_draw_every_other_segment_up_to_alpha():
     corners = np.array([[0.0, 0, 0], [1, 0, 0], [1, 1, 0], [2, 1, 0], [2, 2, 0]])  # 4 segments
     full = plane.growing_segments(corners, 1.0, 0).reshape(-1, 4, 3)

@@ -1,4 +1,4 @@
-"""Manim's video segment encoder, converting each frame to the encoder's pixel format once.
+"""Manim's video segment encoder and file writer, converting each frame to YUV once.
 
 Manim's encoder (manim.scene.video_segment_encoder) wraps every frame it is handed, and
 every repeat of it (a still picture is one frame handed with ``repeat=n``), in a new
@@ -17,7 +17,6 @@ from pathlib import Path
 import av
 import numpy as np
 from av.video.reformatter import VideoReformatter
-from manim.renderer.cairo_renderer import CairoRenderer
 from manim.scene.scene_file_writer import SceneFileWriter
 from manim.scene.video_segment_encoder import VideoSegmentEncoder
 
@@ -60,8 +59,3 @@ class ConvertOnceFileWriter(SceneFileWriter):
         if self.video_encoder is None:
             raise RuntimeError("Video segment encoding requires resolved settings.")
         return ConvertOnceEncoder(target=target, spec=self.video_encoder)
-
-
-def renderer() -> CairoRenderer:
-    """A Cairo renderer whose partial movies go through :class:`ConvertOnceEncoder`."""
-    return CairoRenderer(file_writer_class=ConvertOnceFileWriter)
