@@ -42,6 +42,7 @@ BEFORE = "b127d70"
 LOOP_SCENE = "lambda_sweep"
 
 DECK = Path("slides/build/l2-weight-decay.pdf")
+SLURM_PART = "\n## SLURM against local"
 
 
 def timed(work: Path, *args: str) -> tuple[float, str]:
@@ -300,8 +301,12 @@ def main() -> None:
                 "rotate_rescale", prod["after"] / "results/data/course",
                 base / "rotate_rescale-lossless.mp4"), base, None, encoders.SETTINGS)
     text = "\n".join(out) + "\n"
-    (ROOT / "benchmarks/RESULTS.md").write_text(text)
     print(text)
+    # the SLURM results (benchmarks/slurm_bench.py, pasted by hand) stay
+    results = ROOT / "benchmarks/RESULTS.md"
+    kept = results.read_text() if results.exists() else ""
+    kept = kept[kept.index(SLURM_PART):] if SLURM_PART in kept else ""
+    results.write_text(text + kept)
 
 
 def git_head() -> str:
