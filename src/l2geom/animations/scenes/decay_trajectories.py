@@ -132,7 +132,7 @@ class DecayTrajectories(DataScene):
         alpha = float(self.data["descent"]["step_size"])
         self.equation = math(
             r"\theta^{[t+1]}", "=", r"\theta^{[t]}",
-            r"-\,\alpha\nabla\mathcal{R}_{\text{emp}}(\theta^{[t]})", r"-\,\alpha\lambda\,\theta^{[t]}",
+            r"-\alpha\nabla\mathcal{R}_{\text{emp}}(\theta^{[t]})", r"-\alpha\lambda\,\theta^{[t]}",
             size=TEXT_SIZE)
         self.equation[3].set_color(PALETTE["gradient_step"])
         self.equation[4].set_color(PALETTE["decay_step"])
