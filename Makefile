@@ -33,7 +33,8 @@ slurm-setup:
 	@bash tools/setup.sh --slurm
 
 slurm: slurm-setup
-	PYTHONPATH=$(SLURM_LAYER)$${PYTHONPATH:+:$$PYTHONPATH} snakemake --workflow-profile profiles/slurm $(ARGS)
+	PYTHONPATH=$(SLURM_LAYER)$${PYTHONPATH:+:$$PYTHONPATH} $(VENV)/bin/python tools/slurm/snakemake_with_groups.py \
+		--workflow-profile profiles/slurm $(ARGS)
 
 slurm-test: slurm-setup
 	pytest tests/test_slurm.py

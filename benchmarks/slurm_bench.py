@@ -29,7 +29,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
-from scratch import SLURM_LAYER, make_scratch, snakemake  # noqa: E402
+from scratch import SLURM_LAYER, SNAKEMAKE, SNAKEMAKE_SLURM, make_scratch, snakemake  # noqa: E402
 
 _spec = importlib.util.spec_from_file_location("minicluster", ROOT / "tools/slurm/minicluster.py")
 minicluster = importlib.util.module_from_spec(_spec)
@@ -37,19 +37,19 @@ _spec.loader.exec_module(minicluster)
 
 CONFIG = "config/many-scenarios.yaml"
 SUBMITTED = re.compile(r"has been submitted with SLURM jobid \d+")
-ROUTES = {
-    "local": (["--cores", "2"], []),
-    "slurm": (["--workflow-profile", "profiles/slurm",
-               "--slurm-init-seconds-before-status-checks", "2"], [SLURM_LAYER]),
+ROUTES = {  # route: (command, arguments, extra PYTHONPATH)
+    "local": (SNAKEMAKE, ["--cores", "2"], []),
+    "slurm": (SNAKEMAKE_SLURM, ["--workflow-profile", "profiles/slurm",
+                                "--slurm-init-seconds-before-status-checks", "2"], [SLURM_LAYER]),
 }
 
 
 def build(workdir: Path, route: str) -> tuple[float, int, int]:
     """(seconds, Snakemake jobs, SLURM jobs submitted) of one build."""
-    args, extra_path = ROUTES[route]
+    command, args, extra_path = ROUTES[route]
     start = time.monotonic()
     run = snakemake(workdir, "--configfile", CONFIG, *args, extra_path=extra_path,
-                    timeout=3600)
+                    command=command, timeout=3600)
     seconds = time.monotonic() - start
     log = run.stdout + run.stderr
     if run.returncode != 0:

@@ -4,8 +4,10 @@ The test brings SLURM up itself (tools/slurm/minicluster.py: Debian's slurm-wlm 
 munge, controller and node on 127.0.0.1, configuration in a temporary directory),
 builds the data and figures of the config's two scenarios at preview quality in a
 scratch copy with ``snakemake --workflow-profile profiles/slurm``, checks that
-every job went through SLURM in as many SLURM jobs as the grouping promises (one per
-scenario for its data and figures, one per other job; each one COMPLETED in squeue),
+every job went through SLURM in as many SLURM jobs as the grouping promises (a group job
+per scenario for its data and figures, packed `group-components` to a SLURM job, one per
+other job; each one COMPLETED in squeue) and that a SLURM job ran its scenarios as one
+group, in one step,
 builds the same targets locally in a second copy, and compares the outputs: the same
 bytes for every output. SLURM is torn down afterwards.
 
@@ -28,13 +30,16 @@ import re
 import subprocess
 import sys
 import time
+from collections import Counter
 
 import pytest
+import yaml
 
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "tools"))
-from scratch import SLURM_LAYER, fingerprint, make_scratch, outputs, snakemake  # noqa: E402
+from scratch import (SLURM_LAYER, SNAKEMAKE_SLURM, fingerprint, make_scratch,  # noqa: E402
+                     outputs, snakemake)
 
 pytestmark = pytest.mark.slow
 
@@ -97,14 +102,22 @@ def stage_jobs(workdir, stages: list[str]) -> list[tuple[str, dict[str, str], li
     return jobs
 
 
+def group_components() -> dict[str, int]:
+    """The profile's `group-components`: how many group jobs of a group go in one SLURM job."""
+    listed = yaml.safe_load((ROOT / PROFILE / "config.yaml").read_text()).get("group-components", [])
+    return {name: int(n) for name, n in (item.split("=") for item in listed)}
+
+
 def promised_slurm_jobs(jobs) -> int:
-    """SLURM jobs the grouping promises for ``jobs``: one per group and scenario (a scenario's
-    jobs hang off its quadratic, so they are one connected part of the DAG, one group job;
-    scenarios are not connected) and one per job without a group."""
-    groups = rule_groups()
-    grouped = {(groups[rule], wildcards["scenario"]) for rule, wildcards, _ in jobs
-               if groups.get(rule)}
-    return len(grouped) + sum(1 for rule, _, _ in jobs if not groups.get(rule))
+    """SLURM jobs the grouping promises for ``jobs``: a group job per group and scenario (a
+    scenario's jobs hang off its quadratic, so they are one connected part of the DAG;
+    scenarios are not connected), packed `group-components` to a SLURM job, and one per
+    job without a group."""
+    groups, per_job = rule_groups(), group_components()
+    grouped = Counter(group for group, _ in {(groups[rule], wildcards["scenario"])
+                                             for rule, wildcards, _ in jobs if groups.get(rule)})
+    return (sum(-(-n // per_job.get(group, 1)) for group, n in grouped.items())
+            + sum(1 for rule, _, _ in jobs if not groups.get(rule)))
 
 
 def job_total(log: str) -> int:
@@ -151,8 +164,9 @@ def builds(cluster, tmp_path_factory):
     with environ(SLURM_CONF=str(cluster.conf)):
         # the one command a user types, plus a quicker first status check for the test
         slurm_run = snakemake(on_slurm, "--workflow-profile", PROFILE,
-                              "--slurm-init-seconds-before-status-checks", "2", *targets,
-                              extra_path=[SLURM_LAYER], timeout=900)
+                              "--slurm-init-seconds-before-status-checks", "2",
+                              "--slurm-keep-successful-logs", *targets,
+                              extra_path=[SLURM_LAYER], command=SNAKEMAKE_SLURM, timeout=900)
     times["slurm"] = time.monotonic() - start
     slurm_log = slurm_run.stdout + slurm_run.stderr
     assert slurm_run.returncode == 0, slurm_log[-6000:]
@@ -182,7 +196,7 @@ def test_every_job_went_through_slurm_in_the_promised_number_of_slurm_jobs(clust
     finished = re.findall(r"^Finished jobid: \d+ \(Rule: (\w+)\)", slurm_log, flags=re.M)
     assert sorted(finished) == sorted(rule for rule, _, _ in jobs)
     assert not re.search(r"^\s*localrule ", slurm_log, flags=re.M)
-    # ...in one SLURM job per scenario for its data and figures, one per other job
+    # ...in the SLURM jobs the grouping promises
     ids = SUBMITTED.findall(slurm_log)
     assert len(ids) == len(set(ids)) == promised_slurm_jobs(jobs) < len(jobs)
     # without an accounting database sacct knows nothing; squeue keeps finished jobs
@@ -191,6 +205,17 @@ def test_every_job_went_through_slurm_in_the_promised_number_of_slurm_jobs(clust
                             env=cluster.env, capture_output=True, text=True, check=True)
     states = dict(line.split("|") for line in listed.stdout.split())
     assert {i: states.get(i) for i in ids} == {i: "COMPLETED" for i in ids}
+
+
+def test_a_slurm_job_runs_its_packed_scenarios_as_one_group_in_one_step(builds):
+    # The job's own Snakemake gets the grouping options (tools/slurm/snakemake_with_groups.py):
+    # it forms the one group job the login node submitted, not one per scenario, each of
+    # which it would run in an srun step (a Snakemake start) of its own, one at a time.
+    on_slurm, _, _, _, jobs = builds
+    logs = sorted((on_slurm / "results/slurm-logs").glob("group_*/*.log"))
+    scenarios = {w["scenario"] for rule, w, _ in jobs if rule_groups().get(rule)}
+    assert len(scenarios) > 1 and group_components().get("scenario", 1) > 1
+    assert logs and [log.read_text().count("] Group job ") for log in logs] == [1] * len(logs)
 
 
 def test_outputs_equal_a_local_build(builds):

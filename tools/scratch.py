@@ -20,6 +20,8 @@ SNAKEMAKE = [sys.executable, "-m", "snakemake"]
 # The opt-in SLURM layer (requirements-slurm.lock; `make slurm-setup`): the executor plugin
 # and pandas, outside .venv's site-packages; a SLURM-profile build needs it on PYTHONPATH.
 SLURM_LAYER = ROOT / ".venv" / "slurm-plugin"
+# Snakemake for the SLURM route (`make slurm`): its jobs get the grouping options
+SNAKEMAKE_SLURM = [sys.executable, str(ROOT / "tools" / "slurm" / "snakemake_with_groups.py")]
 
 
 def project_files(root: Path = ROOT) -> list[str]:
@@ -59,11 +61,11 @@ def scratch_env(workdir: Path, extra_path: Sequence[Path] = ()) -> dict[str, str
 
 
 def snakemake(workdir: Path, *args: str, extra_path: Sequence[Path] = (),
-              **kwargs) -> subprocess.CompletedProcess:
-    """Run snakemake in ``workdir`` (output captured, text), with ``extra_path`` after the
-    copy's src/ on PYTHONPATH."""
+              command: Sequence[str] = SNAKEMAKE, **kwargs) -> subprocess.CompletedProcess:
+    """Run snakemake (``command``) in ``workdir`` (output captured, text), with
+    ``extra_path`` after the copy's src/ on PYTHONPATH."""
     env = scratch_env(workdir, extra_path)
-    return subprocess.run([*SNAKEMAKE, *args], cwd=workdir, capture_output=True, text=True,
+    return subprocess.run([*command, *args], cwd=workdir, capture_output=True, text=True,
                           env=env, **kwargs)
 
 
