@@ -3,7 +3,8 @@
 The test brings SLURM up itself (tools/slurm/minicluster.py: Debian's slurm-wlm and
 munge, controller and node on 127.0.0.1, configuration in a temporary directory),
 builds the data and figures of the config's two scenarios at preview quality in a
-scratch copy with ``snakemake --workflow-profile profiles/slurm``, checks that
+scratch copy with ``make slurm``'s command (tools/slurm/snakemake_with_groups.py
+--workflow-profile profiles/slurm), checks that
 every job went through SLURM in as many SLURM jobs as the grouping promises (a group job
 per scenario for its data and figures, packed `group-components` to a SLURM job, one per
 other job; each one COMPLETED in squeue) and that a SLURM job ran its scenarios as one

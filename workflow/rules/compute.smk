@@ -1,6 +1,6 @@
 # Compute stage: the only place where mathematics happens. One data file per artefact.
-# group "scenario": on SLURM one job builds a scenario's data and figures
-# (profiles/slurm/config.yaml); local runs ignore groups.
+# group "scenario": on SLURM a scenario's data and figures travel in one job, with
+# up to four other scenarios' (profiles/slurm/config.yaml); local runs ignore groups.
 
 
 rule quadratic:

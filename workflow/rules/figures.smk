@@ -1,7 +1,7 @@
 # Figures stage: matplotlib draws the data files; one rule per figure family.
 # Outputs: figures/{scenario}/{name}.pdf (slides) and .png (report, README).
-# group "scenario": on SLURM one job builds a scenario's data and figures
-# (profiles/slurm/config.yaml); local runs ignore groups.
+# group "scenario": on SLURM a scenario's data and figures travel in one job, with
+# up to four other scenarios' (profiles/slurm/config.yaml); local runs ignore groups.
 rule figure_gd_vs_weight_decay:
     input:
         quadratic=rules.quadratic.output[0],
