@@ -214,7 +214,8 @@ def test_a_slurm_job_runs_its_packed_scenarios_as_one_group_in_one_step(builds):
     # which it would run in an srun step (a Snakemake start) of its own, one at a time.
     on_slurm, _, _, _, jobs = builds
     logs = sorted((on_slurm / "results/slurm-logs").glob("group_*/*.log"))
-    scenarios = {w["scenario"] for rule, w, _ in jobs if rule_groups().get(rule)}
+    groups = rule_groups()
+    scenarios = {w["scenario"] for rule, w, _ in jobs if groups.get(rule)}
     assert len(scenarios) > 1 and group_components().get("scenario", 1) > 1
     assert logs and [log.read_text().count("] Group job ") for log in logs] == [1] * len(logs)
 
