@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from l2geom.build import store
+from l2geom import datafile
 from l2geom.core import compute
 from l2geom.core.quadratic import from_regression, generate_regression
 
@@ -42,8 +42,23 @@ def write_scenario_data(folder: Path, steps: int = 40) -> dict[str, Path]:
     paths = {}
     for name, arrays in files.items():
         paths[name] = folder / f"{name}.npz"
-        store.save(paths[name], arrays, store.provenance({"test": name}))
+        datafile.save(paths[name], arrays, datafile.provenance({"test": name}))
     return paths
+
+
+def registry_data(plan) -> dict[str, dict[str, np.ndarray]]:
+    """Every data file of a checked scenario (l2geom.config.scenario.Scenario), computed in
+    memory by its catalogue spec, as the compute rules compute it."""
+    from l2geom import catalogue
+
+    files = {}
+    for name in catalogue.data_files(plan.dim, plan.figures, plan.animations):
+        spec = catalogue.DATA_FILES[name]
+        kwargs = {arg: get(plan) for arg, get in spec.params.items()}
+        if spec.reads_quadratic:
+            kwargs["quad"] = plan.quad
+        files[name] = catalogue.resolve(spec.compute)(**kwargs)
+    return files
 
 
 @pytest.fixture(scope="session")

@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from l2geom.build import store
+from l2geom import datafile
 
 manim = pytest.importorskip("manim")
 av = pytest.importorskip("av")
@@ -22,7 +22,8 @@ av = pytest.importorskip("av")
 from l2geom.animations import clipping, plane, sampling, scene  # noqa: E402
 from l2geom.animations.style import MIN_SIZE  # noqa: E402
 from l2geom.animations import encoding, rendering  # noqa: E402
-from l2geom.animations.rendering import SCENE_CLASSES, render, render_config, scene_class  # noqa: E402
+from l2geom.animations.rendering import render, render_config, scene_class  # noqa: E402
+from l2geom.catalogue import ANIMATIONS  # noqa: E402
 from l2geom.core.plane import circle  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -216,7 +217,7 @@ def test_scene_without_data_explains_the_env_variable(monkeypatch):
 
 
 def test_decay_trajectories_rejects_unstored_lambda(scenario_data):
-    data = scene.load_folder(scenario_data["descent"].parent, scene_class("decay_trajectories").DATA)
+    data = scene.load_folder(scenario_data["descent"].parent, ANIMATIONS["decay_trajectories"].reads)
     with pytest.raises(KeyError, match="not among the stored values"):
         scene_class("decay_trajectories")(data=data, lambdas=[7.0])
 
@@ -253,24 +254,18 @@ def renders(scenario_data, tmp_path_factory):
     """Each scene rendered once, shortened, at preview quality: name -> (scene, folder)."""
     folder = scenario_data["rescale"].parent
     out = {}
-    original = rendering.scene_class
-    rendering.scene_class = lambda name: (RotateRescaleProbe if name == "rotate_rescale"
-                                          else original(name))
-    try:
-        for name in SCENE_CLASSES:
-            target = tmp_path_factory.mktemp(name)
-            extra = {"lambdas": [5.0, 50.0]} if name == "decay_trajectories" else {}
-            scene = render(name, folder, target / f"{name}.mp4", target / f"{name}.png",
-                           pauses=target / f"{name}.json", quality="preview", short=True,
-                           **extra)
-            out[name] = (scene, target)
-    finally:
-        rendering.scene_class = original
+    for name in ANIMATIONS:
+        target = tmp_path_factory.mktemp(name)
+        extra = {"lambdas": [5.0, 50.0]} if name == "decay_trajectories" else {}
+        cls = RotateRescaleProbe if name == "rotate_rescale" else name
+        scene = render(cls, folder, target / f"{name}.mp4", target / f"{name}.png",
+                       pauses=target / f"{name}.json", quality="preview", short=True, **extra)
+        out[name] = (scene, target)
     return out
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", sorted(SCENE_CLASSES))
+@pytest.mark.parametrize("name", sorted(ANIMATIONS))
 def test_render_is_h264_preview_and_every_frame_decodes(renders, name):
     _, folder = renders[name]
     info = probe(folder / f"{name}.mp4")
@@ -284,7 +279,7 @@ def test_render_is_h264_preview_and_every_frame_decodes(renders, name):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", sorted(SCENE_CLASSES))
+@pytest.mark.parametrize("name", sorted(ANIMATIONS))
 def test_pause_points_increase_inside_the_video_and_match_the_scene(renders, name):
     scene, folder = renders[name]
     record = json.loads((folder / f"{name}.json").read_text())
@@ -298,7 +293,7 @@ def test_pause_points_increase_inside_the_video_and_match_the_scene(renders, nam
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", sorted(SCENE_CLASSES))
+@pytest.mark.parametrize("name", sorted(ANIMATIONS))
 def test_no_text_is_smaller_than_the_slides_footnotes(renders, name):
     scene, _ = renders[name]
     texts = [m for top in scene.mobjects for m in top.get_family()
@@ -307,7 +302,7 @@ def test_no_text_is_smaller_than_the_slides_footnotes(renders, name):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", sorted(SCENE_CLASSES))
+@pytest.mark.parametrize("name", sorted(ANIMATIONS))
 def test_poster_is_the_final_frame(renders, name):
     from PIL import Image
 
@@ -326,7 +321,7 @@ def _scene_point(axes, point):
 @pytest.mark.slow
 def test_rotate_rescale_lands_on_stored_ridge(renders, scenario_data):
     scene, _ = renders["rotate_rescale"]
-    rescale = store.load(scenario_data["rescale"])
+    rescale = datafile.load(scenario_data["rescale"])
     np.testing.assert_allclose(scene.ridge_marker.get_center(),
                                _scene_point(scene.axes, rescale["ridge"]), atol=1e-6)
     np.testing.assert_allclose(scene.result.get_end(),
@@ -375,7 +370,7 @@ def test_lambda_sweep_contour_and_circle_touch_at_the_end(renders):
 @pytest.mark.slow
 def test_rotate_rescale_ellipses_are_axis_aligned_after_step_1(renders, scenario_data):
     scene, _ = renders["rotate_rescale"]
-    rescale = store.load(scenario_data["rescale"])
+    rescale = datafile.load(scenario_data["rescale"])
     sigma, centre = rescale["eigenvalues"], rescale["projected"]
     for when, aligned in (("the picture", False), ("rotate", True)):
         spreads = []
@@ -392,10 +387,10 @@ def test_rotate_rescale_ellipses_are_axis_aligned_after_step_1(renders, scenario
 @pytest.mark.slow
 def test_decay_last_iterate_is_stored_last_iterate(renders, scenario_data):
     scene, _ = renders["decay_trajectories"]
-    descent = store.load(scenario_data["descent"])
+    descent = datafile.load(scenario_data["descent"])
     assert [p.lam for p in scene.panels] == [5.0, 50.0]
     for panel in scene.panels:
-        run = store.index_of(descent["lambdas"], panel.lam)
+        run = datafile.index_of(descent["lambdas"], panel.lam)
         np.testing.assert_allclose(panel.dot.get_center(),
                                    _scene_point(panel.axes, descent["wd"][run, -1]), atol=1e-6)
         np.testing.assert_allclose(panel.ridge.get_center(),
@@ -405,7 +400,7 @@ def test_decay_last_iterate_is_stored_last_iterate(renders, scenario_data):
 @pytest.mark.slow
 def test_lambda_sweep_ends_at_the_path_end(renders, scenario_data):
     scene, _ = renders["lambda_sweep"]
-    path = store.load(scenario_data["ridge_path"])
+    path = datafile.load(scenario_data["ridge_path"])
     np.testing.assert_allclose(scene.dot.get_center(),
                                _scene_point(scene.axes, path["points"][-1]), atol=1e-6)
 

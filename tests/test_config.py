@@ -148,15 +148,15 @@ def test_snakemake_stops_with_one_line_and_no_traceback(tmp_path):
     assert errors == ["l2geom: config error: scenarios.course.lambdas.rescale: -3 is less than the minimum of 0"]
 
 
-def test_schema_and_deck_name_what_the_catalogue_makes():
+def test_the_schema_lists_what_the_catalogue_makes():
     from l2geom import catalogue
     from l2geom import limits
-    from l2geom.config import deck as deckplan
-    scenario = SCHEMA["$defs"]["scenario"]["properties"]
-    assert scenario["figures"]["items"]["enum"] == list(catalogue.FIGURE_FAMILIES)
+    from l2geom.config.schema import with_catalogue
+
+    scenario = with_catalogue(SCHEMA)["$defs"]["scenario"]["properties"]
+    assert scenario["figures"]["items"]["enum"] == list(catalogue.FIGURES)
     assert scenario["animations"]["items"]["enum"] == list(catalogue.ANIMATIONS)
-    for figures, animations in deckplan.SHOWS.values():
-        assert set(figures) <= set(catalogue.FIGURE_FAMILIES)
-        assert set(animations) <= set(catalogue.ANIMATIONS)
+    with pytest.raises(ConfigError, match=r"scenarios.course.figures\[0\]: 'toy' is not one of"):
+        validate(mutated(C + ["figures"], ["toy"]), SCHEMA)
     real = SCHEMA["$defs"]["real"]
     assert real["maximum"] == -real["minimum"] == limits.MAGNITUDE

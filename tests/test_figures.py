@@ -10,8 +10,7 @@ import pytest
 from matplotlib.patches import Circle
 
 from l2geom import figures
-from l2geom.build import store
-from l2geom.build.jobs import load_quadratic
+from l2geom import datafile
 from l2geom.catalogue import FIGURE_FAMILIES
 from l2geom.style import COLORS
 
@@ -20,7 +19,7 @@ PARAMS = {"lam": 10.0, "lambdas": [5.0, 50.0]}
 
 @pytest.fixture(scope="module")
 def data(scenario_data):
-    return {name: store.load(path) for name, path in scenario_data.items()}
+    return {name: datafile.load(path) for name, path in scenario_data.items()}
 
 
 @pytest.fixture(scope="module")
@@ -84,7 +83,7 @@ def test_steep_move_is_magnified_in_an_inset(drawn, data):
 
 
 def test_tangent_contour_is_the_level_of_the_ridge_point(drawn, data, scenario_data):
-    quad = load_quadratic(scenario_data["quadratic"])
+    quad = datafile.load_quadratic(scenario_data["quadratic"])
     level = float(quad.value(data["rescale"]["ridge"]))
     (line,) = by_gid(drawn["goodfellow_flat"], "risk_tangent")
     assert np.allclose(quad.value(line.get_xydata()), level, rtol=1e-9)
@@ -95,7 +94,7 @@ def test_tangent_contour_is_the_level_of_the_ridge_point(drawn, data, scenario_d
         assert len(panels) == len(lams)
         for contours, lam in zip(panels, lams):
             if lam is not None:
-                ridge = data["descent"]["ridge"][store.index_of(data["descent"]["lambdas"], lam)]
+                ridge = data["descent"]["ridge"][datafile.index_of(data["descent"]["lambdas"], lam)]
                 assert np.isclose(contours.levels, float(quad.value(ridge)), rtol=1e-12).any()
 
 
@@ -111,7 +110,7 @@ def test_each_zoom_shows_where_its_run_settles_and_is_marked_on_its_panel(drawn,
         indicators = by_gid(fig, "zoom_indicator")
         assert len(indicators) == len(lams)
         for indicator, lam in zip(indicators, lams):
-            k = store.index_of(descent["lambdas"], lam)
+            k = datafile.index_of(descent["lambdas"], lam)
             main = indicator.axes
             zoom = next(ax for ax in fig.axes if ax is not main and ax.get_title().startswith("zoom")
                         and np.allclose(indicator.rectangle.get_bbox().bounds,
@@ -153,7 +152,7 @@ def test_last_weight_decay_iterate_is_the_stored_end(drawn, data):
         lines = by_gid(drawn[name], "wd_iterates")
         assert len(lines) == 2 * len(lams)  # each panel and its zoom
         for line, lam in zip(lines, np.repeat(lams, 2)):
-            end = descent["wd"][store.index_of(descent["lambdas"], lam)][-1]
+            end = descent["wd"][datafile.index_of(descent["lambdas"], lam)][-1]
             np.testing.assert_array_equal(line.get_xydata()[-1], end)
     (gd,) = by_gid(drawn["gd_vs_weight_decay"], "gd_iterates")
     np.testing.assert_array_equal(gd.get_xydata()[-1], descent["gd"][-1])
@@ -166,7 +165,7 @@ def test_decay_steps_and_gradient_steps_use_their_roles(drawn, data):
     import matplotlib.colors as mcolors
     assert mcolors.to_hex(grad.get_colors()[0]) == COLORS["gradient_step"].lower()
     assert mcolors.to_hex(decay.get_colors()[0]) == COLORS["decay_step"].lower()
-    k = store.index_of(data["descent"]["lambdas"], 10.0)
+    k = datafile.index_of(data["descent"]["lambdas"], 10.0)
     np.testing.assert_array_equal(decay.get_segments()[-1][-1], data["descent"]["wd"][k][-1])
 
 
@@ -230,36 +229,24 @@ def test_pictures_follow_the_scale_of_theta_hat(scale):
 
 def _scenario_figures():
     """Every figure of config/config.yaml's scenarios, from data computed in memory the
-    way the compute rules compute it."""
+    way the compute rules compute it (their catalogue specs)."""
+    from conftest import registry_data
+    from l2geom.catalogue import FIGURES
     from l2geom.config.scenario import build_scenarios
     from l2geom.config.schema import validate
     from l2geom.config.yamlfile import read_yaml
-    from l2geom.core import compute
 
     root = Path(__file__).resolve().parents[1]
     config = validate(read_yaml(root / "config/config.yaml"),
                       read_yaml(root / "workflow/schemas/config.schema.yaml"))
     drawn = {}
     for name, sc in build_scenarios(config, root).items():
-        q, spec = sc.quad, config["scenarios"][name]
-        descent = {use: compute.descent_data(q, np.array(sc.start), sc.step_size, sc.steps,
-                                             sc.lambdas_for(use)) for use in ("decay", "pull")}
-        common = {"quadratic": compute.quadratic_data(q),
-                  "landscape": compute.landscape_data(q, np.array(sc.start), sc.step_size,
-                                                      sc.steps),
-                  "ridge_path": compute.ridge_path_data(q, spec["path_points"]),
-                  "rescale": compute.rescale_data(q, sc.lambdas_for("rescale")[0]),
-                  "tangency": compute.tangency_data(q, sc.lambdas_for("rescale")),
-                  "early_stopping": compute.early_stopping_data(
-                      q, sc.step_size, spec["early_stopping"]["taus"]),
-                  "adaptive": compute.adaptive_data(
-                      q, np.array(sc.start), sc.step_size, sc.steps,
-                      **{("adam_steps" if k == "steps" else k): v for k, v in spec["adam"].items()})}
-        params = {"lam": sc.lambdas_for("decay")[0], "lambdas": sc.lambdas_for("pull")}
+        files = registry_data(sc)
         for family in sc.figures:
-            use = "pull" if family == "pull_depends_on_lambda" else "decay"
-            for figname, fig in figures.render(family, {**common, "descent": descent[use]},
-                                               params).items():
+            spec = FIGURES[family]
+            data = {arg: files[file] for arg, file in spec.reads.items()}
+            params = {key: get(sc) for key, get in spec.params.items()}
+            for figname, fig in figures.render(family, data, params).items():
                 drawn[f"{name}/{figname}"] = fig
     return drawn
 

@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from l2geom.build import store
+from l2geom import datafile
 from test_config import CASES
 
 DEFAULT = (ROOT / "config/config.yaml").read_text()
@@ -215,9 +215,9 @@ def test_scientific_notation_and_other_dimensions_build(tmp_path):
     assert "l2geom: the config has no deck section: building everything but the deck" in output
     for figure in ("goodfellow_flat", "goodfellow_steep", "shrink_factors"):
         assert (tmp_path / f"figures/2026/{figure}.pdf").stat().st_size > 1000
-    descent = store.load(tmp_path / "results/data/2026/descent_pull.npz")
+    descent = datafile.load(tmp_path / "results/data/2026/descent_pull.npz")
     assert list(descent["lambdas"]) == [0.5, 3.0] and descent["gd"].shape == (61, 2)
     for name, d in (("three", 3), ("one", 1)):
-        assert store.load(tmp_path / f"results/data/{name}/rescale.npz")["ridge"].shape == (d,)
+        assert datafile.load(tmp_path / f"results/data/{name}/rescale.npz")["ridge"].shape == (d,)
         assert not (tmp_path / f"results/data/{name}/landscape.npz").exists()
     assert not (tmp_path / "slides/build").exists()

@@ -9,8 +9,8 @@ import sys
 import pytest
 
 from conftest import ROOT
-from l2geom.build import code
-from l2geom.config import plan
+from l2geom.pipeline import code
+from l2geom.config import check as config_check
 from l2geom.config.yamlfile import read_yaml
 from l2geom.errors import ConfigError
 from test_config import C, check, mutated
@@ -26,7 +26,7 @@ def csv_config(tmp_path, rows=ROWS):
 
 def test_plan_holds_what_the_check_gives(tmp_path):
     config = csv_config(tmp_path)
-    checked, plans = plan.checked_plan(config, SCHEMA, tmp_path)
+    checked, plans = config_check.checked_plan(config, SCHEMA, tmp_path)
     scenario = check(config, tmp_path)["course"]
     course = plans["course"]
     assert course.start == scenario.start and course.steps == scenario.steps
@@ -38,9 +38,9 @@ def test_plan_holds_what_the_check_gives(tmp_path):
 def test_second_run_reads_the_plan_without_jsonschema_or_numpy(tmp_path):
     config = tmp_path / "config.json"
     config.write_text(json.dumps(csv_config(tmp_path)))
-    script = ("import json, sys; from l2geom.config import plan\n"
+    script = ("import json, sys; from l2geom.config import check as config_check\n"
               f"c = json.load(open({str(config)!r}))\n"
-              f"checked, plans = plan.checked_plan(c, {str(SCHEMA)!r}, {str(tmp_path)!r})\n"
+              f"checked, plans = config_check.checked_plan(c, {str(SCHEMA)!r}, {str(tmp_path)!r})\n"
               "print(json.dumps([checked, {n: vars(p) for n, p in plans.items()},"
               " 'jsonschema' in sys.modules, 'numpy' in sys.modules]))")
     runs = [json.loads(subprocess.run([sys.executable, "-c", script], capture_output=True,
@@ -52,35 +52,35 @@ def test_second_run_reads_the_plan_without_jsonschema_or_numpy(tmp_path):
 
 def test_changed_csv_is_checked_again(tmp_path):
     config = csv_config(tmp_path)
-    plan.checked_plan(config, SCHEMA, tmp_path)
+    config_check.checked_plan(config, SCHEMA, tmp_path)
     csv_config(tmp_path, ROWS + ["1,nan,3"])
     with pytest.raises(ConfigError, match="NaN or infinite"):
-        plan.checked_plan(config, SCHEMA, tmp_path)
+        config_check.checked_plan(config, SCHEMA, tmp_path)
 
 
 def test_bad_config_after_a_good_one_is_rejected(tmp_path):
-    plan.checked_plan(read_yaml(ROOT / "config/config.yaml"), SCHEMA, tmp_path)
+    config_check.checked_plan(read_yaml(ROOT / "config/config.yaml"), SCHEMA, tmp_path)
     with pytest.raises(ConfigError, match="lambdas.rescale"):
-        plan.checked_plan(mutated(C + ["lambdas", "rescale"], -3), SCHEMA, tmp_path)
+        config_check.checked_plan(mutated(C + ["lambdas", "rescale"], -3), SCHEMA, tmp_path)
 
 
 def test_damaged_plan_file_is_checked_again(tmp_path):
     config = read_yaml(ROOT / "config/config.yaml")
-    expected = plan.checked_plan(config, SCHEMA, tmp_path)
-    stored = tmp_path / plan.PLAN_FILE
+    expected = config_check.checked_plan(config, SCHEMA, tmp_path)
+    stored = tmp_path / config_check.PLAN_FILE
     damaged = json.loads(stored.read_text())
     damaged["scenarios"]["course"] = {"name": "course"}
     stored.write_text(json.dumps(damaged))
-    assert plan.checked_plan(config, SCHEMA, tmp_path) == expected
+    assert config_check.checked_plan(config, SCHEMA, tmp_path) == expected
 
 
 def test_edited_checking_code_changes_the_digest(tmp_path, monkeypatch):
     config = read_yaml(ROOT / "config/config.yaml")
-    before = plan.digest(config, SCHEMA, tmp_path)
+    before = config_check.digest(config, SCHEMA, tmp_path)
     package = tmp_path / "l2geom"
     shutil.copytree(code.PACKAGE, package)
     monkeypatch.setattr(code, "PACKAGE", package)
-    assert plan.digest(config, SCHEMA, tmp_path) == before
+    assert config_check.digest(config, SCHEMA, tmp_path) == before
     with open(package / "config" / "scenario.py", "a") as handle:
         handle.write("\n# edited\n")
-    assert plan.digest(config, SCHEMA, tmp_path) != before
+    assert config_check.digest(config, SCHEMA, tmp_path) != before

@@ -47,8 +47,8 @@ def builds(tmp_path_factory):
 def whole(path: Path) -> None:
     """Raise unless ``path`` is a complete output of its kind."""
     if path.suffix == ".npz":
-        from l2geom.build import store
-        assert store.load(path)
+        from l2geom import datafile
+        assert datafile.load(path)
     elif path.suffix == ".pdf":
         subprocess.run(["pdfinfo", str(path)], check=True, capture_output=True)
     elif path.suffix == ".png":

@@ -21,9 +21,9 @@ import numpy as np
 import pytest
 
 from l2geom import numbers, style
-from l2geom.build import store
+from l2geom import datafile
 from l2geom.catalogue import FIGURE_FAMILIES
-from l2geom.config import deck as deckplan
+from l2geom.catalogue import DECK
 from l2geom.core import compute
 from l2geom.core.quadratic import Quadratic
 from l2geom.slides import latex, values as deck
@@ -34,11 +34,11 @@ SOURCES = ["l2-weight-decay.tex", "preamble.tex", "beamerthemel2geom.sty"]
 COURSE_LAMBDAS = {"decay": [10.0], "pull": [5.0, 50.0], "rescale": [50.0]}
 COURSE_SOURCE = {"generate": {"n": 100, "noise_sd": 0.5, "weights": [0.5, 3.0], "seed": 7}}
 DECK_PARTS = {"running_example": "course", "classic_picture": "goodfellow"}
-FIGURES = {scenario: [name for family in deckplan.SHOWS[part][0]
+FIGURES = {scenario: [name for family in DECK.shows[part][0]
                      for name in FIGURE_FAMILIES[family]]
            for part, scenario in (("running_example", "course"), ("classic_picture", "goodfellow"))}
 FULL_WIDTH_FIGURES = {"gd_vs_weight_decay", "pull_depends_on_lambda", "early_stopping"}  # others: half
-ANIMATIONS = list(deckplan.SHOWS["running_example"][1])
+ANIMATIONS = list(DECK.shows["running_example"][1])
 # Every frame the lecture requires, in the lecture's order.
 FRAME_TITLES = [
     "Learning goals",
@@ -69,7 +69,7 @@ def goodfellow_data() -> dict[str, dict[str, np.ndarray]]:
 
 
 def course_data(paths: dict[str, Path]) -> dict[str, dict[str, np.ndarray]]:
-    return {name: store.load(paths[name])
+    return {name: datafile.load(paths[name])
             for name in ("quadratic", "descent", "rescale", "adaptive", "early_stopping")}
 
 
@@ -125,7 +125,7 @@ def test_course_values_equal_the_data_files(scenario_data):
         assert _close(values[f"scaled{word}"], chain["scaled"][i], 2)
         assert _close(values[f"ridgeRescale{word}"], chain["ridge"][i], 2)
         for key, lam in (("Decay", 10), ("Small", 5), ("Large", 50)):
-            ridge = runs["ridge"][store.index_of(runs["lambdas"], lam)]
+            ridge = runs["ridge"][datafile.index_of(runs["lambdas"], lam)]
             assert _close(values[f"ridge{key}{word}"], ridge[i], 2)
     assert values["stepSize"] == "0.005" and values["numSteps"] == "40"
     assert (values["lamDecay"], values["lamSmall"], values["lamLarge"]) == ("10", "5", "50")
@@ -323,7 +323,7 @@ def test_numbers_in_the_deck_are_the_generated_ones(built_deck, scenario_data):
     for name in sorted(used):
         assert _printed(values[name]) in text, f"\\{name} = {values[name]!r} not printed"
     # Read back labelled numbers from the PDF and hold them against the data files.
-    quad = store.load(scenario_data["quadratic"])
+    quad = datafile.load(scenario_data["quadratic"])
     sigma = [float(s) for s in re.findall(r"σ[12] = ([\d.]+)", text)[:2]]
     assert np.allclose(sigma, quad["eigenvalues"], atol=0.05)
     theta = re.search(r"θ̂ = \(([−\d.]+), ([−\d.]+)\)⊤", text)

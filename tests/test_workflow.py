@@ -11,12 +11,11 @@ import numpy as np
 import pytest
 
 from conftest import ROOT
-from l2geom.build import store
+from l2geom import catalogue, datafile
 from l2geom.catalogue import ANIMATIONS, data_files
 from l2geom.config.scenario import build_scenarios
 from l2geom.config.schema import validate
 from l2geom.config.yamlfile import read_yaml
-from l2geom.core import compute
 
 SNAKEMAKE = [sys.executable, "-m", "snakemake", "-s", str(ROOT / "Snakefile")]
 DATA_FILES = data_files(2)
@@ -29,12 +28,17 @@ def snakemake(*args, cwd=ROOT):
 def test_dry_run_of_the_default_config():
     run = snakemake("-n", "--cores", "1", "--forceall")
     assert run.returncode == 0, run.stderr
-    counts = dict(re.findall(r"^(\w+)\s+(\d+)$", run.stdout, flags=re.M))
-    # two scenarios (course, goodfellow): per scenario 1 quadratic, 2 descents (decay,
-    # pull), 3 tangencies, 1 landscape; course's three animations; one deck
-    expected = {"quadratic": "2", "descent": "4", "tangency": "6", "landscape": "2",
-                "animation_rotate_rescale": "1", "animation_lambda_sweep": "1", "deck": "1"}
-    assert {rule: counts.get(rule) for rule in expected} == expected
+    counts = {rule: int(n) for rule, n in re.findall(r"^(\w+)\s+(\d+)$", run.stdout, flags=re.M)}
+    # one job per data file, figure family and animation each scenario has (the registry)
+    config = read_yaml(ROOT / "config/config.yaml")["scenarios"]
+    expected: dict[str, int] = {"deck": 1, "html_deck": 1, "slide_values": 1, "slide_colors": 1}
+    for scenario in config.values():
+        figures, animations = scenario.get("figures", []), scenario.get("animations", [])
+        for rule in [*data_files(2, figures, animations), *(f"figure_{f}" for f in figures),
+                     *(f"animation_{a}" for a in animations)]:
+            expected[rule] = expected.get(rule, 0) + 1
+    counts.pop("all"), counts.pop("total")
+    assert counts == expected
 
 
 def test_lint_has_no_findings():
@@ -59,23 +63,30 @@ def test_compute_stage_writes_every_data_file_with_provenance(compute_run):
     for scenario in ("course", "goodfellow"):
         for name in DATA_FILES:
             path = compute_run / "results/data" / scenario / f"{name}.npz"
-            assert store.load(path), path
-            meta = store.load_meta(path)
+            meta = datafile.load_meta(path)
             assert len(meta["config_digest"]) == 64 and meta["l2geom_version"]
             assert (compute_run / "results/logs" / scenario / f"{name}.log").exists()
 
 
-def test_data_files_equal_the_core_computed_directly(compute_run):
+@pytest.mark.parametrize("scenario", ["course", "goodfellow"])
+def test_data_files_equal_their_spec_computed_directly(compute_run, scenario):
+    """Every data file holds what its catalogue spec's function gives for the scenario's
+    parameters (so the generated rules pass the right values under the right names)."""
     config = validate(read_yaml(ROOT / "config/config.yaml"),
                       read_yaml(ROOT / "workflow/schemas/config.schema.yaml"))
-    course = build_scenarios(config, ROOT)["course"]
-    stored = store.load(compute_run / "results/data/course/descent_pull.npz")
-    direct = compute.descent_data(course.quad, course.start, course.step_size, course.steps,
-                                  course.lambdas_for("pull"))
-    for key, value in direct.items():
-        assert np.array_equal(stored[key], value), key
-    rescale = store.load(compute_run / "results/data/course/rescale.npz")
-    assert float(rescale["lam"]) == config["scenarios"]["course"]["lambdas"]["rescale"]
+    plan = build_scenarios(config, ROOT)[scenario]
+    for name in DATA_FILES:
+        spec = catalogue.DATA_FILES[name]
+        kwargs = {arg: get(plan) for arg, get in spec.params.items()}
+        if spec.reads_quadratic:
+            kwargs["quad"] = plan.quad
+        direct = catalogue.resolve(spec.compute)(**kwargs)
+        stored = datafile.load(compute_run / "results/data" / scenario / f"{name}.npz")
+        assert sorted(stored) == sorted(direct), name
+        for key, value in direct.items():
+            assert np.array_equal(stored[key], value), (name, key)
+    rescale = datafile.load(compute_run / "results/data" / scenario / "rescale.npz")
+    assert float(rescale["lam"]) == config["scenarios"][scenario]["lambdas"]["rescale"]
 
 
 def test_rerun_does_nothing_and_a_forced_one_gives_the_same_bytes(compute_run):
@@ -107,7 +118,7 @@ def test_plain_snakemake_from_the_root_uses_the_top_level_snakefile_and_default_
 
 
 def test_code_digests_come_from_the_package_and_fail_loudly(tmp_path, monkeypatch):
-    from l2geom.build import code
+    from l2geom.pipeline import code
 
     digests = code.stage_digests()
     assert set(digests) == {"compute", "figures", "animations", "slides"}
@@ -117,12 +128,12 @@ def test_code_digests_come_from_the_package_and_fail_loudly(tmp_path, monkeypatc
 
 
 # What each stage's scripts import (workflow/scripts/*.py), and what the config check runs
-# (l2geom.config.plan.checked_plan); an animation's render also imports its scene module.
-STAGE_ENTRIES = {"check": ["import l2geom.config.plan", "import l2geom.config.schema",
+# (l2geom.config.check.checked_plan); an animation's render also imports its scene module.
+STAGE_ENTRIES = {"check": ["import l2geom.config.check", "import l2geom.config.schema",
                            "import l2geom.config.deck", "import l2geom.config.scenario",
                            "import l2geom.config.yamlfile"],
-                 "compute": ["import l2geom.core.compute", "import l2geom.config.scenario",
-                             "import l2geom.build.jobs"],
+                 "compute": ["import l2geom.core.compute", "import l2geom.pipeline.jobs",
+                             "import l2geom.datafile"],
                  "figures": ["import l2geom.figures"],
                  "slides": ["import l2geom.slides.values", "import l2geom.slides.latex"],
                  **{f"animation {name}": ["from l2geom.animations.rendering import scene_class",
@@ -130,7 +141,7 @@ STAGE_ENTRIES = {"check": ["import l2geom.config.plan", "import l2geom.config.sc
 
 
 def digest_patterns(entry: str) -> tuple[str, ...]:
-    from l2geom.build import code
+    from l2geom.pipeline import code
 
     if entry == "check":
         return code.CHECK_CODE
@@ -141,7 +152,7 @@ def digest_patterns(entry: str) -> tuple[str, ...]:
 
 @pytest.mark.parametrize("entry", sorted(STAGE_ENTRIES))
 def test_each_digest_covers_every_module_its_jobs_import(entry):
-    from l2geom.build import code
+    from l2geom.pipeline import code
 
     script = ("import json, sys\n" + "".join(f"{line}\n" for line in STAGE_ENTRIES[entry])
               + "print(json.dumps(sorted(m.__file__ for n, m in sys.modules.items()"
@@ -150,6 +161,9 @@ def test_each_digest_covers_every_module_its_jobs_import(entry):
                                        text=True, check=True).stdout)
     covered = {p for pattern in digest_patterns(entry) for p in code.PACKAGE.glob(pattern)}
     imported = {Path(f) for f in loaded if not f.endswith("__init__.py")}
+    # The catalogue is in no stage's digest: what a job takes from its spec (function,
+    # parameters, files) reaches it as the rule's params, inputs and outputs.
+    imported.discard(code.PACKAGE / "catalogue.py")
     assert imported - covered == set(), f"{entry} imports code its digest does not cover"
     if entry.startswith("animation "):  # and no other scene: editing one reruns only its own
         scenes = {p for p in imported if p.parent.name == "scenes"}
@@ -158,7 +172,7 @@ def test_each_digest_covers_every_module_its_jobs_import(entry):
 
 @pytest.mark.parametrize("hidden", ["latex", "dvisvgm", "ffmpeg", "latexmk"])
 def test_missing_tool_stops_the_build_at_the_start(tmp_path, hidden):
-    from l2geom.build.programs import ANIMATION_TOOLS, DECK_TOOLS
+    from l2geom.pipeline.programs import ANIMATION_TOOLS, DECK_TOOLS
 
     for tool in [*DECK_TOOLS, *ANIMATION_TOOLS, "git", "which"]:  # which: plugins probe with it
         if tool != hidden:

@@ -2,13 +2,13 @@
 import sys
 from pathlib import Path
 
-from l2geom.catalogue import ANIMATIONS, ANIMATION_FILES, FIGURE_FAMILIES, data_files
-from l2geom.build.code import animation_digests, stage_digests
-from l2geom.config.deck import SHOWS as DECK_SHOWS
-from l2geom.errors import ConfigError
-from l2geom.config.plan import checked_plan
-from l2geom.build.programs import missing_tools
+from l2geom import catalogue
+from l2geom.catalogue import ANIMATION_FILES, FIGURE_FAMILIES, data_files
+from l2geom.config.check import checked_plan
 from l2geom.config.yamlfile import read_config
+from l2geom.errors import ConfigError
+from l2geom.pipeline.code import animation_digests, stage_digests
+from l2geom.pipeline.programs import missing_tools
 
 DATA = Path("results/data")
 LOGS = Path("results/logs")
@@ -58,10 +58,13 @@ def spec(wildcards):
     return CONFIG["scenarios"][wildcards.scenario]
 
 
-def lambda_of(wildcards, use):
-    """The one λ of ``use`` ("decay" or "rescale") of the job's scenario. Every rule reads
-    λ values from the checked plan (sorted, unique: ScenarioPlan.lambdas_for)."""
-    return SCENARIOS[wildcards.scenario].lambdas_for(use)[0]
+def job_params(params):
+    """Snakemake params of a spec's ``params`` (name -> function of the scenario's plan).
+    Each lambda binds its getter now: these are made in loops (l2geom.catalogue)."""
+    return {
+        name: (lambda w, get=get: get(SCENARIOS[w.scenario]))
+        for name, get in params.items()
+    }
 
 
 def data_file(name):
@@ -73,8 +76,13 @@ def data_targets():
     return [
         data_file(n).format(scenario=s)
         for s, scenario in SCENARIOS.items()
-        for n in data_files(scenario.dim, [*scenario.figures, *scenario.animations])
+        for n in data_files(scenario.dim, scenario.figures, scenario.animations)
     ]
+
+
+def data_inputs(reads):
+    """Input files of a job reading ``reads`` (argument name -> data file)."""
+    return {arg: data_file(name) for arg, name in reads.items()}
 
 
 def csv_input(wildcards):
@@ -97,15 +105,8 @@ DECK_JOB = dict(mem_mb=2000, runtime=15, cpus_per_task=1)
 
 
 # Scheduling on few cores: the renders are the longest jobs (benchmarks/RESULTS.md), so
-# the data they wait on goes first, then the renders, longest first; figures fill in.
-RENDER_PRIORITY = {
-    "lambda_sweep": 30,
-    "rotate_rescale": 20,
-    "decay_trajectories": 10,
-    "adam_vs_adamw": 5,
-}
-
-
+# the data they wait on goes first, then the renders, longest first (each animation's
+# priority in l2geom.catalogue); figures fill in.
 def data_priority(wildcards):
     """Data of a scenario with animations runs before any figure or render."""
     return 40 if SCENARIOS[wildcards.scenario].animations else 0
@@ -115,7 +116,7 @@ def data_priority(wildcards):
 # reruns exactly the jobs that use it (Snakemake's own code trigger sees only scripts).
 # An animation's digest covers the shared animation code and its own scene module only.
 CODE = stage_digests()
-ANIMATION_CODE = animation_digests(ANIMATIONS)
+ANIMATION_CODE = animation_digests(catalogue.ANIMATIONS)
 
 
 # Every rule runs in the project's one environment (for `--sdm conda`; `make` uses .venv).
@@ -130,6 +131,16 @@ def figure_file(name, ext):
     return str(FIGURES / "{scenario}" / f"{name}.{ext}")
 
 
+def caption(kind, name):
+    """The report caption of a figure or animation: workflow/report/{kind}/{name}.rst, or
+    the generic workflow/report/figure.rst or animation.rst when it has none."""
+    own = Path(workflow.basedir, "workflow", "report", kind, f"{name}.rst")
+    generic = {"figures": "figure", "animations": "animation"}[kind]
+    return (
+        f"../report/{kind}/{name}.rst" if own.exists() else f"../report/{generic}.rst"
+    )
+
+
 def figure_outputs(family):
     """PDF (plain) and PNG (marked for the report) of every figure of ``family``."""
     out = {}
@@ -137,7 +148,7 @@ def figure_outputs(family):
         out[f"{name}_pdf"] = figure_file(name, "pdf")
         out[f"{name}_png"] = report(
             figure_file(name, "png"),
-            caption=f"../report/figures/{name}.rst",
+            caption=caption("figures", name),
             category="{scenario}",
             subcategory="Figures",
         )
@@ -174,12 +185,12 @@ def animation_targets():
     ]
 
 
-# The deck: what it shows (l2geom.deckplan.SHOWS) of the scenarios its config section names.
+# The deck: what it shows (l2geom.catalogue.DECK) of the scenarios its config section names.
 def deck_figures():
     """The PDFs of the figures the deck shows."""
     return [
         figure_file(name, "pdf").format(scenario=DECK[part])
-        for part, (families, _) in DECK_SHOWS.items()
+        for part, (families, _) in catalogue.DECK.shows.items()
         for family in families
         for name in FIGURE_FAMILIES[family]
     ]
@@ -190,6 +201,6 @@ def deck_animations(ext):
     animations the deck shows."""
     return [
         animation_file(name, ext).format(scenario=DECK[part])
-        for part, (_, names) in DECK_SHOWS.items()
+        for part, (_, names) in catalogue.DECK.shows.items()
         for name in names
     ]

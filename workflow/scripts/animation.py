@@ -2,20 +2,22 @@
 
 import contextlib
 
-from l2geom.build import store
-from l2geom.build.jobs import log_to
+from l2geom import datafile
+from l2geom.pipeline.jobs import log_to
 
 sm = snakemake  # noqa: F821 (provided by Snakemake)
 log = log_to(sm.log[0])
 params = dict(sm.params.items())
-data = {name: store.load(path) for name, path in sm.input.items()}
-extra = {"lambdas": params["lambdas"]} if "lambdas" in params else {}
+data = {name: datafile.load(path) for name, path in sm.input.items()}
+settings = ("scene", "code", "quality", "short", "workdir")
+scene_params = {k: v for k, v in params.items() if k not in settings}
 
 with open(sm.log[0], "a") as stream, contextlib.redirect_stdout(stream), \
         contextlib.redirect_stderr(stream):
     from l2geom.animations import render
 
     render(params["scene"], data, sm.output.mp4, sm.output.png, pauses=sm.output.json,
-           quality=params["quality"], short=params["short"], workdir=params["workdir"], **extra)
+           quality=params["quality"], short=params["short"], workdir=params["workdir"],
+           **scene_params)
 log.info("rendered %s (%s) to %s, %s and %s", params["scene"], params["quality"],
          sm.output.mp4, sm.output.png, sm.output.json)

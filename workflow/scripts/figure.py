@@ -3,14 +3,13 @@
 import logging
 from pathlib import Path
 
-from l2geom import figures
-from l2geom.build import store
-from l2geom.build.jobs import log_to
+from l2geom import datafile, figures
+from l2geom.pipeline.jobs import log_to
 
 sm = snakemake  # noqa: F821 (provided by Snakemake)
 log = log_to(sm.log[0])
 logging.getLogger("fontTools").setLevel(logging.ERROR)  # "timestamp seems very low" noise
-data = {name: store.load(path) for name, path in sm.input.items()}
+data = {name: datafile.load(path) for name, path in sm.input.items()}
 drawn = figures.render(sm.params.family, data, dict(sm.params.items()))
 for name, fig in drawn.items():
     paths = [p for p in sm.output if Path(p).stem == name]

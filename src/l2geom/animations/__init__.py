@@ -1,11 +1,11 @@
 """Manim scenes of the lecture, one per teaching idea, drawn from the data files.
 
-``render(name, data, movie, poster, quality)`` renders one of ``SCENE_CLASSES``; see
+``render(name, data, movie, poster, quality)`` renders an animation of the catalogue; see
 :mod:`l2geom.animations.rendering`. Importing a scene module imports Manim; this package
 itself loads the render entry point only on first use.
 """
 
-__all__ = ["QUALITY", "SCENE_CLASSES", "render", "scene_class"]
+__all__ = ["QUALITY", "render", "scene_class"]
 
 
 def __getattr__(name):

@@ -15,13 +15,14 @@ import argparse
 import time
 from pathlib import Path
 
-from l2geom.animations.rendering import QUALITY, SCENE_CLASSES, render
+from l2geom.animations.rendering import QUALITY, render
+from l2geom.catalogue import ANIMATIONS
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m l2geom.animations", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("name", choices=sorted(SCENE_CLASSES))
+    parser.add_argument("name", choices=sorted(ANIMATIONS))
     parser.add_argument("data", type=Path, help="scenario data folder, e.g. results/data/course")
     parser.add_argument("--out", type=Path, default=Path("."))
     parser.add_argument("--quality", choices=sorted(QUALITY), default="preview")

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import importlib
 import json
-import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -22,19 +21,10 @@ from manim import tempconfig
 from PIL import Image
 
 from l2geom.animations import tex_cache
-from l2geom.animations.scene import DataScene, load_folder
+from l2geom.animations.scene import DataScene, animation_spec, load_folder
 from l2geom.animations.style import PALETTE
-from l2geom.build import store
-
-# Each animation is a scene class in the module of its name in l2geom.animations.scenes,
-# imported only when rendered: a render loads (and its code digest covers) its own scene
-# module and the shared ones, not the other scenes (l2geom.build.code).
-SCENE_CLASSES = {
-    "rotate_rescale": "RotateRescale",
-    "decay_trajectories": "DecayTrajectories",
-    "lambda_sweep": "LambdaSweep",
-    "adam_vs_adamw": "AdamVsAdamW",
-}
+from l2geom.atomic import atomic_path, atomic_write, publish
+from l2geom.catalogue import ANIMATIONS
 
 QUALITY = {
     "preview": {"pixel_width": 854, "pixel_height": 480, "frame_rate": 15},
@@ -57,11 +47,13 @@ INFLIGHT_ENCODERS = 2
 
 
 def scene_class(name: str) -> type[DataScene]:
-    """The scene class of animation ``name``."""
-    if name not in SCENE_CLASSES:
-        raise ValueError(f"unknown animation {name!r}; known: {sorted(SCENE_CLASSES)}")
-    module = importlib.import_module(f"l2geom.animations.scenes.{name}")
-    return getattr(module, SCENE_CLASSES[name])
+    """The scene class of animation ``name`` (l2geom.catalogue.ANIMATIONS), imported only
+    now: a render loads (and its code digest covers) its own scene module and the shared
+    ones, not the other scenes (l2geom.pipeline.code)."""
+    if name not in ANIMATIONS:
+        raise ValueError(f"unknown animation {name!r}; known: {sorted(ANIMATIONS)}")
+    spec = ANIMATIONS[name]
+    return getattr(importlib.import_module(spec.module), spec.scene)
 
 
 def render_config(quality: str, media_dir: Path, name: str) -> dict:
@@ -80,21 +72,24 @@ def render_config(quality: str, media_dir: Path, name: str) -> dict:
     }
 
 
-def render(name: str, data: str | Path | Mapping[str, Mapping[str, np.ndarray]],
+def render(scene: str | type[DataScene],
+           data: str | Path | Mapping[str, Mapping[str, np.ndarray]],
            movie: str | Path, poster: str | Path, quality: str = "production",
            short: bool = False, workdir: str | Path | None = None, keep_media: bool = False,
            pauses: str | Path | None = None, **scene_kwargs):
-    """Render scene ``name`` to ``movie`` (H.264 MP4), its final frame to ``poster`` (PNG)
-    and, if ``pauses`` is given, its pause points to that JSON file (see :func:`pauses_json`).
+    """Render ``scene`` (an animation's name, or a scene class) to ``movie`` (H.264 MP4),
+    its final frame to ``poster`` (PNG) and, if ``pauses`` is given, its pause points to
+    that JSON file (see :func:`pauses_json`).
 
     ``data`` is a scenario data folder or a mapping of data-file name to arrays;
     ``workdir`` holds the temporary media folder (default: next to ``movie``, so the
     final ``os.replace`` stays on one file system). Returns the rendered scene, whose
     mobjects tests can inspect.
     """
-    cls = scene_class(name)
+    cls = scene_class(scene) if isinstance(scene, str) else scene
+    name = animation_spec(cls).name
     if not isinstance(data, Mapping):
-        data = load_folder(data, cls.DATA)
+        data = load_folder(data, animation_spec(cls).reads)
     movie, poster = Path(movie), Path(poster)
     for path in (movie, poster):
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -103,23 +98,19 @@ def render(name: str, data: str | Path | Mapping[str, Mapping[str, np.ndarray]],
     media = Path(tempfile.mkdtemp(prefix=f".manim-{name}-", dir=base))
     try:
         with tempconfig(render_config(quality, media, name)), tex_cache.shared(media / "Tex"):
-            scene = cls(data=data, short=short, **scene_kwargs)
-            scene.render()
-            rendered = Path(scene.renderer.file_writer.movie_file_path)
-            frame = scene.renderer.get_frame()
-        staged_png = media / "poster.png"
-        Image.fromarray(np.asarray(frame)).convert("RGB").save(staged_png)
-        staged_mp4 = media / "movie.mp4"
-        shutil.move(rendered, staged_mp4)
-        # Same folder tree as the outputs: rename is atomic.
-        _replace(staged_mp4, movie)
-        _replace(staged_png, poster)
+            rendered_scene = cls(data=data, short=short, **scene_kwargs)
+            rendered_scene.render()
+            rendered = Path(rendered_scene.renderer.file_writer.movie_file_path)
+            frame = rendered_scene.renderer.get_frame()
+        publish(rendered, movie)
+        with atomic_path(poster) as staged:
+            Image.fromarray(np.asarray(frame)).convert("RGB").save(staged, format="PNG")
         if pauses is not None:
-            store.atomic_write_bytes(pauses, pauses_json(scene, movie.name).encode())
+            atomic_write(pauses, pauses_json(rendered_scene, movie.name).encode())
     finally:
         if not keep_media:
             shutil.rmtree(media, ignore_errors=True)
-    return scene
+    return rendered_scene
 
 
 def pauses_json(scene, movie: str) -> str:
@@ -128,12 +119,3 @@ def pauses_json(scene, movie: str) -> str:
     record = {"movie": movie, "duration": round(float(scene.renderer.time), 3),
               "pauses": scene.pause_points}
     return json.dumps(record, indent=1, ensure_ascii=False) + "\n"
-
-
-def _replace(src: Path, dst: Path) -> None:
-    try:
-        os.replace(src, dst)
-    except OSError:  # a workdir on another file system: copy next to dst, then rename
-        tmp = dst.with_name(f".{dst.name}.tmp")
-        shutil.copyfile(src, tmp)
-        os.replace(tmp, dst)

@@ -11,7 +11,8 @@ from manim import Animation, Scene
 from manim.camera.camera import Camera
 from manim.renderer.cairo_renderer import CairoRenderer
 
-from l2geom.build import store
+from l2geom import datafile
+from l2geom.catalogue import ANIMATIONS, AnimationSpec
 
 from .encoding import ConvertOnceFileWriter
 from .style import PALETTE
@@ -25,7 +26,24 @@ LAMBDAS_ENV = "L2GEOM_LAMBDAS"  # comma-separated λ values for decay_trajectori
 def load_folder(folder: str | Path, files: Mapping[str, str]) -> dict[str, dict[str, np.ndarray]]:
     """The data files of one scenario folder, by role: ``files`` maps role -> file stem."""
     folder = Path(folder)
-    return {role: store.load(folder / f"{stem}.npz") for role, stem in files.items()}
+    return {role: datafile.load(folder / f"{stem}.npz") for role, stem in files.items()}
+
+
+def find_spec(cls: type) -> AnimationSpec | None:
+    """The catalogue's spec of a scene class (or of the scene it derives from), if any."""
+    for klass in cls.__mro__:
+        for spec in ANIMATIONS.values():
+            if (klass.__module__, klass.__name__) == (spec.module, spec.scene):
+                return spec
+    return None
+
+
+def animation_spec(cls: type) -> AnimationSpec:
+    """The catalogue's spec of a scene class; ValueError if it is none of the catalogue's."""
+    spec = find_spec(cls)
+    if spec is None:
+        raise ValueError(f"{cls.__name__} is not an animation of l2geom.catalogue")
+    return spec
 
 
 def env_flag(name: str) -> bool:
@@ -35,13 +53,12 @@ def env_flag(name: str) -> bool:
 class DataScene(Scene):
     """A scene drawn from data files; the base of every l2geom animation.
 
-    ``data`` maps a data-file role (a key of ``DATA``, which names its file) to its arrays. When it is
-    None (the plain ``manim`` CLI), the files are read from the folder named by the
+    ``data`` maps a data-file role (a key of the catalogue spec's ``reads``, which names
+    its file) to its arrays. When it is None (the plain ``manim`` CLI), the files are read from the folder named by the
     environment variable ``L2GEOM_DATA``. ``short`` compresses every run time and
     pause by ``SHORT_TEMPO`` (for tests).
     """
 
-    DATA: dict[str, str] = {}
     SHORT_TEMPO = 0.2
 
     def __init__(self, data: Mapping[str, Mapping[str, np.ndarray]] | None = None,
@@ -52,8 +69,9 @@ class DataScene(Scene):
                 raise RuntimeError(
                     f"{type(self).__name__} needs its data: set {DATA_ENV} to a folder "
                     "such as results/data/course (see the README)")
-            data = load_folder(folder, self.DATA)
-        missing = [name for name in self.DATA if name not in data]
+            data = load_folder(folder, animation_spec(type(self)).reads)
+        spec = find_spec(type(self))
+        missing = [name for name in (spec.reads if spec else {}) if name not in data]
         if missing:
             raise ValueError(f"{type(self).__name__} is missing data files: {missing}")
         self.data = {name: dict(arrays) for name, arrays in data.items()}

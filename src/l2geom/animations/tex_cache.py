@@ -23,9 +23,10 @@ import os
 import re
 import shutil
 import subprocess
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+
+from ..atomic import atomic_path
 
 log = logging.getLogger(__name__)
 CACHE_ENV = "L2GEOM_TEX_CACHE"
@@ -81,14 +82,8 @@ def publish(tex_dir: Path, cache: Path) -> int:
     if names:
         cache.mkdir(parents=True, exist_ok=True)
     for name in names:
-        handle, staged = tempfile.mkstemp(prefix=f".{name}.", dir=cache)
-        os.close(handle)
-        try:
+        with atomic_path(cache / name) as staged:
             shutil.copyfile(tex_dir / name, staged)
-            os.replace(staged, cache / name)
-        except BaseException:
-            Path(staged).unlink(missing_ok=True)
-            raise
     return len(names)
 
 

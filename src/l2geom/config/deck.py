@@ -1,26 +1,18 @@
 """Which scenarios the lecture deck shows, and what it needs of them.
 
 The config's ``deck:`` section names the running example (every figure but the classic
-picture, and the animations) and the scenario of the classic picture. The deck's frames
-show fixed figure families and animations; :func:`check_deck` holds the named scenarios
-against them at validation, so a deck that cannot be built stops before any job.
+picture, and the animations) and the scenario of the classic picture. What the deck's
+frames show of each is its catalogue spec (l2geom.catalogue.DECK); :func:`check_deck`
+holds the named scenarios against it at validation, so a deck that cannot be built stops
+before any job.
 """
 
 from __future__ import annotations
 
 from typing import Any, Mapping
 
-from ..catalogue import ANIMATIONS
+from ..catalogue import DECK
 from ..errors import ConfigError
-
-# Part of the deck -> (figure families, animations) its frames show of that part's scenario.
-SHOWS = {
-    "running_example": (("gd_vs_weight_decay", "pull_depends_on_lambda", "eigen_projection",
-                         "rescale_lambda_zero", "rescale_lambda_positive", "shrink_factors",
-                         "adam_vs_adamw", "early_stopping"),
-                        ANIMATIONS),
-    "classic_picture": (("goodfellow",), ()),
-}
 
 
 def check_deck(deck: Mapping[str, Any] | None, scenarios: Mapping[str, Any]
@@ -37,7 +29,7 @@ def check_deck(deck: Mapping[str, Any] | None, scenarios: Mapping[str, Any]
         if name not in scenarios:
             raise ConfigError(f"deck.{part}: no scenario {name!r} (scenarios: "
                               f"{', '.join(sorted(scenarios))})")
-        figures, animations = SHOWS[part]
+        figures, animations = DECK.shows[part]
         scenario = scenarios[name]
         for key, wanted, listed in (("figures", figures, scenario.figures),
                                     ("animations", animations, scenario.animations)):

@@ -10,11 +10,11 @@ from typing import Any
 import numpy as np
 
 from .. import limits
-from ..errors import ConfigError
-from ..core.datasets import read_csv
 from ..core.descent import check_convergent
+from ..core.quadratic import Quadratic, eigen
+from ..core.sources import SourceError, finite, quadratic_from_source
+from ..errors import ConfigError
 from .plan import ScenarioPlan
-from ..core.quadratic import Quadratic, eigen, from_regression, generate_regression
 
 SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
 
@@ -38,54 +38,10 @@ def _fail(name: str, key: str, message: str) -> ConfigError:
 
 
 def _finite(name: str, key: str, value: Any) -> np.ndarray:
-    array = np.asarray(value, dtype=float)
-    if not np.all(np.isfinite(array)):
-        raise _fail(name, key, "NaN or infinite value")
-    return array
-
-
-def quadratic_from_source(name: str, source: dict, root: Path) -> Quadratic:
-    """The quadratic of scenario ``name`` from its ``source`` config; ConfigError on bad input."""
-    if "quadratic" in source:
-        spec = source["quadratic"]
-        rows = spec["hessian"]
-        if any(len(row) != len(rows) for row in rows):
-            raise _fail(name, "source.quadratic.hessian", "must be a square matrix")
-        h = _finite(name, "source.quadratic.hessian", rows)
-        if not np.allclose(h, h.T, rtol=1e-12, atol=1e-12):
-            raise _fail(name, "source.quadratic.hessian", "must be symmetric")
-        sigma = np.linalg.eigvalsh(h)
-        if sigma.min() < -1e-10 * max(1.0, abs(sigma).max()):
-            raise _fail(name, "source.quadratic.hessian",
-                        f"must be positive semidefinite (smallest eigenvalue {sigma.min():.4g})")
-        theta = _finite(name, "source.quadratic.theta_hat", spec["theta_hat"])
-        if theta.shape != (h.shape[0],):
-            raise _fail(name, "source.quadratic.theta_hat",
-                        f"has {theta.size} entries, the hessian is {h.shape[0]}x{h.shape[0]}")
-        risk = _finite(name, "source.quadratic.risk_min", spec.get("risk_min", 0.0))
-        return Quadratic(h, theta, float(risk))
-    if "generate" in source:
-        spec = source["generate"]
-        weights = _finite(name, "source.generate.weights", spec["weights"])
-        _finite(name, "source.generate", [spec["noise_sd"], spec["low"], spec["high"]])
-        if not spec["low"] < spec["high"]:
-            raise _fail(name, "source.generate.low", "must be below high")
-        if spec["n"] * weights.size > limits.SIMULATED_VALUES:
-            raise _fail(name, "source.generate.n",
-                        f"{spec['n']} observations x {weights.size} weights exceed "
-                        f"{limits.SIMULATED_VALUES} simulated values")
-        x, y = generate_regression(np.random.default_rng(spec["seed"]), spec["n"], weights,
-                                   spec["noise_sd"], spec["low"], spec["high"])
-        return from_regression(x, y)
-    spec = source["csv"]
-    if "{" in spec["path"] or "}" in spec["path"]:
-        raise _fail(name, "source.csv.path", f"{spec['path']!r}: braces cannot be used in a "
-                    "file name here (Snakemake reads them as wildcards)")
     try:
-        x, y = read_csv(root / spec["path"], spec["features"], spec["target"])
-    except ValueError as err:
-        raise _fail(name, "source.csv.path", f"{spec['path']!r}: {err}") from None
-    return from_regression(x, y)
+        return finite(key, value)
+    except SourceError as err:
+        raise _fail(name, key, str(err)) from None
 
 
 def _check_drawable(name: str, d: int, sigma: np.ndarray, lambdas: dict[str, list[float]]
@@ -110,7 +66,10 @@ def build_scenario(name: str, spec: dict, root: Path) -> Scenario:
     """One scenario from its validated config ``spec``; raises ConfigError naming the key."""
     if not SAFE_NAME.fullmatch(name):
         raise ConfigError(f"scenarios.{name}: not a safe file name")
-    quad = quadratic_from_source(name, spec["source"], Path(root))
+    try:
+        quad = quadratic_from_source(spec["source"], root)
+    except SourceError as err:
+        raise _fail(name, f"source.{err.key}", str(err)) from None
     d = quad.dim
     descent = spec["descent"]
     start = _finite(name, "descent.start", descent.get("start", [0.0] * d))
@@ -153,7 +112,7 @@ def build_scenario(name: str, spec: dict, root: Path) -> Scenario:
     if "adam_vs_adamw" in (*spec["figures"], *spec["animations"]):
         _check_adam(name, spec["adam"], sigma, step, quad.theta_hat)
     return Scenario(name, d, step, steps, [float(v) for v in start], lambdas,
-                    list(spec["figures"]), list(spec["animations"]), quad)
+                    list(spec["figures"]), list(spec["animations"]), spec, quad)
 
 
 def _check_adam(name: str, adam: dict, sigma: np.ndarray, step: float,

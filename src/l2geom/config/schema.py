@@ -7,6 +7,7 @@ from typing import Any
 
 import jsonschema
 
+from ..catalogue import ANIMATIONS, FIGURES
 from ..errors import ConfigError
 
 
@@ -68,12 +69,23 @@ def _describe(error: jsonschema.ValidationError) -> str:
     return f"{key_path(error.absolute_path)}: {message}"
 
 
+def with_catalogue(schema: dict) -> dict:
+    """A copy of the config ``schema`` whose lists of figure families and animations are
+    the catalogue's, so a new spec needs no edit of the schema file."""
+    schema = copy.deepcopy(schema)
+    scenario = schema["$defs"]["scenario"]["properties"]
+    scenario["figures"]["items"] = {"enum": list(FIGURES)}
+    scenario["animations"]["items"] = {"enum": list(ANIMATIONS)}
+    return schema
+
+
 def validate(config: Any, schema: dict) -> dict:
-    """A copy of ``config`` checked against ``schema``, with defaults filled in."""
+    """A copy of ``config`` checked against ``schema`` (with the catalogue's lists), with
+    defaults filled in."""
     if not isinstance(config, dict):
         raise ConfigError("the config must be a mapping with a 'scenarios' key")
     config = copy.deepcopy(config)
-    errors = sorted(_Validator(schema).iter_errors(config),
+    errors = sorted(_Validator(with_catalogue(schema)).iter_errors(config),
                     key=lambda e: (len(e.absolute_path), list(map(str, e.absolute_path))))
     if errors:
         raise ConfigError(_describe(jsonschema.exceptions.best_match(errors)))

@@ -14,6 +14,7 @@ from .descent import gradient_descent, weight_decay
 from .early_stopping import matched_lambdas, stopped_factors, stopped_points
 from .plane import rotation_angle, view_window
 from .quadratic import Quadratic, eigen
+from .sources import quadratic_from_source
 from .ridge import ellipse, lambda_grid, ridge_eigen, ridge_path, ridge_solve, shrink_factors, tangency
 
 
@@ -25,6 +26,12 @@ def quadratic_data(quad: Quadratic) -> dict[str, np.ndarray]:
     return {"hessian": quad.hessian, "theta_hat": quad.theta_hat,
             "risk_min": np.float64(quad.risk_min), "eigenvalues": sigma, "eigenvectors": q,
             "observations": np.int64(quad.observations)}
+
+
+def source_data(source: dict) -> dict[str, np.ndarray]:
+    """quadratic.npz of a scenario's ``source`` config section (a CSV path relative to the
+    working directory): see :func:`quadratic_data`."""
+    return quadratic_data(quadratic_from_source(source))
 
 
 def descent_data(quad: Quadratic, start: np.ndarray, step_size: float, steps: int,
@@ -169,10 +176,3 @@ def early_stopping_data(quad: Quadratic, step_size: float, taus: list[int],
         "ridge_factors": np.array([shrink_factors(sigma, lam)
                                    for lam in matched_lambdas(step_size, grid)]),
     }
-
-
-# Data file kind (``params.contents`` of a compute rule) -> the function of a quadratic
-# that fills it; the rule's other params are that function's keyword arguments.
-CONTENTS = {"descent": descent_data, "ridge_path": ridge_path_data, "rescale": rescale_data,
-            "tangency": tangency_data, "landscape": landscape_data, "adaptive": adaptive_data,
-            "early_stopping": early_stopping_data}

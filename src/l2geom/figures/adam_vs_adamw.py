@@ -9,7 +9,7 @@ from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
-from ..build.store import Data
+from ..datafile import Data
 from ..core.plane import fit_aspect, view_window
 from ..numbers import exact
 from ..style import COLORS, HALF_WIDTH

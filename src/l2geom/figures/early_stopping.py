@@ -8,7 +8,7 @@ import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
-from ..build.store import Data
+from ..datafile import Data
 from ..numbers import EIGENVALUE, exact, number
 from ..style import COLORS, FULL_WIDTH
 from .labels import label, place_labels
@@ -30,7 +30,7 @@ def _tau_tick(value: float, _pos) -> str:
 
 
 @styled
-def figure(landscape: Data, ridge_path: Data, quadratic: Data, early: Data) -> Figure:
+def figure(landscape: Data, ridge_path: Data, quadratic: Data, early_stopping: Data) -> Figure:
     """Left: the gradient-descent path from the origin and the ridge path, each stopped
     point τ joined to its matched θ̂_ridge(1/(ατ)). Right: the kept share of each
     eigen-component of θ̂, against τ."""
@@ -41,10 +41,10 @@ def figure(landscape: Data, ridge_path: Data, quadratic: Data, early: Data) -> F
     plane, factors = fig.add_subplot(grid[0, 0]), fig.add_subplot(grid[0, 1])
 
     draw_landscape(plane, landscape)
-    path, ridge = ridge_path["points"], early["ridge"]
+    path, ridge = ridge_path["points"], early_stopping["ridge"]
     plane.plot(path[:, 0], path[:, 1], zorder=2, gid="ridge_path", **RIDGE_STYLE)
-    plane.plot(*early["path"].T, zorder=3, gid="gd_path", **GD_STYLE)
-    for tau, point, matched in zip(early["taus"], early["points"], ridge):
+    plane.plot(*early_stopping["path"].T, zorder=3, gid="gd_path", **GD_STYLE)
+    for tau, point, matched in zip(early_stopping["taus"], early_stopping["points"], ridge):
         plane.plot(*np.stack([point, matched]).T, gid="matched_pair", **PAIR_STYLE)
         mark(plane, point, "theta_hat", gid="stopped_point", ms=3.6)
         mark(plane, matched, "ridge", gid="matched_ridge", ms=3.6)
@@ -53,12 +53,12 @@ def figure(landscape: Data, ridge_path: Data, quadratic: Data, early: Data) -> F
     label(plane, quadratic["theta_hat"], THETA_HAT, color=COLORS["weights"])
     plane.set_title(r"Stopped after $\tau$ steps", linespacing=1.1)
 
-    tau, alpha = early["grid"], float(early["step_size"])
-    for i, sigma in enumerate(early["eigenvalues"]):
+    tau, alpha = early_stopping["grid"], float(early_stopping["step_size"])
+    for i, sigma in enumerate(early_stopping["eigenvalues"]):
         ls = LINESTYLES[i % 2]
-        factors.plot(tau, early["stopped"][:, i], ls=ls, gid=f"stopped_{i + 1}", **GD_STYLE)
-        factors.plot(tau, early["ridge_factors"][:, i], ls=ls, gid=f"ridge_{i + 1}", **RIDGE_STYLE)
-    for t in early["taus"]:
+        factors.plot(tau, early_stopping["stopped"][:, i], ls=ls, gid=f"stopped_{i + 1}", **GD_STYLE)
+        factors.plot(tau, early_stopping["ridge_factors"][:, i], ls=ls, gid=f"ridge_{i + 1}", **RIDGE_STYLE)
+    for t in early_stopping["taus"]:
         factors.axvline(t, color=COLORS["ink"], lw=0.4, alpha=0.35, zorder=0)
     factors.set_xscale("log")
     factors.xaxis.set_major_formatter(FuncFormatter(_tau_tick))
@@ -66,7 +66,7 @@ def figure(landscape: Data, ridge_path: Data, quadratic: Data, early: Data) -> F
     factors.set_xlabel(r"steps $\tau$ (log scale)", labelpad=1)
     factors.set_ylabel(r"share of $\mathbf{q}_i^\top\hat{\theta}$ kept", labelpad=2)
     factors.set_title(f"$\\alpha = {exact(alpha)}$", linespacing=1.1)
-    sig = [number(s, EIGENVALUE) for s in early["eigenvalues"]]
+    sig = [number(s, EIGENVALUE) for s in early_stopping["eigenvalues"]]
     handles = legend_handles({
         r"early stopping: $1 - (1 - \alpha\sigma_i)^\tau$": GD_STYLE,
         r"ridge: $\sigma_i / (\sigma_i + \lambda)$, $\lambda = 1/(\alpha\tau)$": RIDGE_STYLE,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from matplotlib.figure import Figure
 
-from ..build.store import Data, index_of
+from ..datafile import Data, index_of
 from ..numbers import exact
 from ..style import COLORS, FULL_WIDTH
 from .labels import label, place_labels

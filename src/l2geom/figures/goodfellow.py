@@ -14,7 +14,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Circle
 from matplotlib.transforms import Bbox
 
-from ..build.store import Data, index_of
+from ..datafile import Data, index_of
 from ..numbers import EIGENVALUE, FACTOR, exact, number
 from ..style import COLORS, HALF_WIDTH
 from ..core.plane import view_window
@@ -29,6 +29,12 @@ SIZE = (HALF_WIDTH, 2.45)
 VARIANTS = ("flat", "steep")
 INSET = 0.36  # side of the steep variant's inset, as a share of the axes
 INSET_PAD = 0.3  # the inset's view: the steep leg plus this share of its length each side
+
+
+def figures(quadratic: Data, landscape: Data, tangency: Data, rescale: Data
+            ) -> tuple[Figure, ...]:
+    """The picture in each variant of :data:`VARIANTS`, in that order."""
+    return tuple(figure(quadratic, landscape, tangency, rescale, v) for v in VARIANTS)
 
 
 @styled

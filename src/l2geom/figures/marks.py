@@ -12,7 +12,7 @@ from matplotlib.collections import LineCollection
 from matplotlib.patches import FancyArrowPatch
 from matplotlib.transforms import Transform
 
-from ..build.store import Data
+from ..datafile import Data
 from ..style import COLORS
 
 # Marks by role (sizes in points).

@@ -4,8 +4,6 @@ style sheet, saved with fixed metadata (so rebuilds are byte-identical)."""
 from __future__ import annotations
 
 import functools
-import os
-import tempfile
 from pathlib import Path
 from typing import Callable, Iterable, TypeVar
 
@@ -13,6 +11,7 @@ import matplotlib as mpl
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from ..atomic import atomic_path
 from ..style import MPLSTYLE
 
 F = TypeVar("F", bound=Callable)
@@ -49,12 +48,5 @@ def save(fig: Figure, paths: Iterable[str | Path]) -> None:
         if fmt not in FORMATS:
             raise ValueError(f"unsupported figure format {path.suffix!r} for {path}")
         meta = PDF_METADATA if fmt == "pdf" else PNG_METADATA
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=f".{fmt}")
-        os.close(fd)
-        try:
+        with atomic_path(path) as tmp:
             fig.savefig(tmp, format=fmt, dpi=PNG_DPI, metadata=meta)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise

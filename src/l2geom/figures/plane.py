@@ -9,7 +9,7 @@ from matplotlib.axes import Axes
 from matplotlib.lines import AxLine
 from matplotlib.transforms import Affine2D, Transform
 
-from ..build.store import Data
+from ..datafile import Data
 from ..style import COLORS, LANDSCAPE_CMAP
 
 

@@ -15,8 +15,8 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.transforms import Transform
 
-from ..build import store
-from ..build.store import Data
+from .. import datafile
+from ..datafile import Data
 from ..numbers import COORDINATE, FACTOR, exact, number
 from ..style import COLORS, HALF_WIDTH
 from .labels import label, place_labels
@@ -103,7 +103,7 @@ def rescale_lambda_zero(rescale: Data, landscape: Data, ridge_path: Data) -> Fig
     fig = new_figure(*SIZE)
     ax, eig = _frame(fig, rescale, landscape)
     theta_hat, projected = rescale["theta_hat"], rescale["projected"]
-    factors = ridge_path["shrink"][store.index_of(ridge_path["lambdas"], 0.0)]
+    factors = ridge_path["shrink"][datafile.index_of(ridge_path["lambdas"], 0.0)]
     _guides(ax, eig, projected, "rotate_back")
     _components(ax, eig, projected, COLORS["eigen_axes"], "scaled",
                 [f"$\\times\\,{number(f, FACTOR)}$" for f in factors])

@@ -6,7 +6,7 @@ import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
-from ..build.store import Data
+from ..datafile import Data
 from ..numbers import EIGENVALUE, FACTOR, number
 from ..style import COLORS, HALF_WIDTH
 from .labels import label, place_labels

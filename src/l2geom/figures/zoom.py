@@ -6,7 +6,7 @@ from __future__ import annotations
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 
-from ..build.store import Data
+from ..datafile import Data
 from ..core.plane import fit_aspect, settling_window
 from ..style import COLORS
 from .labels import label

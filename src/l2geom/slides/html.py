@@ -20,11 +20,12 @@ import json
 import os
 import shutil
 import subprocess
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from pypdf import PdfReader
+
+from ..atomic import atomic_dir
 
 # CSS pixels per PDF point
 PX_PER_PT = 96 / 72
@@ -140,10 +141,7 @@ def build(pdf: str | Path, out: str | Path, reveal: str | Path, assets: str | Pa
                             "run `make setup` (npm ci in slides/html)")
     size, pages = read_pages(pdf)
     page = index_html(size, pages, pdf.parent, out, title or pdf.stem)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}."))
-    old = out.with_name(f".{out.name}.old")
-    try:
+    with atomic_dir(out) as work:
         render_pages(pdf, len(pages), work / "pages")
         (work / "reveal").mkdir()
         for name in REVEAL_FILES:
@@ -151,14 +149,3 @@ def build(pdf: str | Path, out: str | Path, reveal: str | Path, assets: str | Pa
         for name in ASSETS:
             shutil.copyfile(assets / name, work / name)
         (work / "index.html").write_text(page)
-        os.chmod(work, 0o755)
-        shutil.rmtree(old, ignore_errors=True)
-        if out.exists():
-            out.rename(old)
-        work.rename(out)
-    except BaseException:
-        if old.exists() and not out.exists():
-            old.rename(out)
-        shutil.rmtree(work, ignore_errors=True)
-        raise
-    shutil.rmtree(old, ignore_errors=True)

@@ -11,6 +11,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from ..atomic import publish
+
 
 _OVERFULL = re.compile(r"^Overfull \\[hv]box \(([\d.]+)pt too (?:wide|high)\)(.*)$", re.M)
 _UNDEFINED = re.compile(r"^(?:LaTeX|Package \w+) Warning: (?:Reference|Citation|Hyper reference)"
@@ -100,7 +102,7 @@ def compile_deck(tex: str | Path, output: str | Path, epoch: int,
         if run.returncode != 0 or problems:
             detail = "\n".join(problems[:20]) or run.stdout[-2000:]
             raise RuntimeError(f"latexmk failed on {tex.name} (exit {run.returncode}):\n{detail}")
-        os.replace(job / f"{tex.stem}.pdf", output)
+        publish(job / f"{tex.stem}.pdf", output)
         return output
     finally:
         shutil.rmtree(job, ignore_errors=True)

@@ -11,8 +11,8 @@ from typing import Any, Mapping
 
 import numpy as np
 
-from ..build import store
-from ..build.store import Data
+from .. import datafile
+from ..datafile import Data
 from ..numbers import COORDINATE, EIGENVALUE, FACTOR, exact, number, vector
 from ..style import COLOR_WORDS, latex_color_definitions
 
@@ -53,7 +53,7 @@ def course_values(quadratic: Data, decay: Data, pull: Data, rescale: Data,
     if float(rescale["lam"]) != lam_rescale:
         raise ValueError(f"rescale data were computed for λ = {float(rescale['lam'])}, "
                          f"the config says {lam_rescale}")
-    ridge = {key: runs["ridge"][store.index_of(runs["lambdas"], lam)]
+    ridge = {key: runs["ridge"][datafile.index_of(runs["lambdas"], lam)]
              for key, runs, lam in (("Decay", decay, lam_decay), ("Small", pull, lam_small),
                                     ("Large", pull, lam_large))}
     alpha = float(decay["step_size"])
@@ -66,7 +66,7 @@ def course_values(quadratic: Data, decay: Data, pull: Data, rescale: Data,
         "lamSmall": exact(lam_small),
         "lamLarge": exact(lam_large),
         "lamRescale": exact(lam_rescale),
-        "decayFactor": exact(round(float(decay["decay_factors"][store.index_of(
+        "decayFactor": exact(round(float(decay["decay_factors"][datafile.index_of(
             decay["lambdas"], lam_decay)]), 12)),
         "startPoint": vector(decay["start"]),
         **_point("thetaHat", quadratic["theta_hat"]),

@@ -50,8 +50,6 @@ EARLY = 0.17        # progress shown slowly first: the first ~0.5 % of each run'
 class AdamVsAdamW(DataScene):
     """Three optimizers with one λ on the same contours; two end points."""
 
-    DATA = {"quadratic": "quadratic", "landscape": "landscape", "adaptive": "adaptive"}
-
     # ------------------------------------------------------------------ storyboard
     def construct(self) -> None:
         self.progress = ValueTracker(0.0)

@@ -37,7 +37,7 @@ from l2geom.animations.sampling import sample
 from l2geom.animations.scene import LAMBDAS_ENV, DataScene
 from l2geom.animations.style import (INK, LABEL_SIZE, PALETTE, SMALL_SIZE, TEXT_SIZE, lines, math,
                                      tex)
-from l2geom.build import store
+from l2geom import datafile
 from l2geom.core.plane import circle, fit_aspect, view_window
 from l2geom.numbers import exact
 
@@ -49,8 +49,6 @@ TRAIL_STEPS = 6   # earlier steps the zoomed view shows as a faint trail
 class DecayTrajectories(DataScene):
     """Weight-decay iterates on the R_emp contours for several λ, side by side."""
 
-    DATA = {"quadratic": "quadratic", "descent": "descent_pull", "landscape": "landscape",
-            "tangency": "tangency_pull"}
     SLOW_STEPS = 3  # steps shown one by one, each as gradient step then decay pull
     SETTLE_STEPS = 2  # the last steps, shown one by one in the zoomed view
 
@@ -64,7 +62,7 @@ class DecayTrajectories(DataScene):
         if not 1 <= len(lambdas) <= 3:
             raise ValueError(f"decay_trajectories draws 1 to 3 values of lambda, got {lambdas}")
         self.lambdas = [float(lam) for lam in lambdas]
-        self.runs = [store.index_of(stored, lam) for lam in self.lambdas]
+        self.runs = [datafile.index_of(stored, lam) for lam in self.lambdas]
 
     # ------------------------------------------------------------------ storyboard
     def construct(self) -> None:
@@ -273,7 +271,7 @@ class DecayTrajectories(DataScene):
         touch = self.data["tangency"]
         anims, labels = [], []
         for p in self.panels:
-            i = store.index_of(touch["lambdas"], p.lam)
+            i = datafile.index_of(touch["lambdas"], p.lam)
             ridge = self.data["descent"]["ridge"][p.run]
             p.ellipse = polyline(p.axes, touch["ellipses"][i], PALETTE["risk"], width=3)
             p.circle = polyline(p.axes, circle(touch["radii"][i]), PALETTE["penalty"],

@@ -42,7 +42,7 @@ from l2geom.animations.clipping import clip_to_disc
 from l2geom.animations.plane import equal_axes, marker, polyline, set_polyline
 from l2geom.animations.scene import DataScene
 from l2geom.animations.style import INK, LABEL_SIZE, PALETTE, TEXT_SIZE, lines, math
-from l2geom.build import store
+from l2geom import datafile
 from l2geom.core.plane import circle
 from l2geom.numbers import EIGENVALUE, FACTOR, exact, number
 
@@ -59,8 +59,6 @@ FORMULA = (r"\hat{\theta}_{\text{Ridge}}", "=", r"\mathbf{Q}",
 class RotateRescale(DataScene):
     """Rotate the plane into the eigenbasis of H, rescale each component by σᵢ/(σᵢ+λ),
     rotate back: θ̂ becomes θ̂_ridge, where an R_emp contour touches a penalty circle."""
-
-    DATA = {"rescale": "rescale", "landscape": "landscape", "tangency": "tangency_rescale"}
 
     # ------------------------------------------------------------------ storyboard
     def construct(self) -> None:
@@ -276,7 +274,7 @@ class RotateRescale(DataScene):
     def land(self, d: dict) -> None:
         """Snap onto the stored θ̂_ridge; the contour and the penalty circle through it touch."""
         ax, touch = self.axes, self.data["tangency"]
-        k = store.index_of(touch["lambdas"], float(d["lam"]))
+        k = datafile.index_of(touch["lambdas"], float(d["lam"]))
         self.result.put_start_and_end_on(self.origin, ax.c2p(*d["ridge"]))
         self.ridge_marker.move_to(ax.c2p(*d["ridge"]))
         self.ghost.put_start_and_end_on(self.origin, ax.c2p(*d["theta_hat"]))

@@ -1,8 +1,9 @@
-"""Data files: byte-deterministic .npz archives that carry their provenance.
+"""The data-file format: byte-deterministic .npz archives that carry their provenance.
 
 Each file holds named numpy arrays plus a JSON member ``provenance.json`` (config
 digest, package version, git commit). Zip members get a fixed timestamp, so the
-same arrays give the same bytes. Files are written atomically (temp file + rename).
+same arrays give the same bytes. Files are written atomically (:mod:`l2geom.atomic`).
+Figures, scenes and slides read data files through this module only.
 """
 
 from __future__ import annotations
@@ -10,16 +11,16 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import os
 import subprocess
-import tempfile
 import zipfile
 from pathlib import Path
 from typing import Any, Mapping
 
 import numpy as np
 
-from .. import __version__
+from . import __version__
+from .atomic import atomic_write
+from .core.quadratic import Quadratic
 
 # A loaded data file: array name -> array.
 Data = Mapping[str, np.ndarray]
@@ -50,20 +51,6 @@ def provenance(params: Any) -> dict[str, str]:
             "git_commit": git_commit()}
 
 
-def atomic_write_bytes(path: str | Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temp file in the same folder and a rename."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def save(path: str | Path, arrays: Mapping[str, Any], meta: Mapping[str, Any]) -> None:
     """Save ``arrays`` (name -> array-like) and ``meta`` (JSON-able) to ``path`` (.npz)."""
     buffer = io.BytesIO()
@@ -74,13 +61,20 @@ def save(path: str | Path, arrays: Mapping[str, Any], meta: Mapping[str, Any]) -
             archive.writestr(zipfile.ZipInfo(f"{name}.npy", _EPOCH), member.getvalue())
         text = json.dumps(dict(meta), sort_keys=True, indent=1)
         archive.writestr(zipfile.ZipInfo(PROVENANCE, _EPOCH), text)
-    atomic_write_bytes(path, buffer.getvalue())
+    atomic_write(path, buffer.getvalue())
 
 
 def load(path: str | Path) -> dict[str, np.ndarray]:
     """All arrays of a data file, by name (0-d arrays for scalars)."""
     with np.load(path, allow_pickle=False) as data:
         return {name: data[name] for name in data.files if not name.endswith(".json")}
+
+
+def load_quadratic(path: str | Path) -> Quadratic:
+    """The Quadratic stored in a quadratic.npz data file."""
+    data = load(path)
+    return Quadratic(data["hessian"], data["theta_hat"], float(data["risk_min"]),
+                     int(data["observations"]))
 
 
 def load_meta(path: str | Path) -> dict[str, Any]:

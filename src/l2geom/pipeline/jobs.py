@@ -1,12 +1,9 @@
-"""Glue for workflow scripts: logging to the rule's log file, loading stored quadratics."""
+"""Glue for workflow scripts: logging to the rule's log file."""
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
-
-from . import store
-from ..core.quadratic import Quadratic
 
 
 def log_to(path: str | Path) -> logging.Logger:
@@ -16,10 +13,3 @@ def log_to(path: str | Path) -> logging.Logger:
                         format="%(asctime)s %(levelname)s %(message)s")
     logging.captureWarnings(True)
     return logging.getLogger("l2geom")
-
-
-def load_quadratic(path: str | Path) -> Quadratic:
-    """The Quadratic stored in a quadratic.npz data file."""
-    data = store.load(path)
-    return Quadratic(data["hessian"], data["theta_hat"], float(data["risk_min"]),
-                     int(data["observations"]))

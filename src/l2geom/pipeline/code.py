@@ -13,18 +13,22 @@ from typing import Iterable
 
 PACKAGE = Path(__file__).resolve().parents[1]
 
-# The code that checks a config (l2geom.config.plan stores its result under a digest of these).
-CHECK_CODE = ("config/*.py", "build/code.py", "errors.py", "catalogue.py", "limits.py",
-              "core/datasets.py", "core/quadratic.py", "core/descent.py")
-# The package code each stage of the workflow runs.
+# The code that checks a config (l2geom.config.check stores its result under a digest of these).
+CHECK_CODE = ("config/*.py", "pipeline/code.py", "errors.py", "catalogue.py", "limits.py",
+              "atomic.py", "core/datasets.py", "core/quadratic.py", "core/descent.py",
+              "core/sources.py")
+# The package code each stage of the workflow runs. The catalogue is not among them: what
+# a job takes from its spec (the function, the parameters, the files) reaches it as the
+# rule's params and outputs, so a new spec reruns nothing that exists.
+DATA_FILE_CODE = ("datafile.py", "atomic.py", "core/quadratic.py")
 STAGE_CODE = {
-    "compute": ("core/*.py", "config/scenario.py", "config/plan.py", "limits.py", "errors.py",
-                "build/store.py", "build/jobs.py", "build/code.py"),
-    "figures": ("figures/*.py", "core/plane.py", "catalogue.py", "style.py", "l2geom.mplstyle",
-                "numbers.py", "build/store.py"),
+    "compute": ("core/*.py", "limits.py", "pipeline/jobs.py", *DATA_FILE_CODE),
+    "figures": ("figures/*.py", "core/plane.py", "style.py", "l2geom.mplstyle", "numbers.py",
+                *DATA_FILE_CODE),
     # shared by every animation; each also runs its own scene module (SCENE_CODE)
-    "animations": ("animations/*.py", "core/plane.py", "style.py", "numbers.py", "build/store.py"),
-    "slides": ("slides/*.py", "style.py", "numbers.py", "build/store.py"),
+    "animations": ("animations/*.py", "core/plane.py", "style.py", "numbers.py",
+                   *DATA_FILE_CODE),
+    "slides": ("slides/*.py", "style.py", "numbers.py", *DATA_FILE_CODE),
 }
 
 # The scene module of animation {name}: an edit to it reruns that animation only.

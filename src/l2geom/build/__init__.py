@@ -1,1 +1,0 @@
-"""What every workflow job shares: the data store, code digests, job glue, external programs."""
