@@ -8,10 +8,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 from matplotlib.patches import Circle
+from PIL import Image
 
 from l2geom import figures
 from l2geom import datafile
 from l2geom.catalogue import FIGURE_FAMILIES
+from l2geom.figures.output import PNG_DPI
 from l2geom.style import COLORS
 
 PARAMS = {"lam": 10.0, "lambdas": [5.0, 50.0]}
@@ -40,7 +42,10 @@ def test_every_family_renders_and_saves(drawn, tmp_path):
     for name, fig in drawn.items():
         paths = [tmp_path / f"{name}.pdf", tmp_path / f"{name}.png"]
         figures.save(fig, paths)
-        assert all(p.stat().st_size > 1000 for p in paths)
+        with Image.open(paths[1]) as png:  # the figure's size at the report's resolution
+            np.testing.assert_allclose(png.size, fig.get_size_inches() * PNG_DPI, atol=1)
+        pdf = paths[0].read_bytes()
+        assert pdf.startswith(b"%PDF") and pdf.rstrip().endswith(b"%%EOF")
         assert not list(tmp_path.glob(".*.tmp*")), "temp files left behind"
 
 
