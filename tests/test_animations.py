@@ -137,15 +137,21 @@ def test_a_short_partial_movie_gives_the_same_bytes_whatever_was_allocated_befor
 
 @pytest.mark.parametrize("width", [854, 1920])  # 854: RGBA rows padded in PyAV's frames
 def test_the_convert_once_encoder_writes_the_bytes_of_manims_own(tmp_path, width):
+    """Manim's encoder, given the same options and colour tags, writes the same bytes:
+    ConvertOnceEncoder's stated conversion (encoding.CONVERSION) is the one the codec
+    makes of an RGBA frame, and its repeats are the codec's."""
+    from dataclasses import replace
+
     from manim._config.video_encoder import VideoEncoderSpec
     from manim.scene.video_segment_encoder import VideoSegmentEncoder
 
     spec = VideoEncoderSpec("mp4", "libx264", "yuv420p", width, 480, Fraction(15),
                             tuple(rendering.ENCODER_OPTIONS.items()))
+    tagged = replace(spec, options=(*spec.options, *encoding.COLOUR_TAGS.items()))
     written = {}
-    for cls in (VideoSegmentEncoder, encoding.ConvertOnceEncoder):
+    for cls, given in ((VideoSegmentEncoder, tagged), (encoding.ConvertOnceEncoder, spec)):
         rng = np.random.default_rng(5)
-        encoder = cls(target=tmp_path / f"{cls.__name__}.mp4", spec=spec)
+        encoder = cls(target=tmp_path / f"{cls.__name__}.mp4", spec=given)
         for repeat in (1, 4, 2):  # a still picture is one frame handed with repeat=n
             pixels = rng.integers(0, 256, (480, width, 4), dtype=np.uint8)
             encoder.write_frame(pixels, repeat=repeat)
@@ -238,6 +244,14 @@ def probe(movie: Path) -> dict:
     return info
 
 
+def ffprobe_colour(path: Path) -> dict[str, str]:
+    """The colour tags ffprobe reads for the first video stream."""
+    out = subprocess.run(["ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries",
+                          "stream=color_primaries,color_transfer,color_space,color_range",
+                          "-of", "json", str(path)], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)["streams"][0]
+
+
 class RotateRescaleProbe(scene_class("rotate_rescale")):
     """rotate_rescale that keeps the contours' anchors (scene coordinates) at each pause."""
 
@@ -281,6 +295,16 @@ def test_render_is_h264_preview_and_every_frame_decodes(renders, name):
     assert info["decoded"] > 15 and info["decoded"] == info["declared"]
     # No media folder is left behind, only the three outputs.
     assert sorted(p.name for p in folder.iterdir()) == [f"{name}.{ext}" for ext in ("json", "mp4", "png")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(SCENE_CLASSES))
+def test_render_is_colour_tagged(renders, name):
+    """The conversion's colour description (encoding.py) in the stream."""
+    _, folder = renders[name]
+    assert ffprobe_colour(folder / f"{name}.mp4") == {
+        "color_range": "tv", "color_space": "smpte170m", "color_transfer": "bt709",
+        "color_primaries": "bt709"}
 
 
 @pytest.mark.slow
