@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import struct
 import subprocess
 import sys
 from fractions import Fraction
@@ -244,6 +245,20 @@ def probe(movie: Path) -> dict:
     return info
 
 
+def mp4_boxes(path: Path) -> list[str]:
+    """The top-level boxes of an MP4 file, in file order."""
+    boxes, offset, size = [], 0, path.stat().st_size
+    with path.open("rb") as handle:
+        while offset < size:
+            handle.seek(offset)
+            length, kind = struct.unpack(">I4s", handle.read(8))
+            if length == 1:  # a 64-bit size follows the type
+                (length,) = struct.unpack(">Q", handle.read(8))
+            boxes.append(kind.decode("latin-1"))
+            offset = offset + length if length else size
+    return boxes
+
+
 def ffprobe_colour(path: Path) -> dict[str, str]:
     """The colour tags ffprobe reads for the first video stream."""
     out = subprocess.run(["ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries",
@@ -299,12 +314,15 @@ def test_render_is_h264_preview_and_every_frame_decodes(renders, name):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(SCENE_CLASSES))
-def test_render_is_colour_tagged(renders, name):
-    """The conversion's colour description (encoding.py) in the stream."""
+def test_render_is_colour_tagged_and_indexed_first(renders, name):
+    """The conversion's colour description (encoding.py) in the stream, and the index
+    (moov) before the media data (mdat), so a browser starts before the file is in."""
     _, folder = renders[name]
     assert ffprobe_colour(folder / f"{name}.mp4") == {
         "color_range": "tv", "color_space": "smpte170m", "color_transfer": "bt709",
         "color_primaries": "bt709"}
+    boxes = mp4_boxes(folder / f"{name}.mp4")
+    assert boxes.index("ftyp") < boxes.index("moov") < boxes.index("mdat")
 
 
 @pytest.mark.slow

@@ -19,7 +19,9 @@ YUV into RGB with libyuv, whose limited-range BT.709 table caps the blue coeffic
 instead of 2.112 ("UB 128 /* max(128, round(2.112 * 64)) */" in its row_common.cc): the
 palette's blue channel came out up to 9 levels off there; its BT.601 table is off by 1 at
 most (tests/test_video_colour.py, measurements in benchmarks/RESULTS.md). Full-range BT.709
-tinted greys (white as #FDFFFD).
+tinted greys (white as #FDFFFD). The file writer writes the final MP4 with its index (moov)
+before the media data, so a browser starts playing before the whole file has arrived, even
+from a server that does not answer range requests.
 """
 
 from __future__ import annotations
@@ -80,9 +82,36 @@ class ConvertOnceEncoder(VideoSegmentEncoder):
 
 
 class ConvertOnceFileWriter(SceneFileWriter):
-    """Manim's file writer with :class:`ConvertOnceEncoder` for each partial movie."""
+    """Manim's file writer with :class:`ConvertOnceEncoder` for each partial movie, and
+    the final movie written index first."""
 
     def _create_segment_encoder(self, target: Path) -> VideoSegmentEncoder:
         if self.video_encoder is None:
             raise RuntimeError("Video segment encoding requires resolved settings.")
         return ConvertOnceEncoder(target=target, spec=self.video_encoder)
+
+    def combine_files(self, input_files: list[str], output_file: Path, create_gif: bool = False,
+                      includes_sound: bool = False) -> None:
+        # Manim opens the final file without muxer options: join the partial movies next
+        # to it, then copy the packets into it index first.
+        if create_gif:
+            return super().combine_files(input_files, output_file, create_gif, includes_sound)
+        joined = output_file.with_name(f".joined-{output_file.name}")
+        super().combine_files(input_files, joined, create_gif, includes_sound)
+        index_first(joined, output_file)
+        joined.unlink()
+
+
+def index_first(source: Path, target: Path) -> None:
+    """Copy the MP4 ``source`` to ``target`` with its index (moov) first: the same packets,
+    streams and comment, muxed with ffmpeg's ``movflags=+faststart``."""
+    with av.open(str(source)) as src, \
+            av.open(str(target), "w", options={"movflags": "+faststart"}) as dst:
+        if "comment" in src.metadata:
+            dst.metadata["comment"] = src.metadata["comment"]
+        streams = {s.index: dst.add_stream_from_template(s) for s in src.streams}
+        for packet in src.demux():
+            if packet.dts is None:  # the flushing packets demux ends each stream with
+                continue
+            packet.stream = streams[packet.stream.index]
+            dst.mux(packet)
