@@ -1,6 +1,10 @@
 """Video colour: a test pattern of every palette colour (style.COLORS), rendered through the
-real render path at preview quality, shows each colour within 3 levels of its hex code
-when ffmpeg decodes it by its colour tags and when headless Chromium plays it."""
+real render path, shows each colour within 3 levels of its hex code when ffmpeg decodes it
+by its colour tags and when headless Chromium plays it.
+
+The pattern is rendered at production size (1 s, under a second to render): Chromium takes
+untagged SD video for BT.601 and untagged HD video for BT.709, so at preview size the
+untagged videos of before showed the right colours too (benchmarks/RESULTS.md)."""
 
 from __future__ import annotations
 
@@ -24,12 +28,13 @@ pytestmark = pytest.mark.slow
 
 HEXES = list(dict.fromkeys(COLORS.values()))  # each colour once (roles share some)
 COLUMNS, ROWS = 5, 2
-WIDTH, HEIGHT = 854, 480  # preview
+WIDTH, HEIGHT = 1920, 1080  # production
+SHOWN = 960, 540  # the video's size on the page in Chromium (its window: 1280 x 800)
 TOLERANCE = 3  # levels per channel
 
 
 class PalettePatches(DataScene):
-    """Solid patches of every palette colour, in a grid of cells, for two seconds."""
+    """Solid patches of every palette colour, in a grid of cells, for a second."""
 
     def construct(self):
         w, h = config.frame_width / COLUMNS, config.frame_height / ROWS
@@ -38,7 +43,7 @@ class PalettePatches(DataScene):
             patch = Rectangle(width=w, height=h, stroke_width=0).set_fill(colour, opacity=1)
             self.add(patch.move_to([(column + 0.5) * w - config.frame_width / 2,
                                     config.frame_height / 2 - (row + 0.5) * h, 0]))
-        self.wait(2)
+        self.wait(1)
 
 
 def render_pattern(folder: Path) -> Path:
@@ -46,7 +51,7 @@ def render_pattern(folder: Path) -> Path:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(rendering, "scene_class", lambda name: PalettePatches)
         rendering.render("palette", {}, folder / "palette.mp4", folder / "palette.png",
-                         quality="preview")
+                         quality="production")
     return folder / "palette.mp4"
 
 
@@ -64,26 +69,25 @@ def hex_colours() -> np.ndarray:
     return np.array([[int(h[k:k + 2], 16) for k in (1, 3, 5)] for h in HEXES], dtype=float)
 
 
-def in_ffmpeg(movie: Path, size: tuple[int, int] = (WIDTH, HEIGHT)) -> np.ndarray:
+def in_ffmpeg(movie: Path) -> np.ndarray:
     """The patch colours of the first frame as the ffmpeg CLI converts it to RGB: its
     automatic scale filter takes the YUV matrix and range from the stream's tags (the
     test below shows it)."""
     raw = subprocess.run(["ffmpeg", "-v", "error", "-i", str(movie), "-frames:v", "1",
                           "-f", "rawvideo", "-pix_fmt", "rgb24", "-"],
                          capture_output=True, check=True).stdout
-    return patch_colours(np.frombuffer(raw, np.uint8).reshape(size[1], size[0], 3))
+    return patch_colours(np.frombuffer(raw, np.uint8).reshape(HEIGHT, WIDTH, 3))
 
 
 def in_chromium(driver, movie: Path) -> np.ndarray:
-    """The patch colours of a screenshot of ``movie`` playing in Chromium (at 854 x 480
-    CSS pixels, a preview's own size)."""
+    """The patch colours of a screenshot of ``movie`` playing in Chromium."""
     from io import BytesIO
 
     from PIL import Image
 
     page = movie.with_suffix(".html")
     page.write_text(f'<body style="margin:0"><video src="{movie.name}" muted '
-                    f'style="display:block;width:{WIDTH}px;height:{HEIGHT}px"></video>')
+                    f'style="display:block;width:{SHOWN[0]}px;height:{SHOWN[1]}px"></video>')
     driver.get(page.as_uri())
     driver.execute_script("document.querySelector('video').play()")
     end = time.monotonic() + 30
@@ -92,7 +96,7 @@ def in_chromium(driver, movie: Path) -> np.ndarray:
         assert time.monotonic() < end, "the video did not play"
         time.sleep(0.05)
     shot = Image.open(BytesIO(driver.get_screenshot_as_png())).convert("RGB")
-    return patch_colours(np.asarray(shot)[:HEIGHT, :WIDTH])
+    return patch_colours(np.asarray(shot)[:SHOWN[1], :SHOWN[0]])
 
 
 @pytest.fixture(scope="module")
