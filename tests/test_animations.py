@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import struct
 import subprocess
 import sys
 from fractions import Fraction
@@ -20,7 +21,7 @@ manim = pytest.importorskip("manim")
 av = pytest.importorskip("av")
 
 from l2geom.animations import clipping, plane, sampling, scene  # noqa: E402
-from l2geom.animations.style import MIN_SIZE  # noqa: E402
+from l2geom.animations.style import MIN_SIZE, PALETTE  # noqa: E402
 from l2geom.animations import encoding, rendering  # noqa: E402
 from l2geom.animations.rendering import render, render_config, scene_class  # noqa: E402
 from l2geom.catalogue import ANIMATIONS  # noqa: E402
@@ -138,15 +139,21 @@ def test_a_short_partial_movie_gives_the_same_bytes_whatever_was_allocated_befor
 
 @pytest.mark.parametrize("width", [854, 1920])  # 854: RGBA rows padded in PyAV's frames
 def test_the_convert_once_encoder_writes_the_bytes_of_manims_own(tmp_path, width):
+    """Manim's encoder, given the same options and colour tags, writes the same bytes:
+    ConvertOnceEncoder's stated conversion (encoding.CONVERSION) is the one the codec
+    makes of an RGBA frame, and its repeats are the codec's."""
+    from dataclasses import replace
+
     from manim._config.video_encoder import VideoEncoderSpec
     from manim.scene.video_segment_encoder import VideoSegmentEncoder
 
     spec = VideoEncoderSpec("mp4", "libx264", "yuv420p", width, 480, Fraction(15),
                             tuple(rendering.ENCODER_OPTIONS.items()))
+    tagged = replace(spec, options=(*spec.options, *encoding.COLOUR_TAGS.items()))
     written = {}
-    for cls in (VideoSegmentEncoder, encoding.ConvertOnceEncoder):
+    for cls, given in ((VideoSegmentEncoder, tagged), (encoding.ConvertOnceEncoder, spec)):
         rng = np.random.default_rng(5)
-        encoder = cls(target=tmp_path / f"{cls.__name__}.mp4", spec=spec)
+        encoder = cls(target=tmp_path / f"{cls.__name__}.mp4", spec=given)
         for repeat in (1, 4, 2):  # a still picture is one frame handed with repeat=n
             pixels = rng.integers(0, 256, (480, width, 4), dtype=np.uint8)
             encoder.write_frame(pixels, repeat=repeat)
@@ -239,6 +246,28 @@ def probe(movie: Path) -> dict:
     return info
 
 
+def mp4_boxes(path: Path) -> list[str]:
+    """The top-level boxes of an MP4 file, in file order."""
+    boxes, offset, size = [], 0, path.stat().st_size
+    with path.open("rb") as handle:
+        while offset < size:
+            handle.seek(offset)
+            length, kind = struct.unpack(">I4s", handle.read(8))
+            if length == 1:  # a 64-bit size follows the type
+                (length,) = struct.unpack(">Q", handle.read(8))
+            boxes.append(kind.decode("latin-1"))
+            offset = offset + length if length else size
+    return boxes
+
+
+def ffprobe_colour(path: Path) -> dict[str, str]:
+    """The colour tags ffprobe reads for the first video stream."""
+    out = subprocess.run(["ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries",
+                          "stream=color_primaries,color_transfer,color_space,color_range",
+                          "-of", "json", str(path)], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)["streams"][0]
+
+
 class RotateRescaleProbe(scene_class("rotate_rescale")):
     """rotate_rescale that keeps the contours' anchors (scene coordinates) at each pause."""
 
@@ -273,9 +302,23 @@ def test_render_is_h264_preview_and_every_frame_decodes(renders, name):
     assert info["rate"] == 15  # the stream's frame rate; concatenation rounds timestamps:
     assert float(info["average_rate"]) == pytest.approx(15, rel=1e-3)
     assert info["codec"] == "h264" and info["pix_fmt"] == "yuv420p"
-    assert info["decoded"] > 15 and info["decoded"] == info["declared"]
+    record = json.loads((folder / f"{name}.json").read_text())
+    assert info["decoded"] == info["declared"] == round(record["duration"] * 15)
     # No media folder is left behind, only the three outputs.
     assert sorted(p.name for p in folder.iterdir()) == [f"{name}.{ext}" for ext in ("json", "mp4", "png")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(ANIMATIONS))
+def test_render_is_colour_tagged_and_indexed_first(renders, name):
+    """The conversion's colour description (encoding.py) in the stream, and the index
+    (moov) before the media data (mdat), so a browser starts before the file is in."""
+    _, folder = renders[name]
+    assert ffprobe_colour(folder / f"{name}.mp4") == {
+        "color_range": "tv", "color_space": "smpte170m", "color_transfer": "bt709",
+        "color_primaries": "bt709"}
+    boxes = mp4_boxes(folder / f"{name}.mp4")
+    assert boxes.index("ftyp") < boxes.index("moov") < boxes.index("mdat")
 
 
 @pytest.mark.slow
@@ -284,7 +327,9 @@ def test_pause_points_increase_inside_the_video_and_match_the_scene(renders, nam
     scene, folder = renders[name]
     record = json.loads((folder / f"{name}.json").read_text())
     times = [p["time"] for p in record["pauses"]]
-    assert len(times) >= 4 and all(p["label"] for p in record["pauses"])
+    declared = scene_class(name).STAGES
+    skipped = {"step 2", "step 3"} if name == "decay_trajectories" else set()  # short render
+    assert [p["label"] for p in record["pauses"]] == [s for s in declared if s not in skipped]
     assert all(a < b for a, b in zip(times, times[1:])) and times[0] > 0
     seconds = probe(folder / f"{name}.mp4")["seconds"]
     assert record["duration"] == pytest.approx(seconds, abs=2 / 15)
@@ -311,7 +356,8 @@ def test_poster_is_the_final_frame(renders, name):
     last = probe(folder / f"{name}.mp4")["last"].astype(float)
     assert poster.shape == last.shape == (480, 854, 3)
     assert np.abs(poster - last).mean() < 4.0  # H.264 + yuv420p loss only
-    assert poster.mean() > 200  # light theme: mostly white
+    background = np.array(manim.ManimColor(PALETTE["background"]).to_rgb()) * 255
+    np.testing.assert_array_equal(poster[0, 0], background)  # the frame, not a blank
 
 
 def _scene_point(axes, point):
@@ -419,7 +465,22 @@ def test_two_renders_in_parallel(scenario_data, tmp_path):
         assert code == 0, output
     for i in range(2):
         info = probe(tmp_path / f"run{i}" / "rotate_rescale.mp4")
-        assert info["decoded"] > 15 and (info["width"], info["height"]) == (854, 480)
+        record = json.loads((tmp_path / f"run{i}" / "rotate_rescale.json").read_text())
+        assert info["decoded"] == round(record["duration"] * 15)
+        assert (info["width"], info["height"]) == (854, 480)
     # libx264 on one thread: the same bytes, whatever the number of cores
     for name in ("rotate_rescale.mp4", "rotate_rescale.png"):
         assert (tmp_path / "run0" / name).read_bytes() == (tmp_path / "run1" / name).read_bytes()
+
+
+def test_a_stage_must_be_declared_and_in_order(scenario_data):
+    cls = scene_class("lambda_sweep")
+    data = scene.load_folder(scenario_data["descent"].parent, ANIMATIONS["lambda_sweep"].reads)
+    probe_scene = cls(data=data)
+    probe_scene.mark("λ = 0")
+    with pytest.raises(ValueError, match="not declared after 'λ = 0'"):
+        probe_scene.mark("λ = 0")
+    with pytest.raises(ValueError, match="'fast forward' is not declared"):
+        probe_scene.mark("fast forward")
+    probe_scene.mark("λ → ∞")  # a short render may skip stages, in order
+    assert [p["label"] for p in probe_scene.pause_points] == ["λ = 0", "λ → ∞"]

@@ -16,7 +16,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from conftest import ROOT
+from conftest import ROOT, chromium
 from l2geom.slides.html import HtmlDeckError, build, read_pages
 
 sys.path.insert(0, str(ROOT / "tools"))
@@ -48,15 +48,7 @@ def work(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser(work):
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = shutil.which("chromium")
-    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
-                "--window-size=1280,800", "--hide-scrollbars"):
-        options.add_argument(arg)
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver = chromium()
     driver.get((work / DECK).as_uri())
     _wait(driver, "return window.Reveal && Reveal.isReady()")
     yield driver

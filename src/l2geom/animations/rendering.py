@@ -21,7 +21,7 @@ from manim import tempconfig
 from PIL import Image
 
 from l2geom.animations import tex_cache
-from l2geom.animations.scene import DataScene, animation_spec, load_folder
+from l2geom.animations.scene import DataScene, animation_spec, find_spec, load_folder
 from l2geom.animations.style import PALETTE
 from l2geom.atomic import atomic_path, atomic_write, publish
 from l2geom.catalogue import ANIMATIONS
@@ -87,9 +87,10 @@ def render(scene: str | type[DataScene],
     mobjects tests can inspect.
     """
     cls = scene_class(scene) if isinstance(scene, str) else scene
-    name = animation_spec(cls).name
     if not isinstance(data, Mapping):
         data = load_folder(data, animation_spec(cls).reads)
+    spec = find_spec(cls)  # a test's own scene may be none of the catalogue's
+    name = spec.name if spec else cls.__name__
     movie, poster = Path(movie), Path(poster)
     for path in (movie, poster):
         path.parent.mkdir(parents=True, exist_ok=True)

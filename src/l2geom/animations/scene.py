@@ -60,6 +60,9 @@ class DataScene(Scene):
     """
 
     SHORT_TEMPO = 0.2
+    #: The labels of the scene's stages, in order: each :meth:`mark` ends the next one (a
+    #: short render may skip some). The pause points, and what reads them, follow these.
+    STAGES: tuple[str, ...] = ()
 
     def __init__(self, data: Mapping[str, Mapping[str, np.ndarray]] | None = None,
                  short: bool | None = None, **kwargs) -> None:
@@ -94,7 +97,13 @@ class DataScene(Scene):
         self.wait(self.t(seconds))
 
     def mark(self, label: str) -> None:
-        """A pause point: the end of a stage, where a lecturer would stop the video."""
+        """A pause point: the end of the stage ``label``, where a lecturer would stop the
+        video; ValueError unless it is a declared stage after the last one marked."""
+        done = [p["label"] for p in self.pause_points]
+        later = self.STAGES[self.STAGES.index(done[-1]) + 1:] if done else self.STAGES
+        if label not in later:
+            raise ValueError(f"{type(self).__name__}: stage {label!r} is not declared after "
+                             f"{done[-1] if done else 'the start'!r} in STAGES {self.STAGES}")
         self.pause_points.append({"time": round(float(self.renderer.time), 3), "label": label})
 
     def ungroup(self, *groups) -> None:

@@ -1,6 +1,6 @@
-"""Plane geometry shared by the figures and the scenes: the view around a set of points
-(and around where a weight-decay run settles), a circle as a polyline, the angle of a
-2-d rotation."""
+"""Plane geometry of the data: the window around a set of points (the extent of the R_emp
+map), a circle as a polyline, the angle of a 2-d rotation. How the drawings frame their
+pictures is l2geom.views, outside the compute stage's code."""
 
 from __future__ import annotations
 
@@ -18,32 +18,6 @@ def view_window(points: np.ndarray, pad: float = 0.12, min_ratio: float = 0.4) -
     short = min_ratio * float(np.max(hi - lo))
     grow = np.maximum(short - (hi - lo), 0.0) / 2
     return np.array([lo[0] - grow[0], hi[0] + grow[0], lo[1] - grow[1], hi[1] + grow[1]])
-
-
-def fit_aspect(window: np.ndarray, aspect: float) -> np.ndarray:
-    """``window`` (xmin, xmax, ymin, ymax) grown about its centre, along one side only,
-    to height / width = ``aspect`` (the shape of the box it will fill)."""
-    xmin, xmax, ymin, ymax = (float(v) for v in window)
-    width, height = xmax - xmin, ymax - ymin
-    grow_x = max(height / aspect - width, 0.0) / 2
-    grow_y = max(aspect * width - height, 0.0) / 2
-    return np.array([xmin - grow_x, xmax + grow_x, ymin - grow_y, ymax + grow_y])
-
-
-def settling_window(iterates: np.ndarray, after_gradient: np.ndarray, reach: float = 2.5,
-                    pad: float = 0.15) -> np.ndarray:
-    """The view where a weight-decay run settles: its iterates (n + 1, 2) from the first
-    within ``reach`` last-step lengths of the end on, with their after-gradient points
-    (n, 2). Near the end each step is a gradient step out and a decay pull back of equal
-    length α λ ‖θ̂_ridge‖, so the view is a few steps wide whatever the scale. The reach
-    is at least 5 % of the run's span (a run with λ = 0 ends in vanishing steps)."""
-    iterates, after = np.asarray(iterates, float), np.asarray(after_gradient, float)
-    end = iterates[-1]
-    span = float(np.ptp(iterates, axis=0).max())
-    radius = max(reach * float(np.hypot(*(after[-1] - iterates[-2]))), 0.05 * span)
-    first = int(np.argmax(np.hypot(*(iterates - end).T) <= radius))
-    near = np.vstack([iterates[first:], after[first:]])
-    return view_window(near, pad=pad, min_ratio=0.6)
 
 
 def circle(radius: float, num: int = 241) -> np.ndarray:

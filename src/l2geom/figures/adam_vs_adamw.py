@@ -4,15 +4,14 @@ the box |θᵢ| ≤ 1/λ, at the minimizer of R_emp over it."""
 
 from __future__ import annotations
 
-import numpy as np
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
 from ..datafile import Data
-from ..core.plane import fit_aspect, view_window
 from ..numbers import exact
 from ..style import COLORS, HALF_WIDTH
+from ..views import optimizer_window
 from .labels import label, place_labels
 from .layout import fit_size, legend_handles
 from .marks import THETA_HAT, THETA_RIDGE, mark, thinned
@@ -37,8 +36,7 @@ def figure(quadratic: Data, landscape: Data, adaptive: Data) -> Figure:
     ax = fig.subplots()
     parameter_axes(ax)
     runs = {key: adaptive[key] for key in RUNS}
-    window = fit_aspect(view_window(np.vstack([*runs.values(), quadratic["theta_hat"],
-                                               np.zeros(2)])), VIEW_ASPECT)
+    window = optimizer_window(quadratic, adaptive, VIEW_ASPECT)
     ax.set(xlim=window[:2], ylim=window[2:])
     rings = LineCollection(list(landscape["ellipses"]), colors=COLORS["risk"], linewidths=0.5,
                            zorder=1)

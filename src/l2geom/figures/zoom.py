@@ -7,7 +7,7 @@ from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 
 from ..datafile import Data
-from ..core.plane import fit_aspect, settling_window
+from ..views import fit_aspect, settling_window
 from ..style import COLORS
 from .labels import label
 from .marks import THETA_RIDGE, draw_weight_decay, mark

@@ -23,10 +23,10 @@ CHECK_CODE = ("config/*.py", "pipeline/code.py", "errors.py", "catalogue.py", "l
 DATA_FILE_CODE = ("datafile.py", "atomic.py", "core/quadratic.py")
 STAGE_CODE = {
     "compute": ("core/*.py", "limits.py", "pipeline/jobs.py", *DATA_FILE_CODE),
-    "figures": ("figures/*.py", "core/plane.py", "style.py", "l2geom.mplstyle", "numbers.py",
-                *DATA_FILE_CODE),
+    "figures": ("figures/*.py", "views.py", "core/plane.py", "style.py", "l2geom.mplstyle",
+                "numbers.py", *DATA_FILE_CODE),
     # shared by every animation; each also runs its own scene module (SCENE_CODE)
-    "animations": ("animations/*.py", "core/plane.py", "style.py", "numbers.py",
+    "animations": ("animations/*.py", "views.py", "core/plane.py", "style.py", "numbers.py",
                    *DATA_FILE_CODE),
     "slides": ("slides/*.py", "style.py", "numbers.py", *DATA_FILE_CODE),
 }

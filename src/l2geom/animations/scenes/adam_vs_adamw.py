@@ -34,8 +34,8 @@ from l2geom.animations.plane import axis_labels, equal_axes, marker, polyline, s
 from l2geom.animations.sampling import sample
 from l2geom.animations.scene import DataScene
 from l2geom.animations.style import LABEL_SIZE, PALETTE, SMALL_SIZE, TEXT_SIZE, lines, math, tex
-from l2geom.core.plane import fit_aspect, view_window
 from l2geom.numbers import exact
+from l2geom.views import optimizer_window
 
 # Run -> (legend text, colour role); drawn in this order, the weight-decay run underneath.
 RUNS = {"wd": ("GD + weight decay", "ink"), "adam_l2": ("Adam + L2", "adam_penalty"),
@@ -49,6 +49,8 @@ EARLY = 0.17        # progress shown slowly first: the first ~0.5 % of each run'
 
 class AdamVsAdamW(DataScene):
     """Three optimizers with one λ on the same contours; two end points."""
+
+    STAGES = ("the picture", "first steps", "the runs", "end points")
 
     # ------------------------------------------------------------------ storyboard
     def construct(self) -> None:
@@ -92,8 +94,7 @@ class AdamVsAdamW(DataScene):
     def build_plane(self) -> None:
         adaptive, theta = self.data["adaptive"], self.data["quadratic"]["theta_hat"]
         width, height = 6.2, 6.9
-        points = np.vstack([*(adaptive[k] for k in RUNS), theta, np.zeros(2)])
-        window = fit_aspect(view_window(points), height / width)
+        window = optimizer_window(self.data["quadratic"], adaptive, height / width)
         self.axes = equal_axes(window, width=width, height=height)
         self.axes.to_edge(LEFT, buff=0.5).shift(0.35 * DOWN)
         ax = self.axes

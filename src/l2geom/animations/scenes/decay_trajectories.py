@@ -38,7 +38,8 @@ from l2geom.animations.scene import LAMBDAS_ENV, DataScene
 from l2geom.animations.style import (INK, LABEL_SIZE, PALETTE, SMALL_SIZE, TEXT_SIZE, lines, math,
                                      tex)
 from l2geom import datafile
-from l2geom.core.plane import circle, fit_aspect, view_window
+from l2geom.core.plane import circle, view_window
+from l2geom.views import fit_aspect
 from l2geom.numbers import exact
 
 
@@ -51,6 +52,8 @@ class DecayTrajectories(DataScene):
 
     SLOW_STEPS = 3  # steps shown one by one, each as gradient step then decay pull
     SETTLE_STEPS = 2  # the last steps, shown one by one in the zoomed view
+    STAGES = ("the picture", *(f"step {k}" for k in range(1, SLOW_STEPS + 1)),
+              "fast forward", "zoom", "settled", "θ̂_Ridge")
 
     def __init__(self, data=None, short=None, lambdas=None, **kwargs) -> None:
         super().__init__(data=data, short=short, **kwargs)

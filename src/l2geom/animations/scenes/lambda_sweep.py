@@ -43,6 +43,8 @@ BAR_LENGTH = 4.2  # scene units for a shrink factor of 1
 class LambdaSweep(DataScene):
     """θ̂_ridge(λ) with the tangent R_emp contour, the penalty circle and both shrink factors."""
 
+    STAGES = ("λ = 0", "λ = σ₁", "λ = σ₂", "λ → ∞")
+
     # ------------------------------------------------------------------ storyboard
     def construct(self) -> None:
         path, sigma = self.data["ridge_path"], self.data["quadratic"]["eigenvalues"]

@@ -60,6 +60,8 @@ class RotateRescale(DataScene):
     """Rotate the plane into the eigenbasis of H, rescale each component by σᵢ/(σᵢ+λ),
     rotate back: θ̂ becomes θ̂_ridge, where an R_emp contour touches a penalty circle."""
 
+    STAGES = ("the picture", "rotate", "rescale", "rotate back", "the tangency")
+
     # ------------------------------------------------------------------ storyboard
     def construct(self) -> None:
         d = self.data["rescale"]
