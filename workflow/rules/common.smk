@@ -10,24 +10,37 @@ from l2geom.errors import ConfigError
 from l2geom.pipeline.code import animation_digests, stage_digests
 from l2geom.pipeline.programs import missing_tools
 
+# Outputs go to the working directory (--directory, or where snakemake runs); l2geom's
+# own files (deck sources, schema, default config, the HTML player) are found beside this
+# workflow, so it builds from anywhere and as a module of another workflow.
 DATA = Path("results/data")
 LOGS = Path("results/logs")
 BENCH = Path("results/benchmarks")
+L2GEOM = Path(workflow.current_basedir).parents[1]
 
-# The config is read here, strictly (l2geom.yamlfile: YAML 1.2 numbers, no duplicate
-# keys, bounded size), not by a `configfile:` directive, whose YAML 1.1 loader would
-# merge duplicate keys and expand aliases first. A --configfile replaces the default
-# file (a lecturer's own config is all of it); --config key=value applies on top.
+# The config is read here, strictly (l2geom.config.yamlfile: YAML 1.2 numbers, no
+# duplicate keys, bounded size), from the --configfile files: a lecturer's own config is
+# all of it, and --config key=value applies on top. Without one: the config a module's
+# `config:` hands over, else config/config.yaml of the working directory, else l2geom's.
 DEFAULT_CONFIG_FILE = "config/config.yaml"
+
+
+def _raw_config():
+    files = list(workflow.config_settings.configfiles)
+    if not files and "scenarios" in config:
+        return config
+    if not files:
+        default = Path(DEFAULT_CONFIG_FILE)
+        files = [default if default.exists() else L2GEOM / DEFAULT_CONFIG_FILE]
+    return read_config(files, workflow.config_settings.config)
 
 
 def _checked_config():
     """Config with schema defaults, plus each scenario's plan; one line and exit on error."""
-    files = list(workflow.config_settings.configfiles) or [DEFAULT_CONFIG_FILE]
     try:
         return checked_plan(
-            read_config(files, workflow.config_settings.config),
-            workflow.source_path("../schemas/config.schema.yaml"),
+            _raw_config(),
+            L2GEOM / "workflow" / "schemas" / "config.schema.yaml",
             Path.cwd(),
         )
     except ConfigError as err:
@@ -134,7 +147,7 @@ def figure_file(name, ext):
 def caption(kind, name):
     """The report caption of a figure or animation: workflow/report/{kind}/{name}.rst, or
     the generic workflow/report/figure.rst or animation.rst when it has none."""
-    own = Path(workflow.basedir, "workflow", "report", kind, f"{name}.rst")
+    own = L2GEOM / "workflow" / "report" / kind / f"{name}.rst"
     generic = {"figures": "figure", "animations": "animation"}[kind]
     return (
         f"../report/{kind}/{name}.rst" if own.exists() else f"../report/{generic}.rst"

@@ -1,8 +1,11 @@
 # Slides stage: generated inputs (numbers, colours) and the beamer deck built by latexmk.
-# The config's deck section names the scenarios the deck shows (l2geom.deckplan).
+# The config's deck section names the scenarios the deck shows (l2geom.config.deck).
+# Sources come from l2geom (SOURCES), everything made goes to slides/ of the working
+# directory (SLIDES).
 from l2geom.style import COLOR_WORDS, COLORS
 
 SLIDES = Path("slides")
+SOURCES = L2GEOM / "slides"
 # Fixed timestamp for pdfTeX (dates are omitted from the PDF as well): same bytes on every build.
 SOURCE_DATE_EPOCH = 1767225600
 
@@ -11,7 +14,7 @@ SOURCE_DATE_EPOCH = 1767225600
 # A config without a deck section builds no deck.
 slide_targets = lambda: [*rules.deck.output, *rules.html_deck.output] if DECK else []
 # reveal.js, installed by `make setup` (npm ci) from slides/html/package-lock.json
-REVEAL = SLIDES / "html" / "node_modules" / "reveal.js"
+REVEAL = SOURCES / "html" / "node_modules" / "reveal.js"
 
 
 # The deck's rules exist only when the config has a deck section.
@@ -69,15 +72,16 @@ if DECK:
             code=CODE["slides"],
             lambdas=SCENARIOS[DECK["running_example"]].lambdas,
             source=CONFIG["scenarios"][DECK["running_example"]]["source"],
-            scenarios=DECK,
+            scenarios={part: DECK[part] for part in catalogue.DECK.shows},
         script:
             "../scripts/slide_values.py"
 
     rule deck:
         input:
-            tex=SLIDES / "l2-weight-decay.tex",
-            preamble=SLIDES / "preamble.tex",
-            theme=SLIDES / "beamerthemel2geom.sty",
+            tex=SOURCES / "l2-weight-decay.tex",
+            preamble=SOURCES / "preamble.tex",
+            # the lecturer's own theme, when the deck section names one
+            theme=DECK.get("theme", SOURCES / "beamerthemel2geom.sty"),
             values=rules.slide_values.output[0],
             colors=rules.slide_colors.output[0],
             figures=deck_figures(),
@@ -108,9 +112,9 @@ if DECK:
             pdf=rules.deck.output[0],
             movies=deck_animations("mp4"),
             pauses=deck_animations("json"),
-            player=SLIDES / "html" / "deck.js",
-            style=SLIDES / "html" / "deck.css",
-            lock=SLIDES / "html" / "package-lock.json",
+            player=SOURCES / "html" / "deck.js",
+            style=SOURCES / "html" / "deck.css",
+            lock=SOURCES / "html" / "package-lock.json",
         output:
             # linked from the deck's caption in the report (a pure HTML report cannot
             # include a folder)

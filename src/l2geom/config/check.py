@@ -45,7 +45,7 @@ def checked_plan(config: dict, schema_path: str | Path, root: str | Path
     checked = validate(config, read_yaml(schema_path))
     built = build_scenarios(checked, root)
     if "deck" in checked:
-        checked["deck"] = check_deck(checked["deck"], built)
+        checked["deck"] = check_deck(checked["deck"], built, root)
     scenarios = {name: ScenarioPlan.record(s) for name, s in built.items()}
     # Stored and returned through JSON alike, so params never differ between the paths.
     stored = json.loads(json.dumps({"digest": key, "config": checked, "scenarios": scenarios}))

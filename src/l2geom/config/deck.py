@@ -9,18 +9,20 @@ before any job.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, Mapping
 
 from ..catalogue import DECK
 from ..errors import ConfigError
 
 
-def check_deck(deck: Mapping[str, Any] | None, scenarios: Mapping[str, Any]
-               ) -> dict[str, str] | None:
+def check_deck(deck: Mapping[str, Any] | None, scenarios: Mapping[str, Any],
+               root: str | Path = ".") -> dict[str, str] | None:
     """``{"running_example": name, "classic_picture": name}`` of a schema-checked ``deck``
-    section (None: no deck); ConfigError naming the key when a scenario is missing or
-    lacks what the deck shows. ``scenarios`` maps names to objects with ``figures``,
-    ``animations`` and ``lambdas_for(use)``."""
+    section (None: no deck), and its ``theme`` when it names one; ConfigError naming the
+    key when a scenario is missing or lacks what the deck shows, or the theme file is
+    missing. ``scenarios`` maps names to objects with ``figures``, ``animations`` and
+    ``lambdas_for(use)``; a theme's path is relative to ``root``."""
     if deck is None:
         return None
     parts = {"running_example": deck["running_example"],
@@ -41,4 +43,9 @@ def check_deck(deck: Mapping[str, Any] | None, scenarios: Mapping[str, Any]
     if len(scenarios[running].lambdas_for("pull")) < 2:
         raise ConfigError(f"deck.running_example: the deck compares a small and a large lambda; "
                           f"give scenarios.{running}.lambdas.pull two different values")
+    if "theme" in deck:
+        if not (Path(root) / deck["theme"]).is_file():
+            raise ConfigError(f"deck.theme: {deck['theme']!r} is not a file (a path relative "
+                              f"to the working directory {Path(root).resolve()})")
+        parts["theme"] = deck["theme"]
     return parts

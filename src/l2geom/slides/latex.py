@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -21,16 +22,22 @@ _UNDEFINED = re.compile(r"^(?:LaTeX|Package \w+) Warning: (?:Reference|Citation|
 _MOVIE = re.compile(r"^Package multimedia Warning: The movie file .*$", re.M)
 
 
-def check_log(text: str, max_overfull_pt: float = 1.0) -> list[str]:
+def check_log(text: str, max_overfull_pt: float = 1.0, layout: bool = True) -> list[str]:
     """Problems in a pdfLaTeX log: errors, undefined references or citations, movie
-    files missing relative to the PDF, and overfull boxes wider than ``max_overfull_pt``."""
+    files missing relative to the PDF, and (with ``layout``) overfull boxes wider than
+    ``max_overfull_pt``."""
     problems = [line for line in text.splitlines() if line.startswith("!")
                 or re.match(r"^\S+:\d+: ", line)]
     problems += _UNDEFINED.findall(text)
     problems += _MOVIE.findall(text)
-    problems += [m.group(0) for m in _OVERFULL.finditer(text)
-                 if float(m.group(1)) > max_overfull_pt]
+    if layout:
+        problems += overfull(text, max_overfull_pt)
     return problems
+
+
+def overfull(text: str, max_overfull_pt: float = 1.0) -> list[str]:
+    """The log's overfull boxes wider than ``max_overfull_pt``."""
+    return [m.group(0) for m in _OVERFULL.finditer(text) if float(m.group(1)) > max_overfull_pt]
 
 
 _OVERLAY = re.compile(r"<(\d+)(?:-(\d*))?(?:,[^>]*)?>")
@@ -69,14 +76,21 @@ def latex_env(epoch: int, texinputs: str) -> dict[str, str]:
     return env
 
 
+THEME = "beamerthemel2geom.sty"  # what the preamble's \usetheme{l2geom} loads
+
+
 def compile_deck(tex: str | Path, output: str | Path, epoch: int,
-                 log: str | Path | None = None) -> Path:
+                 log: str | Path | None = None, theme: str | Path | None = None,
+                 generated: str | Path | None = None) -> Path:
     """Compile ``tex`` with latexmk (pdflatex) into ``output``; return ``output``.
 
     pdfLaTeX runs with the output's folder as working directory, so every relative
     path in the deck (figures, posters, movies) is relative to the finished PDF and
-    the deck and ``figures/`` can move together. The folder of ``tex`` is on
-    TEXINPUTS (preamble, theme, generated/). Auxiliary files live in a private
+    the deck and ``figures/`` can move together. On TEXINPUTS, in this order: ``theme``
+    (a beamer theme file of the lecturer's, loaded in place of l2geom's; its overfull
+    boxes are the theme's to mend, so they are warned of, not fatal), the folder
+    holding ``generated/`` (values, colours; default: the folder of ``tex``), the folder
+    of ``tex`` (preamble, l2geom's theme). Auxiliary files live in a private
     temporary folder that is removed afterwards. An old ``output`` is deleted first;
     the new one is moved in only when latexmk succeeds and :func:`check_log` finds nothing.
     Raises RuntimeError (with the problems) otherwise.
@@ -87,7 +101,10 @@ def compile_deck(tex: str | Path, output: str | Path, epoch: int,
     output.unlink(missing_ok=True)  # a failed build must not leave an old PDF behind
     job = Path(tempfile.mkdtemp(prefix=".latexmk-", dir=build))
     try:
-        env = latex_env(epoch, os.path.relpath(tex.parent, build))
+        if theme is not None:
+            shutil.copyfile(theme, job / THEME)
+        search = [job, Path(generated or tex.parent).resolve(), tex.parent]
+        env = latex_env(epoch, os.pathsep.join(os.path.relpath(p, build) for p in search))
         cmd = ["latexmk", "-norc", "-pdf", "-halt-on-error", "-interaction=nonstopmode",
                "-file-line-error", f"-outdir={job.name}", f"-auxdir={job.name}",
                os.path.relpath(tex, build)]
@@ -98,7 +115,11 @@ def compile_deck(tex: str | Path, output: str | Path, epoch: int,
             Path(log).parent.mkdir(parents=True, exist_ok=True)
             Path(log).write_text(f"$ {' '.join(cmd)}\n{run.stdout}\n{run.stderr}\n"
                                  f"===== {latex_log.name} =====\n{log_text}")
-        problems = check_log(log_text)
+        foreign = theme is not None and not Path(theme).resolve().samefile(tex.parent / THEME)
+        problems = check_log(log_text, layout=not foreign)
+        if foreign and overfull(log_text):
+            print(f"l2geom: the deck with the theme {theme} has {len(overfull(log_text))} "
+                  f"overfull boxes (see {log or 'the LaTeX log'})", file=sys.stderr)
         if run.returncode != 0 or problems:
             detail = "\n".join(problems[:20]) or run.stdout[-2000:]
             raise RuntimeError(f"latexmk failed on {tex.name} (exit {run.returncode}):\n{detail}")
