@@ -436,11 +436,12 @@ def test_decay_last_iterate_is_stored_last_iterate(renders, scenario_data):
     scene, _ = renders["decay_trajectories"]
     descent = datafile.load(scenario_data["descent"])
     assert [p.lam for p in scene.panels] == [5.0, 50.0]
-    for panel in scene.panels:
+    assert len(scene.ridges) == len(scene.panels)
+    for panel, ridge in zip(scene.panels, scene.ridges):
         run = datafile.index_of(descent["lambdas"], panel.lam)
         np.testing.assert_allclose(panel.dot.get_center(),
                                    _scene_point(panel.axes, descent["wd"][run, -1]), atol=1e-6)
-        np.testing.assert_allclose(panel.ridge.get_center(),
+        np.testing.assert_allclose(ridge.get_center(),
                                    _scene_point(panel.axes, descent["ridge"][run]), atol=1e-6)
 
 
