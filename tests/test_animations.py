@@ -411,7 +411,8 @@ def test_rotate_rescale_contour_and_circle_touch_at_the_end(renders):
 @pytest.mark.slow
 def test_lambda_sweep_contour_and_circle_touch_at_the_end(renders):
     scene, _ = renders["lambda_sweep"]
-    _assert_touching(scene.ellipse, scene.circle, scene.dot.get_center())
+    plane = scene.plane
+    _assert_touching(plane.ellipse, plane.circle, plane.dot.get_center())
 
 
 @pytest.mark.slow
@@ -449,8 +450,8 @@ def test_decay_last_iterate_is_stored_last_iterate(renders, scenario_data):
 def test_lambda_sweep_ends_at_the_path_end(renders, scenario_data):
     scene, _ = renders["lambda_sweep"]
     path = datafile.load(scenario_data["ridge_path"])
-    np.testing.assert_allclose(scene.dot.get_center(),
-                               _scene_point(scene.axes, path["points"][-1]), atol=1e-6)
+    np.testing.assert_allclose(scene.plane.dot.get_center(),
+                               _scene_point(scene.plane.axes, path["points"][-1]), atol=1e-6)
 
 
 @pytest.mark.slow
