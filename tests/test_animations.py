@@ -274,7 +274,7 @@ class RotateRescaleProbe(scene_class("rotate_rescale")):
     def mark(self, label):
         super().mark(label)
         self.snapshots = getattr(self, "snapshots", {})
-        self.snapshots[label] = [np.array(piece.get_anchors()) for contour in self.contours
+        self.snapshots[label] = [np.array(piece.get_anchors()) for contour in self.plane.contours
                                  for piece in contour.family_members_with_points()]
 
 
@@ -368,12 +368,13 @@ def _scene_point(axes, point):
 def test_rotate_rescale_lands_on_stored_ridge(renders, scenario_data):
     scene, _ = renders["rotate_rescale"]
     rescale = datafile.load(scenario_data["rescale"])
-    np.testing.assert_allclose(scene.ridge_marker.get_center(),
-                               _scene_point(scene.axes, rescale["ridge"]), atol=1e-6)
-    np.testing.assert_allclose(scene.result.get_end(),
-                               _scene_point(scene.axes, rescale["ridge"]), atol=1e-6)
+    ridge, axes = scene.ridge, scene.plane.axes
+    np.testing.assert_allclose(ridge.marker.get_center(),
+                               _scene_point(axes, rescale["ridge"]), atol=1e-6)
+    np.testing.assert_allclose(ridge.arrow.get_end(),
+                               _scene_point(axes, rescale["ridge"]), atol=1e-6)
     # and back in parameter space
-    np.testing.assert_allclose(scene.axes.p2c(scene.ridge_marker.get_center()),
+    np.testing.assert_allclose(axes.p2c(ridge.marker.get_center()),
                                rescale["ridge"], atol=1e-6)
 
 
@@ -404,13 +405,14 @@ def _assert_touching(contour, circle, point):
 @pytest.mark.slow
 def test_rotate_rescale_contour_and_circle_touch_at_the_end(renders):
     scene, _ = renders["rotate_rescale"]
-    _assert_touching(scene.touching, scene.penalty, scene.ridge_marker.get_center())
+    _assert_touching(scene.ridge.contour, scene.ridge.circle, scene.ridge.marker.get_center())
 
 
 @pytest.mark.slow
 def test_lambda_sweep_contour_and_circle_touch_at_the_end(renders):
     scene, _ = renders["lambda_sweep"]
-    _assert_touching(scene.ellipse, scene.circle, scene.dot.get_center())
+    plane = scene.plane
+    _assert_touching(plane.ellipse, plane.circle, plane.dot.get_center())
 
 
 @pytest.mark.slow
@@ -421,7 +423,7 @@ def test_rotate_rescale_ellipses_are_axis_aligned_after_step_1(renders, scenario
     for when, aligned in (("the picture", False), ("rotate", True)):
         spreads = []
         for anchors in scene.snapshots[when]:
-            inner = np.array([scene.axes.p2c(a) for a in anchors[1:-1]])
+            inner = np.array([scene.plane.axes.p2c(a) for a in anchors[1:-1]])
             if len(inner) < 20:
                 continue
             # An axis-aligned ellipse about Qᵀθ̂: σ₁ x² + σ₂ y² is the same at every point.
@@ -435,11 +437,12 @@ def test_decay_last_iterate_is_stored_last_iterate(renders, scenario_data):
     scene, _ = renders["decay_trajectories"]
     descent = datafile.load(scenario_data["descent"])
     assert [p.lam for p in scene.panels] == [5.0, 50.0]
-    for panel in scene.panels:
+    assert len(scene.ridges) == len(scene.panels)
+    for panel, ridge in zip(scene.panels, scene.ridges):
         run = datafile.index_of(descent["lambdas"], panel.lam)
         np.testing.assert_allclose(panel.dot.get_center(),
                                    _scene_point(panel.axes, descent["wd"][run, -1]), atol=1e-6)
-        np.testing.assert_allclose(panel.ridge.get_center(),
+        np.testing.assert_allclose(ridge.get_center(),
                                    _scene_point(panel.axes, descent["ridge"][run]), atol=1e-6)
 
 
@@ -447,8 +450,8 @@ def test_decay_last_iterate_is_stored_last_iterate(renders, scenario_data):
 def test_lambda_sweep_ends_at_the_path_end(renders, scenario_data):
     scene, _ = renders["lambda_sweep"]
     path = datafile.load(scenario_data["ridge_path"])
-    np.testing.assert_allclose(scene.dot.get_center(),
-                               _scene_point(scene.axes, path["points"][-1]), atol=1e-6)
+    np.testing.assert_allclose(scene.plane.dot.get_center(),
+                               _scene_point(scene.plane.axes, path["points"][-1]), atol=1e-6)
 
 
 @pytest.mark.slow

@@ -9,6 +9,7 @@ from manim import DOWN, LEFT, Axes, DashedVMobject, Dot, ManimColor, VGroup, VMo
 from manim.utils.bezier import interpolate
 
 from .clipping import clip_polyline, dash_pieces
+from .layout import AXIS_NAME_GAP, AXIS_NAME_INSET_X, AXIS_NAME_INSET_Y
 from .style import INK, LABEL_SIZE, PALETTE, math
 
 
@@ -30,10 +31,10 @@ def axis_labels(axes: Axes, names: tuple[str, str] = (r"\theta_1", r"\theta_2"))
     """Names of the two axes at their positive ends (call after placing the axes)."""
     xmin, xmax, ymin, ymax = axes.window
     return VGroup(
-        math(names[0], size=LABEL_SIZE).next_to(axes.c2p(xmax, 0), DOWN, buff=0.15)
-        .shift(0.25 * LEFT),
-        math(names[1], size=LABEL_SIZE).next_to(axes.c2p(0, ymax), LEFT, buff=0.15)
-        .shift(0.2 * DOWN),
+        math(names[0], size=LABEL_SIZE).next_to(axes.c2p(xmax, 0), DOWN, buff=AXIS_NAME_GAP)
+        .shift(AXIS_NAME_INSET_X * LEFT),
+        math(names[1], size=LABEL_SIZE).next_to(axes.c2p(0, ymax), LEFT, buff=AXIS_NAME_GAP)
+        .shift(AXIS_NAME_INSET_Y * DOWN),
     )
 
 

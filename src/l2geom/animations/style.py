@@ -3,9 +3,11 @@ slides) and the type scale."""
 
 from __future__ import annotations
 
-from manim import DOWN, LEFT, MathTex, ManimColor, Tex, VGroup
+from manim import DOWN, LEFT, MathTex, ManimColor, Tex, VGroup, VMobject
 
 from l2geom.style import COLORS
+
+from .layout import BACKDROP_GAP
 
 #: Colours by role, the same hex codes as the figures and the slides.
 PALETTE: dict[str, ManimColor] = {role: ManimColor(hexcode) for role, hexcode in COLORS.items()}
@@ -18,6 +20,12 @@ TITLE_SIZE = 40
 TEXT_SIZE = 32
 LABEL_SIZE = 30
 SMALL_SIZE = 28
+# Steps for roles between those; scenes take every size from this scale, by role.
+DISPLAY_SIZE = TITLE_SIZE + 2       # the formula a scene is about (rotate_rescale)
+READOUT_SIZE = TITLE_SIZE           # a live value with its name: λ = 0.25
+HEADING_SIZE = TEXT_SIZE + 6        # a text column's heading
+LONG_HEADING_SIZE = TEXT_SIZE + 4   # a heading of a whole sentence, still one line
+NOTE_SIZE = SMALL_SIZE + 2          # legends, update rules, notes: below the main text
 MIN_SIZE = SMALL_SIZE
 
 
@@ -29,6 +37,12 @@ def tex(*parts: str, size: float = TEXT_SIZE, color: ManimColor = INK, **kwargs)
 def math(*parts: str, size: float = TEXT_SIZE, color: ManimColor = INK, **kwargs) -> MathTex:
     """A formula in ink, at the scene's type scale."""
     return MathTex(*parts, font_size=size, color=color, **kwargs)
+
+
+def on_backdrop(mob: VMobject) -> VMobject:
+    """``mob`` on a patch of the background, so that it reads where it covers lines."""
+    return mob.add_background_rectangle(color=PALETTE["background"], opacity=0.85,
+                                        buff=BACKDROP_GAP)
 
 
 def lines(*texts: str, size: float = TEXT_SIZE, color: ManimColor = INK, buff: float = 0.12

@@ -8,6 +8,7 @@ tangency_pull.npz (the R_emp contour and penalty-circle radius through each θ̂
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass, replace
 
 import numpy as np
 from manim import (
@@ -17,11 +18,15 @@ from manim import (
     UP,
     UR,
     Arrow,
+    Axes,
     Create,
+    Dot,
     FadeIn,
     FadeOut,
     GrowArrow,
     Indicate,
+    ManimColor,
+    MathTex,
     Rectangle,
     ReplacementTransform,
     UpdateFromAlphaFunc,
@@ -31,20 +36,54 @@ from manim import (
     smooth,
 )
 
+from l2geom import datafile
+from l2geom.animations.layout import (
+    CLOSING_NOTE_GAP,
+    ENTRANCE_SHIFT,
+    EQUATION_CORNER_GAP,
+    LEFT_LABEL_GAP,
+    LEGEND_GAP,
+    LEGEND_ROW_GAP,
+    PANEL_GAP,
+    PANEL_TITLE_GAP,
+    PANELS_LEFT,
+    PANELS_WIDTH,
+    PLANE_DROP,
+    PLANE_HEIGHT,
+    POINT_LABEL_GAP,
+    SWATCH_HALF_LENGTH,
+    SWATCH_TEXT_GAP,
+    ZOOM_BOX_MIN,
+    ZOOM_NOTE_INSET,
+)
 from l2geom.animations.plane import (axis_labels, equal_axes, growing_segments, marker,
                                      polyline)
 from l2geom.animations.sampling import sample
 from l2geom.animations.scene import LAMBDAS_ENV, DataScene
-from l2geom.animations.style import (INK, LABEL_SIZE, PALETTE, SMALL_SIZE, TEXT_SIZE, lines, math,
-                                     tex)
-from l2geom import datafile
+from l2geom.animations.style import (INK, LABEL_SIZE, NOTE_SIZE, PALETTE, TEXT_SIZE, lines, math,
+                                     on_backdrop, tex)
 from l2geom.core.plane import circle, view_window
-from l2geom.views import fit_aspect
 from l2geom.numbers import exact
-
+from l2geom.views import fit_aspect
 
 ZOOM_PAD = 0.35   # the zoomed view around the last steps, as a share of their span
 TRAIL_STEPS = 6   # earlier steps the zoomed view shows as a faint trail
+
+
+@dataclass
+class Panel:
+    """One λ's run on its own plane. The stages that change a panel's picture (merging
+    its trail, zooming) return a new Panel; the iterate ``dot`` stays the same mobject."""
+
+    lam: float
+    run: int                 # the run's index in descent_pull.npz
+    axes: Axes
+    names: VGroup
+    title: MathTex
+    contours: VGroup
+    theta_hat: VGroup
+    dot: Dot                 # the iterate
+    trail: VGroup            # the steps drawn so far
 
 
 class DecayTrajectories(DataScene):
@@ -70,130 +109,135 @@ class DecayTrajectories(DataScene):
     # ------------------------------------------------------------------ storyboard
     def construct(self) -> None:
         descent = self.data["descent"]
-        self.build_panels()
-        self.build_legend()
+        panels = self.build_panels()
+        equation, legend = self.build_legend()
 
-        self.play(*[Create(p.axes) for p in self.panels], *[FadeIn(p.names) for p in self.panels],
-                  *[FadeIn(p.titles) for p in self.panels], run_time=self.t(1.2))
-        self.play(*[Create(p.contours) for p in self.panels], run_time=self.t(1.5))
-        self.play(*[FadeIn(p.theta_hat) for p in self.panels], Write(self.equation),
+        self.play(*[Create(p.axes) for p in panels], *[FadeIn(p.names) for p in panels],
+                  *[FadeIn(p.title) for p in panels], run_time=self.t(1.2))
+        self.play(*[Create(p.contours) for p in panels], run_time=self.t(1.5))
+        self.play(*[FadeIn(p.theta_hat) for p in panels], Write(equation),
                   run_time=self.t(1.5))
-        self.play(FadeIn(self.legend), *[FadeIn(p.dot) for p in self.panels],
-                  run_time=self.t(1.0))
+        self.play(FadeIn(legend), *[FadeIn(p.dot) for p in panels], run_time=self.t(1.0))
         self.pause(1.0)
 
         slow = 1 if self.short else self.SLOW_STEPS
         settle = 1 if self.short else self.SETTLE_STEPS
+        last = len(descent["wd_after_gradient"][0]) - settle  # the first step seen zoomed
         self.mark("the picture")
         for k in range(slow):
-            self.step(descent, k, explain=(k == 1 or slow == 1))
+            self.step(panels, equation, descent, k, explain=(k == 1 or slow == 1))
             self.mark(f"step {k + 1}")
-        last = len(descent["wd_after_gradient"][0]) - settle
-        self.fast_forward(descent, slow, last)
+        panels = self.fast_forward(panels, descent, slow, last)
         self.pause(0.5)
         self.mark("fast forward")
-        self.zoom_in(descent, last)
+        panels = self.zoom_in(panels, descent, last)
         self.pause(0.5)
         self.mark("zoom")
         for k in range(last, last + settle):
-            self.step(descent, k, explain=(k == last))
+            self.step(panels, equation, descent, k, explain=(k == last))
         self.mark("settled")
-        self.reveal_ridge()
+        ridges = self.reveal_ridge(panels, legend)
         self.pause(2.5)
         self.mark("θ̂_Ridge")
+        # the last picture's panels and θ̂_ridge markers, for tests
+        self.panels = panels
+        self.ridges = ridges
 
     # ------------------------------------------------------------------ builders
-    def build_panels(self) -> None:
+    def build_panels(self) -> list[Panel]:
+        """A plane per λ, side by side, each with the contours, θ̂ and the run's start."""
         land = self.data["landscape"]
         n = len(self.lambdas)
-        gap = 0.55
-        width, height = (7.6 - gap * (n - 1)) / n, 6.9
-        self.panels = []
+        width, height = (PANELS_WIDTH - PANEL_GAP * (n - 1)) / n, PLANE_HEIGHT
+        panels = []
         for j, (lam, run) in enumerate(zip(self.lambdas, self.runs)):
-            panel = Panel()
-            panel.lam, panel.run = lam, run
-            panel.axes = equal_axes(land["window"], width, height)
-            panel.axes.move_to(np.array([-6.7 + width / 2 + j * (width + gap), -0.35, 0.0]))
-            panel.names = axis_labels(panel.axes)
-            panel.titles = math(rf"\lambda = {exact(lam)}", size=TEXT_SIZE,
-                                color=PALETTE["penalty"]).next_to(panel.axes, UP, buff=0.2)
-            panel.contours = VGroup(*[
-                polyline(panel.axes, e, PALETTE["risk"], width=2, opacity=0.35)
-                for e in land["ellipses"]])
-            panel.theta_hat = VGroup(
-                marker(panel.axes, self.data["quadratic"]["theta_hat"], PALETTE["weights"]))
-            panel.theta_hat.add(math(r"\hat{\theta}", size=LABEL_SIZE, color=PALETTE["weights"])
-                                .next_to(panel.theta_hat[0], RIGHT, buff=0.1))
+            axes = equal_axes(land["window"], width, height)
+            axes.move_to(np.array([PANELS_LEFT + width / 2 + j * (width + PANEL_GAP),
+                                   -PLANE_DROP, 0.0]))
+            theta_hat = VGroup(
+                marker(axes, self.data["quadratic"]["theta_hat"], PALETTE["weights"]))
+            theta_hat.add(math(r"\hat{\theta}", size=LABEL_SIZE, color=PALETTE["weights"])
+                          .next_to(theta_hat[0], RIGHT, buff=POINT_LABEL_GAP))
             start = self.data["descent"]["wd"][run][0]
-            panel.dot = marker(panel.axes, start, INK, radius=0.065)
-            panel.trail = VGroup()
-            self.panels.append(panel)
+            panels.append(Panel(
+                lam=lam, run=run, axes=axes, names=axis_labels(axes),
+                title=math(rf"\lambda = {exact(lam)}", size=TEXT_SIZE, color=PALETTE["penalty"])
+                .next_to(axes, UP, buff=PANEL_TITLE_GAP),
+                contours=VGroup(*[polyline(axes, e, PALETTE["risk"], width=2, opacity=0.35)
+                                  for e in land["ellipses"]]),
+                theta_hat=theta_hat, dot=marker(axes, start, INK, radius=0.065), trail=VGroup()))
+        return panels
 
-    def build_legend(self) -> None:
+    def build_legend(self) -> tuple[MathTex, VGroup]:
+        """The update rule, its two parts' colours explained below it, and the step size."""
         alpha = float(self.data["descent"]["step_size"])
-        self.equation = math(
+        equation = math(
             r"\theta^{[t+1]}", "=", r"\theta^{[t]}",
             r"-\alpha\nabla\mathcal{R}_{\text{emp}}(\theta^{[t]})", r"-\alpha\lambda\,\theta^{[t]}",
             size=TEXT_SIZE)
-        self.equation[3].set_color(PALETTE["gradient_step"])
-        self.equation[4].set_color(PALETTE["decay_step"])
-        self.equation.to_corner(UR, buff=0.55)
-        left = self.equation.get_left()[0]
+        equation[3].set_color(PALETTE["gradient_step"])
+        equation[4].set_color(PALETTE["decay_step"])
+        equation.to_corner(UR, buff=EQUATION_CORNER_GAP)
+        left = equation.get_left()[0]
         rows = VGroup()
         for role, text in (("gradient_step", r"gradient step on $\mathcal{R}_{\text{emp}}$"),
                            ("decay_step", r"decay: pull toward $\mathbf{0}$, $\propto \lambda$")):
-            swatch = Arrow(LEFT * 0.35, RIGHT * 0.35, buff=0, color=PALETTE[role], stroke_width=6,
-                           max_tip_length_to_length_ratio=0.35)
-            rows.add(VGroup(swatch, tex(text, size=TEXT_SIZE)).arrange(RIGHT, buff=0.25))
-        rows.add(tex(rf"step size $\alpha = {exact(alpha)}$", size=SMALL_SIZE + 2))
-        rows.arrange(DOWN, aligned_edge=LEFT, buff=0.3)
-        rows.next_to(self.equation, DOWN, buff=0.5).set_x(left, direction=LEFT)
-        self.legend = rows
+            swatch = Arrow(LEFT * SWATCH_HALF_LENGTH, RIGHT * SWATCH_HALF_LENGTH, buff=0,
+                           color=PALETTE[role], stroke_width=6, max_tip_length_to_length_ratio=0.35)
+            rows.add(VGroup(swatch, tex(text, size=TEXT_SIZE)).arrange(RIGHT, buff=SWATCH_TEXT_GAP))
+        rows.add(tex(rf"step size $\alpha = {exact(alpha)}$", size=NOTE_SIZE))
+        rows.arrange(DOWN, aligned_edge=LEFT, buff=LEGEND_ROW_GAP)
+        rows.next_to(equation, DOWN, buff=LEGEND_GAP).set_x(left, direction=LEFT)
+        return equation, rows
 
-    # ------------------------------------------------------------------ actions
-    def step(self, descent: dict, k: int, explain: bool) -> None:
-        """Step k in every panel: the gradient arrow, then the decay pull."""
+    # ------------------------------------------------------------------ stages
+    def step(self, panels: list[Panel], equation: MathTex, descent: dict, k: int,
+             explain: bool) -> None:
+        """Step k in every panel: the gradient arrow, then the decay pull; with
+        ``explain``, the matching terms of the update rule flash."""
         grads, pulls = [], []
-        for p in self.panels:
+        for p in panels:
             a, b = descent["wd"][p.run][k], descent["wd_after_gradient"][p.run][k]
             c = descent["wd"][p.run][k + 1]
-            grads.append(self.arrow(p, a, b, PALETTE["gradient_step"]))
-            pulls.append(self.arrow(p, b, c, PALETTE["decay_step"]) if not np.allclose(b, c)
+            grads.append(arrow(p.axes, a, b, PALETTE["gradient_step"]))
+            pulls.append(arrow(p.axes, b, c, PALETTE["decay_step"]) if not np.allclose(b, c)
                          else None)
-        extra = [Indicate(self.equation[3], color=PALETTE["gradient_step"])] if explain else []
+        extra = [Indicate(equation[3], color=PALETTE["gradient_step"])] if explain else []
         self.play(*[GrowArrow(g) for g in grads], *extra, run_time=self.t(1.2))
-        self.play(*[p.dot.animate.move_to(g.get_end()) for p, g in zip(self.panels, grads)],
+        self.play(*[p.dot.animate.move_to(g.get_end()) for p, g in zip(panels, grads)],
                   run_time=self.t(0.4))
         live = [q for q in pulls if q is not None]
         if live:
-            extra = [Indicate(self.equation[4], color=PALETTE["decay_step"])] if explain else []
+            extra = [Indicate(equation[4], color=PALETTE["decay_step"])] if explain else []
             self.play(*[GrowArrow(q) for q in live], *extra, run_time=self.t(1.0))
             self.play(*[p.dot.animate.move_to(q.get_end())
-                        for p, q in zip(self.panels, pulls) if q is not None],
+                        for p, q in zip(panels, pulls) if q is not None],
                       run_time=self.t(0.4))
         self.pause(1.2 if explain else 0.5)
         # The arrows become the thin trail of the run.
         fades = []
-        for p, g, q in zip(self.panels, grads, pulls):
-            for arrow, start, end in ((g, descent["wd"][p.run][k], descent["wd_after_gradient"][p.run][k]),
-                                      (q, descent["wd_after_gradient"][p.run][k],
-                                       descent["wd"][p.run][k + 1])):
-                if arrow is None:
+        for p, g, q in zip(panels, grads, pulls):
+            for step_arrow, start, end in (
+                    (g, descent["wd"][p.run][k], descent["wd_after_gradient"][p.run][k]),
+                    (q, descent["wd_after_gradient"][p.run][k], descent["wd"][p.run][k + 1])):
+                if step_arrow is None:
                     continue
-                seg = self.segment(p, start, end, arrow.get_color())
+                seg = segment(p.axes, start, end, step_arrow.get_color())
                 p.trail.add(seg)
-                fades.append(FadeOut(arrow))
+                fades.append(FadeOut(step_arrow))
                 fades.append(FadeIn(seg))
         self.play(*fades, run_time=self.t(0.5))
 
-    def fast_forward(self, descent: dict, first: int, stop: int) -> None:
-        """Steps ``first`` to ``stop`` in one sweep: trails drawn, the iterate riding along.
+    def fast_forward(self, panels: list[Panel], descent: dict, first: int,
+                     stop: int) -> list[Panel]:
+        """Steps ``first`` to ``stop`` in one sweep: trails drawn, the iterate riding along;
+        the panels with their trails merged.
 
         Each panel's growing trail is two paths (gradient steps, decay pulls) redrawn per
         frame, not hundreds of segments: the picture the merged trail shows afterwards
         (merge_trail), at a fraction of the drawing."""
         growths, riders = [], []
-        for p in self.panels:
+        for p in panels:
             wd, mid = descent["wd"][p.run], descent["wd_after_gradient"][p.run]
             corners = [wd[first]]
             for k in range(first, stop):
@@ -211,20 +255,24 @@ class DecayTrajectories(DataScene):
                 p.dot, lambda m, a, p=p, c=corners: m.move_to(
                     p.axes.c2p(*sample(c, a * (len(c) - 1))))))
         self.play(*growths, *riders, run_time=self.t(5.0), rate_func=smooth)
-        for p in self.panels:  # the stored iterate, exactly
+        merged = []
+        for p in panels:  # the stored iterate, exactly
             p.dot.move_to(p.axes.c2p(*descent["wd"][p.run][stop]))
-            self.merge_trail(p)
+            merged.append(replace(p, trail=self.merge_trail(p)))
+        return merged
 
-    def zoom_in(self, descent: dict, first: int) -> None:
+    def zoom_in(self, panels: list[Panel], descent: dict, first: int) -> list[Panel]:
         """Each panel zooms onto the region where its last steps happen: a box of the
-        panel's shape grows to fill it, and the picture is redrawn at the larger scale."""
-        land, boxes, frames, olds, news = self.data["landscape"], [], [], [], []
-        for p in self.panels:
+        panel's shape grows to fill it, and the picture is redrawn at the larger scale;
+        the zoomed panels, with an empty trail."""
+        land, boxes, frames, olds, zoomed_panels, zooms = self.data["landscape"], [], [], [], [], []
+        for p in panels:
             wd, mid = descent["wd"][p.run], descent["wd_after_gradient"][p.run]
             near = np.vstack([wd[first:], mid[first:], descent["ridge"][p.run]])
             window = fit_aspect(view_window(near, pad=ZOOM_PAD), p.axes.height / p.axes.width)
             lo, hi = p.axes.c2p(*window[[0, 2]]), p.axes.c2p(*window[[1, 3]])
-            boxes.append(Rectangle(width=max(hi[0] - lo[0], 0.08), height=max(hi[1] - lo[1], 0.08),
+            boxes.append(Rectangle(width=max(hi[0] - lo[0], ZOOM_BOX_MIN),
+                                   height=max(hi[1] - lo[1], ZOOM_BOX_MIN),
                                    color=INK, stroke_width=2).move_to((lo + hi) / 2))
             frames.append(Rectangle(width=p.axes.width, height=p.axes.height, color=INK,
                                     stroke_width=2).move_to(p.axes))
@@ -232,29 +280,31 @@ class DecayTrajectories(DataScene):
             zoomed.set_stroke(opacity=0)
             trail = np.array([c for k in range(max(first - TRAIL_STEPS, 0), first)
                               for c in (wd[k], mid[k])] + [wd[first]])
-            news.append(VGroup(
+            contours = VGroup(
                 *[polyline(zoomed, e, PALETTE["risk"], width=2, opacity=0.35)
                   for e in land["ellipses"]],
-                polyline(zoomed, trail, INK, width=2, opacity=0.45)))
+                polyline(zoomed, trail, INK, width=2, opacity=0.45))
             olds.append(VGroup(p.contours, p.trail, p.theta_hat, p.axes, p.names))
-            p.zoom = (p.axes.window[1] - p.axes.window[0]) / (window[1] - window[0])
-            p.axes = zoomed
+            zooms.append((p.axes.window[1] - p.axes.window[0]) / (window[1] - window[0]))
+            zoomed_panels.append(replace(p, axes=zoomed, contours=contours, trail=VGroup()))
         self.play(*[Create(b) for b in boxes], run_time=self.t(1.0))
         self.play(*[ReplacementTransform(b, f) for b, f in zip(boxes, frames)],
-                  *[FadeOut(o) for o in olds], *[FadeIn(n) for n in news],
+                  *[FadeOut(o) for o in olds], *[FadeIn(p.contours) for p in zoomed_panels],
                   *[p.dot.animate.move_to(p.axes.c2p(*descent["wd"][p.run][first]))
-                    for p in self.panels], run_time=self.t(2.0))
-        for p, new, frame in zip(self.panels, news, frames):
-            p.contours, p.trail = new, VGroup()
-            p.zoom_note = tex(rf"zoom $\times{p.zoom:.0f}$", size=SMALL_SIZE + 2)
-            p.zoom_note.move_to(frame.get_corner(UP + LEFT) + np.array([0.12, -0.12, 0]),
-                                aligned_edge=UP + LEFT)
+                    for p in zoomed_panels], run_time=self.t(2.0))
+        notes = []
+        for p, zoom, frame in zip(zoomed_panels, zooms, frames):
+            note = tex(rf"zoom $\times{zoom:.0f}$", size=NOTE_SIZE)
+            note.move_to(frame.get_corner(UP + LEFT) + ZOOM_NOTE_INSET * (RIGHT + DOWN),
+                         aligned_edge=UP + LEFT)
+            notes.append(note)
             self.bring_to_front(p.dot)
-        self.play(*[FadeIn(p.zoom_note) for p in self.panels], run_time=self.t(0.6))
+        self.play(*[FadeIn(note) for note in notes], run_time=self.t(0.6))
+        return zoomed_panels
 
-    def merge_trail(self, p: "Panel") -> None:
+    def merge_trail(self, p: Panel) -> VGroup:
         """The trail's hundreds of segments as one path per stroke style: the same
-        picture, drawn and faded as a handful of mobjects."""
+        picture, drawn and faded as a handful of mobjects; the merged trail."""
         segments = p.trail.family_members_with_points()
         styles: dict[tuple, list[VMobject]] = {}
         for seg in segments:
@@ -267,49 +317,51 @@ class DecayTrajectories(DataScene):
         self.remove(*segments)
         self.add(merged)
         self.bring_to_front(p.dot)
-        p.trail = merged
+        return merged
 
-    def reveal_ridge(self) -> None:
-        """θ̂_ridge of each run with the R_emp contour and penalty circle touching there."""
+    def reveal_ridge(self, panels: list[Panel], legend: VGroup) -> list[Dot]:
+        """θ̂_ridge of each run with the R_emp contour and penalty circle touching there,
+        and the closing note; the θ̂_ridge markers."""
         touch = self.data["tangency"]
-        anims, labels = [], []
-        for p in self.panels:
+        anims, labels, ridges = [], [], []
+        for p in panels:
             i = datafile.index_of(touch["lambdas"], p.lam)
-            ridge = self.data["descent"]["ridge"][p.run]
-            p.ellipse = polyline(p.axes, touch["ellipses"][i], PALETTE["risk"], width=3)
-            p.circle = polyline(p.axes, circle(touch["radii"][i]), PALETTE["penalty"],
-                                width=3, dashed=True)
-            p.ridge = marker(p.axes, ridge, PALETTE["ridge"], radius=0.1)
+            ridge = marker(p.axes, self.data["descent"]["ridge"][p.run], PALETTE["ridge"],
+                           radius=0.1)
             label = math(r"\hat{\theta}_{\text{Ridge}}", size=LABEL_SIZE, color=PALETTE["ridge"])
-            label.next_to(p.ridge, LEFT, buff=0.12)
-            label.add_background_rectangle(color=PALETTE["background"], opacity=0.85, buff=0.04)
-            labels.append(label)
-            anims += [Create(p.ellipse), Create(p.circle)]
-        self.play(*[p.trail.animate.set_stroke(opacity=0.45) for p in self.panels],
+            label.next_to(ridge, LEFT, buff=LEFT_LABEL_GAP)
+            labels.append(on_backdrop(label))
+            ridges.append(ridge)
+            anims += [Create(polyline(p.axes, touch["ellipses"][i], PALETTE["risk"], width=3)),
+                      Create(polyline(p.axes, circle(touch["radii"][i]), PALETTE["penalty"],
+                                      width=3, dashed=True))]
+        self.play(*[p.trail.animate.set_stroke(opacity=0.45) for p in panels],
                   *anims, run_time=self.t(2.0))
-        self.play(*[FadeIn(p.ridge, scale=1.5) for p in self.panels], *[FadeIn(l) for l in labels],
+        self.play(*[FadeIn(ridge, scale=1.5) for ridge in ridges], *[FadeIn(l) for l in labels],
                   run_time=self.t(1.0))
-        for p in self.panels:  # the iterate stays on top of the ridge marker
+        for p in panels:  # the iterate stays on top of the ridge marker
             self.bring_to_front(p.dot)
         note = lines(r"The iterates settle at $\hat{\theta}_{\text{Ridge}}$, where",
                      r"an $\mathcal{R}_{\text{emp}}$ contour touches a penalty circle:",
                      r"there gradient step and pull cancel.",
                      r"Larger $\lambda$: stronger pull, closer to $\mathbf{0}$.",
-                     size=SMALL_SIZE + 2)
-        note.next_to(self.legend, DOWN, buff=0.6).set_x(self.legend.get_left()[0], direction=LEFT)
-        self.play(FadeIn(note, shift=0.2 * UP), run_time=self.t(1.2))
-
-    # ------------------------------------------------------------------ drawing helpers
-    def arrow(self, p: "Panel", start: np.ndarray, end: np.ndarray, color) -> Arrow:
-        return Arrow(p.axes.c2p(*start), p.axes.c2p(*end), buff=0, color=color, stroke_width=5,
-                     max_tip_length_to_length_ratio=0.35, max_stroke_width_to_length_ratio=12)
-
-    def segment(self, p: "Panel", start: np.ndarray, end: np.ndarray, color,
-                width: float = 2.2, opacity: float = 1.0) -> VMobject:
-        seg = VMobject(stroke_color=color, stroke_width=width, stroke_opacity=opacity)
-        seg.set_points_as_corners([p.axes.c2p(*start), p.axes.c2p(*end)])
-        return seg
+                     size=NOTE_SIZE)
+        note.next_to(legend, DOWN, buff=CLOSING_NOTE_GAP).set_x(legend.get_left()[0],
+                                                                direction=LEFT)
+        self.play(FadeIn(note, shift=ENTRANCE_SHIFT * UP), run_time=self.t(1.2))
+        return ridges
 
 
-class Panel:
-    """The mobjects of one λ's panel."""
+# ---------------------------------------------------------------------- drawing helpers
+def arrow(axes: Axes, start: np.ndarray, end: np.ndarray, color: ManimColor) -> Arrow:
+    """One step's arrow, from the parameter-space ``start`` to ``end``."""
+    return Arrow(axes.c2p(*start), axes.c2p(*end), buff=0, color=color, stroke_width=5,
+                 max_tip_length_to_length_ratio=0.35, max_stroke_width_to_length_ratio=12)
+
+
+def segment(axes: Axes, start: np.ndarray, end: np.ndarray, color: ManimColor,
+            width: float = 2.2, opacity: float = 1.0) -> VMobject:
+    """One step as a thin line of the trail."""
+    seg = VMobject(stroke_color=color, stroke_width=width, stroke_opacity=opacity)
+    seg.set_points_as_corners([axes.c2p(*start), axes.c2p(*end)])
+    return seg

@@ -15,6 +15,8 @@ radius through θ̂_ridge).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 from manim import (
     DOWN,
@@ -23,12 +25,16 @@ from manim import (
     UP,
     ApplyMatrix,
     Arrow,
+    Axes,
     Create,
+    Dot,
     FadeIn,
     FadeOut,
     FadeTransform,
     Indicate,
     Line,
+    ManimColor,
+    MathTex,
     ReplacementTransform,
     Rotate,
     SurroundingRectangle,
@@ -39,21 +45,96 @@ from manim import (
 )
 
 from l2geom.animations.clipping import clip_to_disc
+from l2geom.animations.layout import (
+    CAPTION_GAP,
+    DISC_RADIUS,
+    EIGEN_LABEL_GAP,
+    EIGEN_NOTE_GAP,
+    ENTRANCE_SHIFT,
+    FACTOR_ROW_GAP,
+    FACTORS_GAP,
+    FORMULA_CORNER_GAP,
+    HIGHLIGHT_CORNER,
+    HIGHLIGHT_GAP,
+    PLANE_EDGE_GAP,
+    POINT_LABEL_GAP,
+    RIDGE_LABEL_BACK,
+    RIDGE_LABEL_GAP,
+)
 from l2geom.animations.plane import equal_axes, marker, polyline, set_polyline
 from l2geom.animations.scene import DataScene
-from l2geom.animations.style import INK, LABEL_SIZE, PALETTE, TEXT_SIZE, lines, math
+from l2geom.animations.style import (DISPLAY_SIZE, INK, LABEL_SIZE, PALETTE, TEXT_SIZE, lines,
+                                     math, on_backdrop)
 from l2geom import datafile
 from l2geom.core.plane import circle
 from l2geom.numbers import EIGENVALUE, FACTOR, exact, number
 
 DASH_PERIOD = 0.1      # Manim's DashedLine: 0.05-unit dashes, half of each period
-DISC_RADIUS = 3.6      # scene units: the plane's disc (the frame is 8 units high)
 GRID_LINES = 4         # grid lines on each side of each axis, inside the disc
 REACH = 1.25           # the disc's radius in units of ‖θ̂‖
 
 FORMULA = (r"\hat{\theta}_{\text{Ridge}}", "=", r"\mathbf{Q}",
            r"(\mathbf{\Sigma}+\lambda\mathbf{I})^{-1}\mathbf{\Sigma}", r"\mathbf{Q}^{\top}",
            r"\hat{\theta}")
+# The three steps: the part of FORMULA each one applies, and its colour.
+STEPS = ("Q^T", "rescale", "Q")
+STEP_COLORS = {"Q^T": PALETTE["eigen_axes"], "rescale": PALETTE["decay_step"],
+               "Q": PALETTE["ridge"]}
+
+
+@dataclass
+class Plane:
+    """The parameter plane in its disc; ``world`` is what the rotations turn."""
+
+    axes: Axes
+    radius: float            # the disc's, in parameter units
+    grid: VGroup
+    map_grid: VGroup         # the grid that step 2 rescales
+    contours: VGroup
+    eigen_lines: VGroup
+    eigen_labels: VGroup
+    theta_arrow: Arrow
+    theta_hat: VGroup        # the arrow and its label
+    world: VGroup
+
+    @property
+    def origin(self) -> np.ndarray:
+        return self.axes.c2p(0, 0)
+
+
+@dataclass
+class Column:
+    """The right-hand column: the formula, a caption per step, λ and the shrink factors."""
+
+    formula: MathTex
+    parts: dict[str, VMobject]   # the part of the formula each step applies
+    eigen_note: VGroup
+    captions: list[VGroup]
+    lam_line: MathTex
+    factor_lines: VGroup
+    summary: VGroup              # replaces the last caption at the end
+
+
+@dataclass
+class Components:
+    """θ̂'s coordinates in the eigenbasis while step 2 rescales them: bars on the axes,
+    dashed drops from the vector's tip, the vector, all driven by one tracker each."""
+
+    trackers: list[ValueTracker]
+    bars: VGroup
+    drops: VGroup
+    ghost: Arrow                 # θ̂ where it was, faint
+    arrow: Arrow
+
+
+@dataclass
+class Ridge:
+    """θ̂_Ridge, and the R_emp contour and penalty circle that touch there."""
+
+    arrow: Arrow
+    marker: Dot
+    contour: VGroup
+    circle: VGroup
 
 
 class RotateRescale(DataScene):
@@ -65,245 +146,281 @@ class RotateRescale(DataScene):
     # ------------------------------------------------------------------ storyboard
     def construct(self) -> None:
         d = self.data["rescale"]
-        self.build_plane(d)
-        self.build_panel(d)
+        plane = self.plane = build_plane(d, self.data["landscape"]["ellipses"])
+        column = build_column(d)
+        ridge = self.ridge = build_ridge(plane, d, self.data["tangency"])
 
-        self.play(Create(self.axes), FadeIn(self.grid), run_time=self.t(1.0))
-        self.play(Create(self.contours), FadeIn(self.theta_hat), run_time=self.t(1.5))
-        self.play(Write(self.formula), run_time=self.t(1.5))
-        self.play(*[Create(line) for line in self.eigen_lines], FadeIn(self.eigen_labels),
-                  FadeIn(self.eigen_note), run_time=self.t(1.5))
+        self.play(Create(plane.axes), FadeIn(plane.grid), run_time=self.t(1.0))
+        self.play(Create(plane.contours), FadeIn(plane.theta_hat), run_time=self.t(1.5))
+        self.play(Write(column.formula), run_time=self.t(1.5))
+        self.play(*[Create(line) for line in plane.eigen_lines], FadeIn(plane.eigen_labels),
+                  FadeIn(column.eigen_note), run_time=self.t(1.5))
         self.pause(1.5)
         self.mark("the picture")
 
         # 1. Rotate by Qᵀ: the eigen-axes become the coordinate axes.
-        self.stage(0, "Q^T")
-        self.play(Rotate(self.world, angle=-float(d["angle"]), about_point=self.origin),
+        box = self.begin_step(column, 0)
+        self.play(Rotate(plane.world, angle=-float(d["angle"]), about_point=plane.origin),
                   run_time=self.t(3.0))
-        self.relabel_theta(r"\mathbf{Q}^{\top}\hat{\theta}")
-        self.show_components(d["projected"])
+        label = self.relabel_theta(plane, r"\mathbf{Q}^{\top}\hat{\theta}")
+        parts = build_components(plane, d["projected"])
+        self.show_components(plane, parts, label)
         self.pause(1.5)
         self.mark("rotate")
 
         # 2. Rescale each component by σᵢ/(σᵢ+λ): the grid shows the map.
-        self.stage(1, "rescale")
-        self.play(FadeIn(self.lam_line), FadeIn(self.map_grid), run_time=self.t(0.8))
+        box = self.begin_step(column, 1, box)
+        self.play(FadeIn(column.lam_line), FadeIn(plane.map_grid), run_time=self.t(0.8))
         for i in range(2):
-            scale = np.eye(3)
-            scale[i, i] = float(d["factors"][i])
-            self.play(FadeIn(self.factor_lines[i]), Indicate(self.components[i], color=None),
-                      run_time=self.t(1.2))
-            self.play(ApplyMatrix(scale, self.map_grid, about_point=self.origin),
-                      self.trackers[i].animate.set_value(float(d["scaled"][i])),
-                      run_time=self.t(2.0))
-            self.pause(0.8)
+            self.rescale(plane, parts, column.factor_lines[i], i, float(d["factors"][i]),
+                         float(d["scaled"][i]))
         self.pause(0.7)
         self.mark("rescale")
 
         # 3. Rotate back by Q, landing on θ̂_ridge.
-        self.stage(2, "Q")
-        self.freeze_components(d["scaled"])
-        self.play(FadeOut(self.components), FadeOut(self.dashes), FadeOut(self.theta_label),
-                  FadeOut(self.map_grid), run_time=self.t(0.8))
-        self.play(Rotate(self.world, angle=float(d["angle"]), about_point=self.origin),
+        self.begin_step(column, 2, box)
+        self.freeze_components(plane, parts, ridge)
+        self.play(FadeOut(parts.bars), FadeOut(parts.drops), FadeOut(label),
+                  FadeOut(plane.map_grid), run_time=self.t(0.8))
+        self.play(Rotate(plane.world, angle=float(d["angle"]), about_point=plane.origin),
                   run_time=self.t(3.0))
         self.mark("rotate back")
-        self.land(d)
+        self.land(plane, ridge, parts.ghost, column, d)
         self.pause(3.5)
         self.mark("the tangency")
 
-    # ------------------------------------------------------------------ builders
-    def build_plane(self, d: dict) -> None:
-        """Axes, grid, contours, eigen-axes and θ̂ in a disc about the origin;
-        ``self.world`` is what the rotations turn."""
-        self.radius = REACH * float(np.linalg.norm(d["theta_hat"]))
-        r = self.radius
-        self.axes = equal_axes(np.array([-r, r, -r, r]), 2 * DISC_RADIUS, 2 * DISC_RADIUS)
-        self.axes.to_edge(LEFT, buff=0.5)
-        self.origin = self.axes.c2p(0, 0)
-        ax = self.axes
-        self.grid = self.grid_lines(PALETTE["ink"], opacity=0.16)
-        self.map_grid = self.grid_lines(PALETTE["decay_step"], opacity=0.55)
-        self.contours = VGroup(*[self.disc_polyline(e, PALETTE["risk"], width=2, opacity=0.55)
-                                 for e in self.data["landscape"]["ellipses"]])
-        color = PALETTE["eigen_axes"]
-        self.eigen_lines = VGroup()
-        for i in range(2):
-            # each eigen-axis runs toward the side where θ̂'s component lies (its label's end)
-            end = d["eigenvectors"][:, i] * r * np.sign(d["projected"][i] or 1.0)
-            self.eigen_lines.add(Line(ax.c2p(*-end), ax.c2p(*end), color=color, stroke_width=4))
-        self.eigen_labels = VGroup(*[
-            self.end_label(line, rf"\mathbf{{q}}_{i + 1}", color)
-            for i, line in enumerate(self.eigen_lines)])
-        self.theta_arrow = self.vector(d["theta_hat"], PALETTE["weights"])
-        self.theta_label = self.tip_label(self.theta_arrow, r"\hat{\theta}", PALETTE["weights"])
-        self.theta_hat = VGroup(self.theta_arrow, self.theta_label)
-        self.world = VGroup(self.grid, self.contours, self.eigen_lines, self.theta_arrow)
-
-    def grid_lines(self, color, opacity: float) -> VGroup:
-        """Lines parallel to both axes, every 1/GRID_LINES of the disc's radius, cut to it."""
-        r, lines = self.radius, VGroup()
-        for k in range(-GRID_LINES + 1, GRID_LINES):
-            offset = k * r / GRID_LINES
-            for ends in (((offset, -r), (offset, r)), ((-r, offset), (r, offset))):
-                lines.add(self.disc_polyline(np.array(ends), color,
-                                             width=1.5, opacity=opacity))
-        return lines
-
-    def disc_polyline(self, points: np.ndarray, color, width: float = 2,
-                      opacity: float = 1.0, dashed: bool = False) -> VGroup:
-        """The polyline ``points`` (n, 2) cut to the plane's disc."""
-        group = VGroup()
-        for piece in clip_to_disc(points, self.radius):
-            group.add(*polyline(self.axes, piece, color, width=width, opacity=opacity,
-                                dashed=dashed))
-        return group
-
-    def build_panel(self, d: dict) -> None:
-        """Formula, stage captions, λ and the shrink factors in the right-hand column."""
-        self.formula = math(*FORMULA, size=42).to_corner(UP + RIGHT, buff=0.45)
-        self.parts = {"Q^T": VGroup(self.formula[4], self.formula[5]),
-                      "rescale": self.formula[3], "Q": self.formula[2]}
-        self.stage_colors = {"Q^T": PALETTE["eigen_axes"], "rescale": PALETTE["decay_step"],
-                             "Q": PALETTE["ridge"]}
-        left = self.formula.get_left()[0]
-        sigma = [number(s, EIGENVALUE) for s in d["eigenvalues"]]
-        self.eigen_note = lines(
-            r"eigen-axes $\mathbf{q}_1, \mathbf{q}_2$ of $\mathbf{H}$:",
-            rf"$\sigma_1 = {sigma[0]}$ (flat), $\sigma_2 = {sigma[1]}$ (steep)")
-        self.eigen_note.next_to(self.formula, DOWN, buff=0.4).set_x(left, direction=LEFT)
-        self.captions = [
-            lines(r"1.\ Rotate by $\mathbf{Q}^\top$:", r"the eigen-axes become",
-                  r"the coordinate axes,", r"the ellipses axis-aligned."),
-            lines(r"2.\ Rescale component $i$", r"by $\sigma_i/(\sigma_i+\lambda)$."),
-            lines(r"3.\ Rotate back by $\mathbf{Q}$:", r"we land on $\hat{\theta}_{\text{Ridge}}$."),
-        ]
-        for caption in self.captions:
-            caption.next_to(self.eigen_note, DOWN, buff=0.45).set_x(left, direction=LEFT)
-        lam = exact(float(d["lam"]))
-        self.lam_line = math(rf"\lambda = {lam}", size=TEXT_SIZE, color=PALETTE["penalty"])
-        self.factor_lines = VGroup(*[
-            math(rf"\frac{{\sigma_{i + 1}}}{{\sigma_{i + 1}+\lambda}}"
-                 rf" = \frac{{{sigma[i]}}}{{{sigma[i]}+{lam}}}"
-                 rf" = {number(d['factors'][i], FACTOR)}", size=TEXT_SIZE)
-            for i in range(2)])
-        rows = VGroup(self.lam_line, *self.factor_lines).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
-        rows.next_to(self.captions[0], DOWN, buff=0.4).set_x(left, direction=LEFT)
-        self.highlight = None
-
-    # ------------------------------------------------------------------ drawing helpers
-    def vector(self, point: np.ndarray, color) -> Arrow:
-        return Arrow(self.origin, self.axes.c2p(*point), buff=0, color=color,
-                     stroke_width=6, max_tip_length_to_length_ratio=0.1,
-                     max_stroke_width_to_length_ratio=10)
-
-    def end_label(self, line: Line, text: str, color) -> VGroup:
-        label = math(text, size=LABEL_SIZE, color=color)
-        label.add_updater(lambda m: m.next_to(line.get_end(), line.get_unit_vector(), buff=0.12))
-        return label.update()
-
-    def tip_label(self, arrow: Arrow, text: str, color) -> VGroup:
-        label = math(text, size=LABEL_SIZE, color=color)
-        label.add_updater(lambda m: m.next_to(arrow.get_end(), arrow.get_unit_vector(), buff=0.1))
-        return label.update()
-
-    def relabel_theta(self, text: str) -> None:
-        new = self.tip_label(self.theta_arrow, text, PALETTE["weights"])
-        self.play(FadeTransform(self.theta_label, new), run_time=self.t(1.0))
-        self.theta_label = new
-
-    def stage(self, index: int, part: str) -> None:
-        """Show caption ``index`` and highlight the matching part of the formula."""
-        color = self.stage_colors[part]
-        box = SurroundingRectangle(self.parts[part], color=color, buff=0.08, corner_radius=0.06)
-        anims = [FadeIn(self.captions[index], shift=0.2 * UP)]
+    # ------------------------------------------------------------------ stages
+    def begin_step(self, column: Column, index: int,
+                   highlight: SurroundingRectangle | None = None) -> SurroundingRectangle:
+        """Show caption ``index`` and box the part of the formula its step applies (the
+        box of the step before, ``highlight``, moves there); the new box."""
+        part = STEPS[index]
+        color = STEP_COLORS[part]
+        box = SurroundingRectangle(column.parts[part], color=color, buff=HIGHLIGHT_GAP,
+                                   corner_radius=HIGHLIGHT_CORNER)
+        anims = [FadeIn(column.captions[index], shift=ENTRANCE_SHIFT * UP)]
         if index > 0:
-            self.play(FadeOut(self.captions[index - 1]), run_time=self.t(0.5))
-        anims.append(Create(box) if self.highlight is None
-                     else ReplacementTransform(self.highlight, box))
-        self.play(*anims, self.parts[part].animate.set_color(color), run_time=self.t(1.2))
-        self.highlight = box
+            self.play(FadeOut(column.captions[index - 1]), run_time=self.t(0.5))
+        anims.append(Create(box) if highlight is None
+                     else ReplacementTransform(highlight, box))
+        self.play(*anims, column.parts[part].animate.set_color(color), run_time=self.t(1.2))
         self.pause(1.2)
+        return box
 
-    def show_components(self, proj: np.ndarray) -> None:
-        """θ̂'s coordinates in the eigenbasis as bars on the axes, driven by trackers.
+    def relabel_theta(self, plane: Plane, text: str) -> MathTex:
+        """θ̂'s label becomes ``text``; the new label."""
+        old, new = plane.theta_hat[1], tip_label(plane.theta_arrow, text, PALETTE["weights"])
+        self.play(FadeTransform(old, new), run_time=self.t(1.0))
+        return new
 
-        The bars, the dashed drops and the live vector are rewritten in place each frame
-        (``always_redraw`` would rebuild them, a dashed line costing ~10 ms a frame).
-        """
-        ax = self.axes
-        self.trackers = [ValueTracker(float(p)) for p in proj]
+    def show_components(self, plane: Plane, parts: Components, label: MathTex) -> None:
+        """The bars and drops appear; the tracker-driven vector takes θ̂'s place, and
+        ``label`` follows its tip."""
+        self.add(parts.ghost)
+        self.play(Create(parts.drops), Create(parts.bars), run_time=self.t(1.5))
+        self.remove(plane.theta_arrow)
+        plane.world.remove(plane.theta_arrow)
+        self.play(FadeIn(parts.arrow), run_time=self.t(0.5))
+        label.clear_updaters()
+        label.add_updater(lambda m: m.next_to(
+            parts.arrow.get_end(), parts.arrow.get_unit_vector(), buff=POINT_LABEL_GAP))
+        self.bring_to_front(label)  # updated after the arrow: no frame of lag
 
-        def point() -> np.ndarray:
-            return np.array([tracker.get_value() for tracker in self.trackers])
+    def rescale(self, plane: Plane, parts: Components, factor_line: MathTex, i: int,
+                factor: float, scaled: float) -> None:
+        """Component ``i`` and the grid's direction ``i`` shrink by ``factor``, to ``scaled``."""
+        self.play(FadeIn(factor_line), Indicate(parts.bars[i], color=None),
+                  run_time=self.t(1.2))
+        self.play(ApplyMatrix(axis_scaling(i, factor), plane.map_grid, about_point=plane.origin),
+                  parts.trackers[i].animate.set_value(scaled), run_time=self.t(2.0))
+        self.pause(0.8)
 
-        def follower(ends, dashed: bool = False, **style) -> VMobject:
-            """A segment between the parameter-space points ``ends()``, kept up to date."""
-            mob = VMobject(**style)
-            return mob.add_updater(lambda m: set_polyline(m, ax, ends(), dashed=dashed,
-                                                          dash=DASH_PERIOD, ratio=0.5)).update()
+    def freeze_components(self, plane: Plane, parts: Components, ridge: Ridge) -> None:
+        """Replace the tracker-driven vector by θ̂_ridge's static one, which turns along."""
+        self.remove(parts.arrow)
+        self.add(ridge.arrow, ridge.marker)
+        plane.world.add(parts.ghost, ridge.arrow, ridge.marker)
 
-        axis = np.eye(2)
-        bar = {"stroke_color": PALETTE["eigen_axes"], "stroke_width": 12, "stroke_opacity": 0.7}
-        drop = {"stroke_color": INK, "stroke_width": 2}
-        self.components = VGroup(*[
-            follower(lambda i=i: np.array([np.zeros(2), point() * axis[i]]), **bar)
-            for i in range(2)])
-        self.dashes = VGroup(*[
-            follower(lambda i=i: np.array([point(), point() * axis[i]]), dashed=True, **drop)
-            for i in range(2)])
-        self.ghost = self.vector(proj, PALETTE["weights"]).set_opacity(0.3)
-        self.live_arrow = self.vector(proj, PALETTE["ridge"]).add_updater(
-            lambda m: m.become(self.vector(point(), PALETTE["ridge"])))
-        self.add(self.ghost)
-        self.play(Create(self.dashes), Create(self.components), run_time=self.t(1.5))
-        self.remove(self.theta_arrow)
-        self.world.remove(self.theta_arrow)
-        self.play(FadeIn(self.live_arrow), run_time=self.t(0.5))
-        self.theta_label.clear_updaters()
-        self.theta_label.add_updater(lambda m: m.next_to(
-            self.live_arrow.get_end(), self.live_arrow.get_unit_vector(), buff=0.1))
-        self.bring_to_front(self.theta_label)  # updated after the arrow: no frame of lag
-
-    def freeze_components(self, scaled: np.ndarray) -> None:
-        """Replace the tracker-driven vector by a static one at the stored ``scaled``."""
-        self.remove(self.live_arrow)
-        self.result = self.vector(scaled, PALETTE["ridge"])
-        self.ridge_marker = marker(self.axes, scaled, PALETTE["ridge"], radius=0.08)
-        self.add(self.result, self.ridge_marker)
-        self.world.add(self.ghost, self.result, self.ridge_marker)
-
-    def land(self, d: dict) -> None:
+    def land(self, plane: Plane, ridge: Ridge, ghost: Arrow, column: Column, d: dict) -> None:
         """Snap onto the stored θ̂_ridge; the contour and the penalty circle through it touch."""
-        ax, touch = self.axes, self.data["tangency"]
-        k = datafile.index_of(touch["lambdas"], float(d["lam"]))
-        self.result.put_start_and_end_on(self.origin, ax.c2p(*d["ridge"]))
-        self.ridge_marker.move_to(ax.c2p(*d["ridge"]))
-        self.ghost.put_start_and_end_on(self.origin, ax.c2p(*d["theta_hat"]))
-        self.touching = self.disc_polyline(touch["ellipses"][k], PALETTE["risk"], width=4)
-        self.penalty = self.disc_polyline(circle(touch["radii"][k]), PALETTE["penalty"],
-                                          width=4, dashed=True)
+        ax = plane.axes
+        ridge.arrow.put_start_and_end_on(plane.origin, ax.c2p(*d["ridge"]))
+        ridge.marker.move_to(ax.c2p(*d["ridge"]))
+        ghost.put_start_and_end_on(plane.origin, ax.c2p(*d["theta_hat"]))
         ridge_label = math(r"\hat{\theta}_{\text{Ridge}}", size=LABEL_SIZE, color=PALETTE["ridge"])
-        along = self.result.get_unit_vector()
-        across = np.array([along[1], -along[0], 0.0])  # clockwise from θ̂_ridge's direction
-        if np.dot(across, self.ghost.get_unit_vector()) > 0:  # θ̂ lies that way: the other side
-            across = -across
-        # The contour and the circle both run along `across` there: the label goes inward
-        # too, into the penalty disc, so it hides neither.
-        inward = across - 0.45 * along
-        ridge_label.next_to(self.ridge_marker, inward / np.linalg.norm(inward), buff=0.3)
-        ridge_label.add_background_rectangle(color=PALETTE["background"], opacity=0.85, buff=0.04)
+        ridge_label.next_to(ridge.marker, inward(ridge.arrow, ghost), buff=RIDGE_LABEL_GAP)
+        on_backdrop(ridge_label)
         theta_label = math(r"\hat{\theta}", size=LABEL_SIZE, color=PALETTE["weights"])
-        theta_label.next_to(self.ghost.get_end(), self.ghost.get_unit_vector(), buff=0.1)
-        factors = [number(f, FACTOR) for f in d["factors"]]
-        summary = lines(rf"Flat direction $\times\,{factors[0]}$, steep $\times\,{factors[1]}$:",
-                        r"$\hat{\theta}_{\text{Ridge}}$ is where a contour",
-                        r"of $\mathcal{R}_{\text{emp}}$ touches a penalty circle.")
-        summary.move_to(self.captions[2], aligned_edge=UP + LEFT)
+        theta_label.next_to(ghost.get_end(), ghost.get_unit_vector(), buff=POINT_LABEL_GAP)
         self.play(FadeIn(ridge_label), FadeIn(theta_label),
-                  self.ghost.animate.set_opacity(0.6), run_time=self.t(1.0))
-        self.play(Create(self.touching), Create(self.penalty), run_time=self.t(2.0))
-        self.bring_to_front(self.ridge_marker, ridge_label)
-        self.play(Indicate(self.ridge_marker, color=PALETTE["ridge"], scale_factor=1.6),
-                  FadeOut(self.captions[2]), FadeIn(summary, shift=0.2 * UP),
+                  ghost.animate.set_opacity(0.6), run_time=self.t(1.0))
+        self.play(Create(ridge.contour), Create(ridge.circle), run_time=self.t(2.0))
+        self.bring_to_front(ridge.marker, ridge_label)
+        self.play(Indicate(ridge.marker, color=PALETTE["ridge"], scale_factor=1.6),
+                  FadeOut(column.captions[2]), FadeIn(column.summary, shift=ENTRANCE_SHIFT * UP),
                   run_time=self.t(1.5))
+
+
+# ---------------------------------------------------------------------- builders
+def build_plane(d: dict, ellipses: np.ndarray) -> Plane:
+    """Axes, grid, contours, eigen-axes and θ̂ in a disc about the origin."""
+    r = REACH * float(np.linalg.norm(d["theta_hat"]))
+    ax = equal_axes(np.array([-r, r, -r, r]), 2 * DISC_RADIUS, 2 * DISC_RADIUS)
+    ax.to_edge(LEFT, buff=PLANE_EDGE_GAP)
+    grid = grid_lines(ax, r, PALETTE["ink"], opacity=0.16)
+    map_grid = grid_lines(ax, r, PALETTE["decay_step"], opacity=0.55)
+    contours = VGroup(*[disc_polyline(ax, r, e, PALETTE["risk"], width=2, opacity=0.55)
+                        for e in ellipses])
+    color = PALETTE["eigen_axes"]
+    eigen_lines = VGroup()
+    for i in range(2):
+        # each eigen-axis runs toward the side where θ̂'s component lies (its label's end)
+        end = d["eigenvectors"][:, i] * r * np.sign(d["projected"][i] or 1.0)
+        eigen_lines.add(Line(ax.c2p(*-end), ax.c2p(*end), color=color, stroke_width=4))
+    eigen_labels = VGroup(*[end_label(line, rf"\mathbf{{q}}_{i + 1}", color)
+                            for i, line in enumerate(eigen_lines)])
+    theta_arrow = vector(ax, d["theta_hat"], PALETTE["weights"])
+    theta_label = tip_label(theta_arrow, r"\hat{\theta}", PALETTE["weights"])
+    return Plane(axes=ax, radius=r, grid=grid, map_grid=map_grid, contours=contours,
+                 eigen_lines=eigen_lines, eigen_labels=eigen_labels, theta_arrow=theta_arrow,
+                 theta_hat=VGroup(theta_arrow, theta_label),
+                 world=VGroup(grid, contours, eigen_lines, theta_arrow))
+
+
+def build_column(d: dict) -> Column:
+    """Formula, step captions, λ and the shrink factors, flush left under the formula."""
+    formula = math(*FORMULA, size=DISPLAY_SIZE).to_corner(UP + RIGHT, buff=FORMULA_CORNER_GAP)
+    parts = {"Q^T": VGroup(formula[4], formula[5]), "rescale": formula[3], "Q": formula[2]}
+    left = formula.get_left()[0]
+    sigma = [number(s, EIGENVALUE) for s in d["eigenvalues"]]
+    eigen_note = lines(
+        r"eigen-axes $\mathbf{q}_1, \mathbf{q}_2$ of $\mathbf{H}$:",
+        rf"$\sigma_1 = {sigma[0]}$ (flat), $\sigma_2 = {sigma[1]}$ (steep)")
+    eigen_note.next_to(formula, DOWN, buff=EIGEN_NOTE_GAP).set_x(left, direction=LEFT)
+    captions = [
+        lines(r"1.\ Rotate by $\mathbf{Q}^\top$:", r"the eigen-axes become",
+              r"the coordinate axes,", r"the ellipses axis-aligned."),
+        lines(r"2.\ Rescale component $i$", r"by $\sigma_i/(\sigma_i+\lambda)$."),
+        lines(r"3.\ Rotate back by $\mathbf{Q}$:", r"we land on $\hat{\theta}_{\text{Ridge}}$."),
+    ]
+    for caption in captions:
+        caption.next_to(eigen_note, DOWN, buff=CAPTION_GAP).set_x(left, direction=LEFT)
+    lam = exact(float(d["lam"]))
+    lam_line = math(rf"\lambda = {lam}", size=TEXT_SIZE, color=PALETTE["penalty"])
+    factor_lines = VGroup(*[
+        math(rf"\frac{{\sigma_{i + 1}}}{{\sigma_{i + 1}+\lambda}}"
+             rf" = \frac{{{sigma[i]}}}{{{sigma[i]}+{lam}}}"
+             rf" = {number(d['factors'][i], FACTOR)}", size=TEXT_SIZE)
+        for i in range(2)])
+    rows = VGroup(lam_line, *factor_lines).arrange(DOWN, aligned_edge=LEFT, buff=FACTOR_ROW_GAP)
+    rows.next_to(captions[0], DOWN, buff=FACTORS_GAP).set_x(left, direction=LEFT)
+    factors = [number(f, FACTOR) for f in d["factors"]]
+    summary = lines(rf"Flat direction $\times\,{factors[0]}$, steep $\times\,{factors[1]}$:",
+                    r"$\hat{\theta}_{\text{Ridge}}$ is where a contour",
+                    r"of $\mathcal{R}_{\text{emp}}$ touches a penalty circle.")
+    summary.move_to(captions[2], aligned_edge=UP + LEFT)
+    return Column(formula=formula, parts=parts, eigen_note=eigen_note, captions=captions,
+                  lam_line=lam_line, factor_lines=factor_lines, summary=summary)
+
+
+def build_components(plane: Plane, proj: np.ndarray) -> Components:
+    """θ̂'s coordinates ``proj`` in the eigenbasis, as bars, drops and a vector that follow
+    the trackers. They are rewritten in place each frame (``always_redraw`` would rebuild
+    them, a dashed line costing ~10 ms a frame)."""
+    ax = plane.axes
+    trackers = [ValueTracker(float(p)) for p in proj]
+
+    def point() -> np.ndarray:
+        return np.array([tracker.get_value() for tracker in trackers])
+
+    def follower(ends, dashed: bool = False, **style) -> VMobject:
+        """A segment between the parameter-space points ``ends()``, kept up to date."""
+        mob = VMobject(**style)
+        return mob.add_updater(lambda m: set_polyline(m, ax, ends(), dashed=dashed,
+                                                      dash=DASH_PERIOD, ratio=0.5)).update()
+
+    axis = np.eye(2)
+    bar = {"stroke_color": PALETTE["eigen_axes"], "stroke_width": 12, "stroke_opacity": 0.7}
+    drop = {"stroke_color": INK, "stroke_width": 2}
+    bars = VGroup(*[follower(lambda i=i: np.array([np.zeros(2), point() * axis[i]]), **bar)
+                    for i in range(2)])
+    drops = VGroup(*[follower(lambda i=i: np.array([point(), point() * axis[i]]), dashed=True,
+                              **drop)
+                     for i in range(2)])
+    ghost = vector(ax, proj, PALETTE["weights"]).set_opacity(0.3)
+    arrow = vector(ax, proj, PALETTE["ridge"]).add_updater(
+        lambda m: m.become(vector(ax, point(), PALETTE["ridge"])))
+    return Components(trackers=trackers, bars=bars, drops=drops, ghost=ghost, arrow=arrow)
+
+
+def build_ridge(plane: Plane, d: dict, touch: dict) -> Ridge:
+    """θ̂_ridge as step 2 leaves it, Σ-scaled in the eigenbasis (``land`` snaps it onto the
+    stored point after the turn back), and the contour and circle through the stored one."""
+    ax, r = plane.axes, plane.radius
+    k = datafile.index_of(touch["lambdas"], float(d["lam"]))
+    return Ridge(arrow=vector(ax, d["scaled"], PALETTE["ridge"]),
+                 marker=marker(ax, d["scaled"], PALETTE["ridge"], radius=0.08),
+                 contour=disc_polyline(ax, r, touch["ellipses"][k], PALETTE["risk"], width=4),
+                 circle=disc_polyline(ax, r, circle(touch["radii"][k]), PALETTE["penalty"],
+                                      width=4, dashed=True))
+
+
+# ---------------------------------------------------------------------- drawing helpers
+def grid_lines(ax: Axes, radius: float, color: ManimColor, opacity: float) -> VGroup:
+    """Lines parallel to both axes, every 1/GRID_LINES of the disc's radius, cut to it."""
+    r, group = radius, VGroup()
+    for k in range(-GRID_LINES + 1, GRID_LINES):
+        offset = k * r / GRID_LINES
+        for ends in (((offset, -r), (offset, r)), ((-r, offset), (r, offset))):
+            group.add(disc_polyline(ax, r, np.array(ends), color, width=1.5, opacity=opacity))
+    return group
+
+
+def disc_polyline(ax: Axes, radius: float, points: np.ndarray, color: ManimColor,
+                  width: float = 2, opacity: float = 1.0, dashed: bool = False) -> VGroup:
+    """The polyline ``points`` (n, 2) cut to the disc of ``radius`` about the origin."""
+    group = VGroup()
+    for piece in clip_to_disc(points, radius):
+        group.add(*polyline(ax, piece, color, width=width, opacity=opacity, dashed=dashed))
+    return group
+
+
+def vector(ax: Axes, point: np.ndarray, color: ManimColor) -> Arrow:
+    """An arrow from the origin to the parameter-space ``point``."""
+    return Arrow(ax.c2p(0, 0), ax.c2p(*point), buff=0, color=color,
+                 stroke_width=6, max_tip_length_to_length_ratio=0.1,
+                 max_stroke_width_to_length_ratio=10)
+
+
+def end_label(line: Line, text: str, color: ManimColor) -> MathTex:
+    """A label beyond the end of ``line``, following it."""
+    label = math(text, size=LABEL_SIZE, color=color)
+    label.add_updater(lambda m: m.next_to(line.get_end(), line.get_unit_vector(),
+                                          buff=EIGEN_LABEL_GAP))
+    return label.update()
+
+
+def tip_label(arrow: Arrow, text: str, color: ManimColor) -> MathTex:
+    """A label beyond the tip of ``arrow``, following it."""
+    label = math(text, size=LABEL_SIZE, color=color)
+    label.add_updater(lambda m: m.next_to(arrow.get_end(), arrow.get_unit_vector(),
+                                          buff=POINT_LABEL_GAP))
+    return label.update()
+
+
+def axis_scaling(i: int, factor: float) -> np.ndarray:
+    """The 3 x 3 map that scales direction ``i`` by ``factor`` (Manim's points are 3-d)."""
+    scale = np.eye(3)
+    scale[i, i] = factor
+    return scale
+
+
+def inward(ridge: Arrow, theta: Arrow) -> np.ndarray:
+    """The direction from θ̂_ridge's tip into the penalty disc, away from θ̂: the contour
+    and the circle both run across θ̂_ridge there, so a label that way hides neither."""
+    along = ridge.get_unit_vector()
+    across = np.array([along[1], -along[0], 0.0])  # clockwise from θ̂_ridge's direction
+    if np.dot(across, theta.get_unit_vector()) > 0:  # θ̂ lies that way: the other side
+        across = -across
+    direction = across - RIDGE_LABEL_BACK * along
+    return direction / np.linalg.norm(direction)
