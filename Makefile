@@ -1,6 +1,6 @@
 # Two commands on a fresh machine: `make` (set-up, then the full build) and
 # `make test` (set-up with the SLURM layer, then the whole test suite).
-# On a SLURM cluster: `make slurm ARGS="..."` (README, "On a SLURM cluster").
+# On a SLURM cluster: `make slurm ARGS="..."` (docs/slurm.md).
 VENV := .venv
 export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 # The opt-in SLURM layer (requirements-slurm.lock), on sys.path only for the SLURM route

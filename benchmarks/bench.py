@@ -1,8 +1,8 @@
 """Benchmark of the build, before and after: prints tables and writes them to
 benchmarks/RESULTS.md.
 
-"Before" is the project at --before (a commit; by default the one issue 18 started
-from), "after" is this checkout; both are measured in the same run, in scratch copies
+"Before" is the project at --before (a commit; the default, BEFORE, is named in
+benchmarks/RESULTS.md), "after" is this checkout; both are measured in the same run, in scratch copies
 (tools/scratch.py), so the machine's drift between runs cancels and the checkout's
 outputs are never touched. Figures with several runs are medians (min and max beside).
 
@@ -36,7 +36,7 @@ from l2geom.animations.tex_cache import CACHE_ENV  # noqa: E402
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import encoders  # noqa: E402
 
-# main when issue 18 (faster renders, TeX cache, SLURM grouping) started
+# the default commit to compare with (RESULTS.md says which stage of the project it is)
 BEFORE = "b127d70"
 # the author's loop: an edit to this scene's module, then its preview video rebuilt
 LOOP_SCENE = "lambda_sweep"

@@ -13,7 +13,7 @@ import yaml
 
 from conftest import ROOT
 
-NOT_PYTHON = {"python", "ffmpeg", "texlive-core", "poppler", "pip"}
+NOT_PYTHON = {"python", "ffmpeg", "texlive-core", "poppler", "nodejs", "pip"}
 SLURM_LAYER = ROOT / ".venv" / "slurm-plugin"
 
 

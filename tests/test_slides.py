@@ -1,6 +1,6 @@
 """The slide deck: generated inputs, log checks, and the built PDF.
 
-Fast tests check the pure functions of l2geom.deck. The build tests compile the real
+Fast tests check the pure functions of l2geom.slides. The build tests compile the real
 deck source in a temporary folder against the small scenario of conftest.py and
 stand-in figures, posters and videos (the frame structure, the printed numbers, the
 log and the bytes do not depend on what the figures show). The slow test runs the

@@ -1,4 +1,4 @@
-"""Every bound on what a config can ask for, in one place (the README's table of bounds).
+"""Every bound on what a config can ask for, in one place (the table of bounds in docs/config-checks.md).
 
 The schema (workflow/schemas/config.schema.yaml) bounds each size on its own: 100
 scenarios, d <= 50, 3 lambdas per use, 2000 ridge-path points, magnitudes within

@@ -104,7 +104,7 @@ def csv_input(wildcards):
     return [source["csv"]["path"]] if "csv" in source else []
 
 
-# What one job asks a cluster for (workflow/profiles/slurm); measured in
+# What one job asks a cluster for (profiles/slurm); measured in
 # results/benchmarks/: compute jobs < 1 s and < 50 MB, figures 2-6 s and ~100 MB,
 # production renders 2-5 min and ~700 MB (Manim and ffmpeg side by side), the deck ~5 s.
 SMALL_JOB = dict(mem_mb=512, runtime=5, cpus_per_task=1)

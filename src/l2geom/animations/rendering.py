@@ -31,15 +31,12 @@ QUALITY = {
     "production": {"pixel_width": 1920, "pixel_height": 1080, "frame_rate": 60},
 }
 
-# libx264 settings (table and measurements: benchmarks/RESULTS.md). The same frames give
-# the same bytes: on one encoder thread (x264's output depends on its thread count, by
-# default the machine's cores), and without macroblock-tree rate control: with mbtree,
-# x264 gave different bytes for the same frames in a partial movie shorter than its
-# lookahead (an animation of a few frames), depending on what the process had allocated
-# before; off, never (tests/test_animations.py). Preset and CRF from the encoder table
-# (rotate_rescale at 1080p60 against its lossless frames): superfast at CRF 25 matches the
-# SSIM of Manim's default (medium, CRF 23, mbtree; 0.9986) in under 0.4 of its encoding
-# time, in a larger file (the table: 6.8 MB against 4.6; veryfast, CRF 25: 0.49, 6.0 MB).
+# libx264 settings. The same frames give the same bytes: on one encoder thread (x264's
+# output depends on its thread count, by default the machine's cores), and without
+# macroblock-tree rate control (with it, a partial movie shorter than x264's lookahead
+# came out differently depending on the process's earlier allocations; a test holds
+# this). Preset and CRF: the encoder table in benchmarks/RESULTS.md, the SSIM of Manim's
+# default settings in a fraction of its encoding time.
 ENCODER_OPTIONS = {"preset": "superfast", "crf": "25", "threads": "1", "x264-params": "mbtree=0"}
 # Partial movies (one per animation) encoded while the next animation renders: the
 # encoder thread and the drawing overlap instead of taking turns at each animation's end.

@@ -71,7 +71,7 @@ class DataScene(Scene):
             if not folder:
                 raise RuntimeError(
                     f"{type(self).__name__} needs its data: set {DATA_ENV} to a folder "
-                    "such as results/data/course (see the README)")
+                    "such as results/data/course (see docs/usage.md)")
             data = load_folder(folder, animation_spec(type(self)).reads)
         spec = find_spec(type(self))
         missing = [name for name in (spec.reads if spec else {}) if name not in data]
