@@ -4,6 +4,7 @@ every problem at once, with the closest known name for a misspelt one."""
 import copy
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -112,10 +113,10 @@ def test_default_config_is_valid_and_gets_defaults():
 
 @pytest.mark.parametrize("content, message", [
     ("x1,x2,y\n", "needs at least 2 data rows"),
-    ("x1,x2\n1,2\n3,4\n", "no column 'y'"),
+    ("x1,x2\n1,2\n3,4\n", r"no column 'y' \(columns: x1, x2\)"),
     ("x1,x2,y\n1,2,3\n1,oops,3\n", "line 3: non-numeric cell"),
     ("x1,x2,y\n1,2,3\n1,nan,3\n", "line 3: NaN or infinite cell"),
-    ("", "no column 'x1'"),
+    ("", "no column 'x1': the file is empty"),
     ("x1,x2,y\n1,2,3\n1e10,2,3\n", "line 3: a value beyond"),
     ("x1,x2,y\n1,2,3\n1_0,2,3\n", "line 3: non-numeric cell"),
     ("x1,x2,y\n1,2,3\n\"" + "9" * 200_000 + "\",2,3\n", "not readable as CSV"),
@@ -161,6 +162,31 @@ def test_the_schema_lists_what_the_catalogue_makes():
         validate(mutated(C + ["figures"], ["toy"]), SCHEMA)
     real = SCHEMA["$defs"]["real"]
     assert real["maximum"] == -real["minimum"] == limits.MAGNITUDE
+
+
+NOT_A_HEADER = ("scenarios.course.source.csv.path: {path!r}: no column 'x1': the first line is "
+                "not a header of column names (is this the CSV file you meant?)")
+
+
+@pytest.mark.parametrize("first_line", ["root:x:0:0:root:/root:/bin/bash",
+                                        "password=hunter2", "a,b,a secret; not a name",
+                                        "a," + "b" * 41])
+def test_a_file_that_is_not_such_a_csv_is_named_not_echoed(tmp_path, first_line):
+    (tmp_path / "other").write_text(first_line + "\nmore\n")
+    config = mutated(C + ["source"], {"csv": {"path": "other", "features": ["x1", "x2"], "target": "y"}})
+    with pytest.raises(ConfigError) as err:
+        check(config, tmp_path)
+    assert str(err.value) == NOT_A_HEADER.format(path="other")
+
+
+def test_the_system_password_file_is_not_echoed(tmp_path):
+    """The issue's case: a relative path up to /etc/passwd."""
+    path = str(Path("..") / Path(*[".."] * (len(tmp_path.parts) - 2)) / "etc/passwd")
+    config = mutated(C + ["source"], {"csv": {"path": path, "features": ["a"], "target": "b"}})
+    with pytest.raises(ConfigError) as err:
+        check(config, tmp_path)
+    assert str(err.value) == NOT_A_HEADER.format(path=path).replace("'x1'", "'a'")
+    assert "root" not in str(err.value)
 
 
 # Three misspelt names, an unknown animation, a deck naming a misspelt scenario, a bad
