@@ -51,12 +51,8 @@ def same_as(work, baseline):
 
 
 @pytest.fixture(scope="module")
-def baseline(tmp_path_factory):
-    work = make_small_scratch(tmp_path_factory.mktemp("clean"))
-    run = build(work)
-    assert run.returncode == 0, run.stderr[-3000:]
-    assert not STALE.search(run.stderr)
-    return work
+def baseline(small_build):
+    return small_build
 
 
 def test_stale_lock_files_are_removed_without_a_build(tmp_path):

@@ -1,6 +1,8 @@
 """Adapter for the rule deck: latexmk in a private folder, log checks, atomic PDF."""
 
+from l2geom.pipeline.jobs import watch_disk
 from l2geom.slides import latex
 
 sm = snakemake  # noqa: F821 (provided by Snakemake)
+watch_disk(sm)
 latex.compile_deck(sm.input.tex, sm.output[0], sm.params.epoch, log=sm.log[0])
