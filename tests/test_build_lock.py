@@ -90,6 +90,28 @@ def test_a_held_lock_refuses_at_once(tmp_path):
     assert (tmp_path / ".snakemake/locks/0.input.lock").read_text() == "live"
 
 
+def test_lock_files_of_a_snakemake_started_by_hand_are_left_alone(tmp_path):
+    """Fast: a live `snakemake` in the folder (here a stand-in of that name) owns its lock
+    files, though it holds no build lock: the command refuses instead of removing them."""
+    (tmp_path / ".snakemake/locks").mkdir(parents=True)
+    (tmp_path / ".snakemake/locks/0.input.lock").write_text("live")
+    stand_in = tmp_path / "snakemake"
+    stand_in.write_text("#!/bin/sh\nsleep 30\n")
+    stand_in.chmod(0o755)
+    live = subprocess.Popen(["./snakemake"], cwd=tmp_path)
+    try:
+        time.sleep(0.2)
+        run = subprocess.run([sys.executable, "-m", "l2geom.build", "--version"], cwd=tmp_path,
+                             capture_output=True, text=True, env=scratch_env(ROOT))
+    finally:
+        live.kill()
+        live.wait()
+    assert run.returncode == 75
+    assert run.stderr.strip() == (f"l2geom: a snakemake started by hand (PID {live.pid}) is "
+                                  f"running in {tmp_path}; nothing was touched")
+    assert (tmp_path / ".snakemake/locks/0.input.lock").read_text() == "live"
+
+
 @pytest.mark.slow
 def test_sigkill_mid_render_then_build_recovers(baseline, tmp_path):
     work = make_small_scratch(tmp_path / "work")
