@@ -116,6 +116,10 @@ def test_lock_files_of_a_snakemake_started_by_hand_are_left_alone(tmp_path):
 def test_sigkill_mid_render_then_build_recovers(baseline, tmp_path):
     work = make_small_scratch(tmp_path / "work")
     proc, _ = start(work)
+    deadline = time.monotonic() + 60
+    while not list((work / "results/manim").rglob(".manim-*.tmp")):  # the render is under way
+        assert time.monotonic() < deadline, "the render made no media folder"
+        time.sleep(0.1)
     time.sleep(1.0)
     os.killpg(proc.pid, signal.SIGKILL)  # the build and every job: nothing cleans up
     proc.wait(timeout=30)
