@@ -12,8 +12,10 @@ all: build
 setup:
 	@bash tools/setup.sh
 
+# The build under a lock on this folder (src/l2geom/build.py): a second build here is
+# refused, a killed one's stale Snakemake lock is removed. ARGS go to snakemake.
 build: setup
-	snakemake
+	python -m l2geom.build $(ARGS)
 
 # tests/test_slurm.py needs the SLURM layer
 test: slurm-setup

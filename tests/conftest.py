@@ -67,6 +67,23 @@ def scenario_data(tmp_path_factory) -> dict[str, Path]:
     return write_scenario_data(tmp_path_factory.mktemp("data"))
 
 
+@pytest.fixture(scope="session")
+def small_build(tmp_path_factory) -> Path:
+    """A clean build of tools/scratch.SMALL_CONFIG (one scenario, one figure family, one
+    short preview animation) with the build command, to hold other builds against."""
+    import subprocess
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    from scratch import make_small_scratch, scratch_env
+
+    work = make_small_scratch(tmp_path_factory.mktemp("small-build"))
+    run = subprocess.run([sys.executable, "-m", "l2geom.build", "--cores", "2"], cwd=work,
+                         env=scratch_env(work), capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr[-3000:]
+    return work
+
+
 @pytest.fixture(scope="session", autouse=True)
 def tex_cache(tmp_path_factory) -> Path:
     """One TeX cache for the whole test session (renders, and the builds tests start,

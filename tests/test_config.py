@@ -1,8 +1,10 @@
-"""Malformed configs are rejected with one line naming the scenario and key."""
+"""Malformed configs are rejected with one line per problem naming the scenario and key,
+every problem at once, with the closest known name for a misspelt one."""
 
 import copy
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -111,10 +113,10 @@ def test_default_config_is_valid_and_gets_defaults():
 
 @pytest.mark.parametrize("content, message", [
     ("x1,x2,y\n", "needs at least 2 data rows"),
-    ("x1,x2\n1,2\n3,4\n", "no column 'y'"),
+    ("x1,x2\n1,2\n3,4\n", r"no column 'y' \(columns: x1, x2\)"),
     ("x1,x2,y\n1,2,3\n1,oops,3\n", "line 3: non-numeric cell"),
     ("x1,x2,y\n1,2,3\n1,nan,3\n", "line 3: NaN or infinite cell"),
-    ("", "no column 'x1'"),
+    ("", "no column 'x1': the file is empty"),
     ("x1,x2,y\n1,2,3\n1e10,2,3\n", "line 3: a value beyond"),
     ("x1,x2,y\n1,2,3\n1_0,2,3\n", "line 3: non-numeric cell"),
     ("x1,x2,y\n1,2,3\n\"" + "9" * 200_000 + "\",2,3\n", "not readable as CSV"),
@@ -160,3 +162,94 @@ def test_the_schema_lists_what_the_catalogue_makes():
         validate(mutated(C + ["figures"], ["toy"]), SCHEMA)
     real = SCHEMA["$defs"]["real"]
     assert real["maximum"] == -real["minimum"] == limits.MAGNITUDE
+
+
+NOT_A_HEADER = ("scenarios.course.source.csv.path: {path!r}: no column 'x1': the first line is "
+                "not a header of column names (is this the CSV file you meant?)")
+
+
+@pytest.mark.parametrize("first_line", ["root:x:0:0:root:/root:/bin/bash",
+                                        "password=hunter2", "a,b,a secret; not a name",
+                                        "a," + "b" * 41])
+def test_a_file_that_is_not_such_a_csv_is_named_not_echoed(tmp_path, first_line):
+    (tmp_path / "other").write_text(first_line + "\nmore\n")
+    config = mutated(C + ["source"], {"csv": {"path": "other", "features": ["x1", "x2"], "target": "y"}})
+    with pytest.raises(ConfigError) as err:
+        check(config, tmp_path)
+    assert str(err.value) == NOT_A_HEADER.format(path="other")
+
+
+def test_the_system_password_file_is_not_echoed(tmp_path):
+    """The issue's case: a relative path up to /etc/passwd."""
+    path = str(Path("..") / Path(*[".."] * (len(tmp_path.parts) - 2)) / "etc/passwd")
+    config = mutated(C + ["source"], {"csv": {"path": path, "features": ["a"], "target": "b"}})
+    with pytest.raises(ConfigError) as err:
+        check(config, tmp_path)
+    assert str(err.value) == NOT_A_HEADER.format(path=path).replace("'x1'", "'a'")
+    assert "root" not in str(err.value)
+
+
+# Three misspelt names, an unknown animation, a deck naming a misspelt scenario, a bad
+# value the schema finds and one only the semantic check finds: all at once, in order.
+TYPOS = """\
+deck:
+  running_example: coarse
+scenarios:
+  course:
+    source: {generate: {n: 100, weights: [0.5, 3.0], noise_sd: 0.5, seed: 1}}
+    descent: {step_size: 0.005, steps: 100}
+    lambdas: {decay: 10, pull: [5, 50], rescale: 50}
+    early_stoping: {taus: [5, 10]}
+    animations: [rotate_rescal]
+  goodfellow:
+    source: {quadratic: {hessian: [[1.0, 0.0], [0.0, 8.0]], theta_hat: [2.0, 1.2]}}
+    descent: {step_size: 0.1, steps: 60}
+    lamdas: {decay: 1.5, pull: [0.5, 3], rescale: 1.5}
+  flat:
+    source: {quadratic: {hessian: [[1.0, 0.0], [0.0, 8.0]], theta_hat: [0.0, 0.0]}}
+    descent: {step_size: 0.1, steps: -60}
+    lambdas: {decay: 1.5, pull: [0.5, 3], rescale: 1.5}
+  origin:
+    source: {quadratic: {hessian: [[1.0, 0.0], [0.0, 8.0]], theta_hat: [0.0, 0.0]}}
+    descent: {step_size: 0.1, steps: 60}
+    lambdas: {decay: 1.5, pull: [0.5, 3], rescale: 1.5}
+"""
+TYPO_LINES = [
+    "l2geom: config error: scenarios.course.animations[0]: 'rotate_rescal' is not one of "
+    "['rotate_rescale', 'decay_trajectories', 'lambda_sweep', 'adam_vs_adamw']; "
+    "did you mean 'rotate_rescale'?",
+    "l2geom: config error: scenarios.course.early_stoping: unknown key; "
+    "did you mean 'early_stopping'?",
+    "l2geom: config error: scenarios.flat.descent.steps: -60 is less than the minimum of 1",
+    "l2geom: config error: scenarios.goodfellow.lamdas: unknown key; did you mean 'lambdas'?",
+    "l2geom: config error: scenarios.origin.source.quadratic.theta_hat: theta_hat is the "
+    "origin: L2 regularization has nothing to shrink",
+    "l2geom: config error: deck.running_example: no scenario 'coarse' "
+    "(scenarios: course, flat, goodfellow, origin); did you mean 'course'?",
+    "l2geom: 6 config errors; nothing was built",
+]
+
+
+def test_snakemake_reports_every_error_at_once_with_suggestions(tmp_path):
+    (tmp_path / "config.yaml").write_text(TYPOS)
+    run = subprocess.run([sys.executable, "-m", "snakemake", "-s", str(ROOT / "Snakefile"),
+                          "--configfile", "config.yaml", "-n", "--cores", "1"],
+                         cwd=tmp_path, capture_output=True, text=True)
+    assert run.returncode == 1
+    assert "Traceback" not in run.stderr + run.stdout
+    assert [line for line in run.stderr.splitlines() if line.startswith("l2geom: ")] == TYPO_LINES
+    assert not (tmp_path / "results").exists()
+
+
+def test_many_errors_are_counted_past_the_first_twenty():
+    from l2geom.config.check import _check
+
+    config = copy.deepcopy(DEFAULT)
+    config["scenarios"]["course"].update({f"typo{i}": 1 for i in range(25)})
+    with pytest.raises(ConfigError) as err:
+        _check(config, ROOT / "workflow/schemas/config.schema.yaml", ROOT)
+    from l2geom.errors import report_lines
+
+    lines = report_lines(err.value)
+    assert len(err.value.lines) == 25 and len(lines) == 21
+    assert lines[-1] == "l2geom: 25 config errors (20 shown); nothing was built"

@@ -52,6 +52,29 @@ def make_scratch(dest: Path, quality: str = "preview", short: bool = False,
     return dest
 
 
+# The smallest build that renders: one scenario, one figure family, one short preview
+# animation, no deck (~15 s on 2 cores); for tests of whole builds that kill or starve one.
+SMALL_CONFIG = """\
+quality: preview
+short_animations: true
+scenarios:
+  course:
+    source:
+      generate: {n: 100, weights: [0.5, 3.0], noise_sd: 0.5, seed: 1}
+    descent: {step_size: 0.005, steps: 100, start: [0.0, 0.0]}
+    lambdas: {decay: 10, pull: [5, 50], rescale: 50}
+    figures: [gd_vs_weight_decay]
+    animations: [rotate_rescale]
+"""
+
+
+def make_small_scratch(dest: Path, root: Path = ROOT) -> Path:
+    """A scratch copy in ``dest`` whose config is :data:`SMALL_CONFIG`."""
+    make_scratch(dest, root=root)
+    (dest / "config/config.yaml").write_text(SMALL_CONFIG)
+    return dest
+
+
 def scratch_env(workdir: Path, extra_path: Sequence[Path] = ()) -> dict[str, str]:
     """Environment for a build in ``workdir``: this .venv first on PATH, and the copy's own
     src/ first on PYTHONPATH (so an edit of the checkout mid-run cannot leak in), then

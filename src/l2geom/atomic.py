@@ -15,6 +15,10 @@ import shutil
 from pathlib import Path
 from typing import Iterator
 
+# Every temporary name here (and a render's media folder) is hidden and ends in ".tmp":
+# after a build killed outright (no cleanup ran) such an entry is debris of that build.
+TEMP_SUFFIX = ".tmp"
+
 
 @contextlib.contextmanager
 def atomic_path(path: str | Path) -> Iterator[Path]:
@@ -23,7 +27,7 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     while True:
-        tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+        tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
         try:
             os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
             break
@@ -61,7 +65,7 @@ def atomic_dir(path: str | Path) -> Iterator[Path]:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     while True:
-        work = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+        work = path.with_name(f".{path.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
         try:
             os.mkdir(work, 0o777)  # the umask applies, as for any other folder
             break
@@ -80,3 +84,19 @@ def atomic_dir(path: str | Path) -> Iterator[Path]:
         shutil.rmtree(work, ignore_errors=True)
         raise
     shutil.rmtree(old, ignore_errors=True)
+
+
+def remove_leftovers(folder: str | Path) -> int:
+    """Remove the temporary files and folders a killed build left under ``folder`` (only
+    call this when no build runs there); returns how many."""
+    found = [p for p in Path(folder).rglob(f".*{TEMP_SUFFIX}")] if Path(folder).is_dir() else []
+    removed = 0
+    for path in sorted(found, key=lambda p: len(p.parts)):  # outermost first
+        if not path.exists() and not path.is_symlink():
+            continue  # inside one removed before
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+        removed += 1
+    return removed

@@ -6,7 +6,7 @@ from l2geom import catalogue
 from l2geom.catalogue import ANIMATION_FILES, FIGURE_FAMILIES, data_files
 from l2geom.config.check import checked_plan
 from l2geom.config.yamlfile import read_config
-from l2geom.errors import ConfigError
+from l2geom.errors import ConfigError, report_lines
 from l2geom.pipeline.code import animation_digests, stage_digests
 from l2geom.pipeline.programs import missing_tools
 
@@ -36,7 +36,8 @@ def _raw_config():
 
 
 def _checked_config():
-    """Config with schema defaults, plus each scenario's plan; one line and exit on error."""
+    """Config with schema defaults, plus each scenario's plan; on errors, one line each
+    (and their count) and exit."""
     try:
         return checked_plan(
             _raw_config(),
@@ -44,7 +45,7 @@ def _checked_config():
             Path.cwd(),
         )
     except ConfigError as err:
-        print(f"l2geom: config error: {err}", file=sys.stderr)
+        print(*report_lines(err), sep="\n", file=sys.stderr)
         sys.exit(1)
 
 

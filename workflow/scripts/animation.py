@@ -3,10 +3,10 @@
 import contextlib
 
 from l2geom import datafile
-from l2geom.pipeline.jobs import log_to
+from l2geom.pipeline.jobs import job_log
 
 sm = snakemake  # noqa: F821 (provided by Snakemake)
-log = log_to(sm.log[0])
+log = job_log(sm)
 params = dict(sm.params.items())
 data = {name: datafile.load(path) for name, path in sm.input.items()}
 settings = ("scene", "code", "quality", "short", "workdir")

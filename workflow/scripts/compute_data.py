@@ -3,10 +3,10 @@ scenario's quadratic and the other params, save with provenance."""
 
 from l2geom import datafile
 from l2geom.catalogue import resolve
-from l2geom.pipeline.jobs import log_to
+from l2geom.pipeline.jobs import job_log
 
 sm = snakemake  # noqa: F821 (provided by Snakemake)
-log = log_to(sm.log[0])
+log = job_log(sm)
 params = dict(sm.params.items())
 kwargs = {k: v for k, v in params.items() if k not in ("code", "function")}
 if "quad" in sm.input.keys():

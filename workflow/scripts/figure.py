@@ -4,10 +4,10 @@ import logging
 from pathlib import Path
 
 from l2geom import datafile, figures
-from l2geom.pipeline.jobs import log_to
+from l2geom.pipeline.jobs import job_log
 
 sm = snakemake  # noqa: F821 (provided by Snakemake)
-log = log_to(sm.log[0])
+log = job_log(sm)
 logging.getLogger("fontTools").setLevel(logging.ERROR)  # "timestamp seems very low" noise
 data = {name: datafile.load(path) for name, path in sm.input.items()}
 drawn = figures.render(sm.params.family, data, dict(sm.params.items()))

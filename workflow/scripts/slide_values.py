@@ -2,11 +2,11 @@
 
 from l2geom import datafile
 from l2geom.atomic import atomic_write
-from l2geom.pipeline.jobs import log_to
+from l2geom.pipeline.jobs import job_log
 from l2geom.slides import values as deck_values
 
 sm = snakemake  # noqa: F821 (provided by Snakemake)
-log = log_to(sm.log[0])
+log = job_log(sm)
 data = {name: datafile.load(path) for name, path in sm.input.items()}
 values = deck_values.course_values(data["quadratic"], data["descent_decay"], data["descent_pull"],
                             data["rescale"], sm.params.lambdas, sm.params.source)

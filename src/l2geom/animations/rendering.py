@@ -23,7 +23,7 @@ from PIL import Image
 from l2geom.animations import tex_cache
 from l2geom.animations.scene import DataScene, animation_spec, find_spec, load_folder
 from l2geom.animations.style import PALETTE
-from l2geom.atomic import atomic_path, atomic_write, publish
+from l2geom.atomic import TEMP_SUFFIX, atomic_path, atomic_write, publish
 from l2geom.catalogue import ANIMATIONS
 
 QUALITY = {
@@ -93,7 +93,7 @@ def render(scene: str | type[DataScene],
         path.parent.mkdir(parents=True, exist_ok=True)
     base = Path(workdir) if workdir is not None else movie.parent
     base.mkdir(parents=True, exist_ok=True)
-    media = Path(tempfile.mkdtemp(prefix=f".manim-{name}-", dir=base))
+    media = Path(tempfile.mkdtemp(prefix=f".manim-{name}-", suffix=TEMP_SUFFIX, dir=base))
     try:
         with tempconfig(render_config(quality, media, name)), tex_cache.shared(media / "Tex"):
             rendered_scene = cls(data=data, short=short, **scene_kwargs)

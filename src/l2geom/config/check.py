@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..atomic import atomic_write
+from ..errors import ConfigError
 from ..limits import CSV_BYTES
 from ..pipeline.code import CHECK_CODE, code_digest
 from .plan import ScenarioPlan, from_record
@@ -26,7 +27,7 @@ PLAN_FILE = Path(".snakemake/l2geom/plan.json")
 def checked_plan(config: dict, schema_path: str | Path, root: str | Path
                  ) -> tuple[dict, dict[str, ScenarioPlan]]:
     """The config with schema defaults (its ``deck`` section, when present, with both
-    scenarios named) and the plan of every scenario; ConfigError on bad input. Reads the
+    scenarios named) and the plan of every scenario; ConfigError with every problem. Reads the
     stored plan when nothing it depends on has changed."""
     root = Path(root)
     key = digest(config, Path(schema_path), root)
@@ -36,21 +37,42 @@ def checked_plan(config: dict, schema_path: str | Path, root: str | Path
             return stored["config"], _plans(stored["scenarios"])
         except (KeyError, TypeError, AttributeError):
             pass  # a damaged file: check again
-    # The slow path (jsonschema, numpy), imported only when needed.
-    from .deck import check_deck
-    from .scenario import build_scenarios
-    from .schema import validate
-    from .yamlfile import read_yaml
-
-    checked = validate(config, read_yaml(schema_path))
-    built = build_scenarios(checked, root)
-    if "deck" in checked:
-        checked["deck"] = check_deck(checked["deck"], built, root)
+    checked, built = _check(config, Path(schema_path), root)
     scenarios = {name: ScenarioPlan.record(s) for name, s in built.items()}
     # Stored and returned through JSON alike, so params never differ between the paths.
     stored = json.loads(json.dumps({"digest": key, "config": checked, "scenarios": scenarios}))
     _write(root / PLAN_FILE, stored)
     return stored["config"], _plans(stored["scenarios"])
+
+
+def _check(config: Any, schema_path: Path, root: Path) -> tuple[dict, dict]:
+    """The config with defaults and its checked scenarios; ConfigError with every problem
+    found: the schema's, each scenario's own (of those the schema passed) and the deck's."""
+    # The slow path (jsonschema, numpy), imported only when needed.
+    from .deck import check_deck
+    from .scenario import check_scenarios
+    from .schema import problems
+    from .yamlfile import read_yaml
+
+    if not isinstance(config, dict):
+        raise ConfigError("the config must be a mapping with a 'scenarios' key")
+    checked, found = problems(config, read_yaml(schema_path))
+    lines = [line for _, line in found]
+    failed = {path[:2] for path, _ in found}  # ("scenarios", name), ("deck", ...), ...
+    scenarios = checked.get("scenarios")
+    if not isinstance(scenarios, dict) or ("scenarios",) in failed:
+        raise ConfigError(*lines)  # nothing more can be checked
+    built, more = check_scenarios({name: spec for name, spec in scenarios.items()
+                                   if ("scenarios", name) not in failed}, root)
+    lines += more
+    if "deck" in checked and not any(path[:1] == ("deck",) for path in failed):
+        try:
+            checked["deck"] = check_deck(checked["deck"], built, scenarios, root)
+        except ConfigError as err:
+            lines += err.lines
+    if lines:
+        raise ConfigError(*lines)
+    return checked, built
 
 
 def digest(config: Any, schema_path: Path, root: Path) -> str:

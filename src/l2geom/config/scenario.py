@@ -131,15 +131,31 @@ def _check_adam(name: str, adam: dict, sigma: np.ndarray, step: float,
                     f"theta_hat: choose lam above 1/max|theta_hat_i| = {1 / reach:.4g}")
 
 
-def build_scenarios(config: dict, root: str | Path = ".") -> dict[str, Scenario]:
-    """Every scenario of a schema-validated config, checked; their data together are
-    bounded too (limits.TOTAL_DATA_VALUES), so many large scenarios cannot add up."""
-    scenarios, total = {}, 0
-    for name, spec in config["scenarios"].items():
-        scenario = scenarios[name] = build_scenario(name, spec, Path(root))
+def check_scenarios(scenarios: dict, root: str | Path = ".") -> tuple[dict[str, Scenario], list[str]]:
+    """The scenarios of ``scenarios`` (name -> schema-validated spec) that pass their
+    checks, and the first problem of each that does not (its later checks need what the
+    failed one checks). Their data together are bounded too (limits.TOTAL_DATA_VALUES),
+    so many large scenarios cannot add up."""
+    built, problems, total = {}, [], 0
+    for name, spec in scenarios.items():
+        try:
+            scenario = built[name] = build_scenario(name, spec, Path(root))
+        except ConfigError as err:
+            problems += err.lines
+            continue
         total += max(scenario.quad.observations, 1) * scenario.quad.dim
         if total > limits.TOTAL_DATA_VALUES:
-            raise _fail(name, "source", f"the scenarios up to this one hold {total} data "
-                        f"values (observations x dimensions); all together at most "
-                        f"{limits.TOTAL_DATA_VALUES}")
-    return scenarios
+            problems.append(f"scenarios.{name}.source: the scenarios up to this one hold "
+                            f"{total} data values (observations x dimensions); all together "
+                            f"at most {limits.TOTAL_DATA_VALUES}")
+            break
+    return built, problems
+
+
+def build_scenarios(config: dict, root: str | Path = ".") -> dict[str, Scenario]:
+    """Every scenario of a schema-validated config, checked; ConfigError with the problems
+    of all of them."""
+    built, problems = check_scenarios(config["scenarios"], root)
+    if problems:
+        raise ConfigError(*problems)
+    return built

@@ -1,4 +1,5 @@
-"""Validate the workflow config: JSON schema (with defaults) and one-line errors."""
+"""Validate the workflow config: JSON schema (with defaults), every error in one line
+with its key path, and the closest known name for an unknown key, figure or animation."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import Any
 import jsonschema
 
 from ..catalogue import ANIMATIONS, FIGURES
-from ..errors import ConfigError
+from ..errors import ConfigError, closest, did_you_mean
 
 
 def key_path(parts: Any) -> str:
@@ -49,24 +50,36 @@ def _strict_integers(validator_class: type) -> type:
 _Validator = _with_defaults(_strict_integers(jsonschema.Draft202012Validator))
 
 
-def _describe(error: jsonschema.ValidationError) -> str:
+Problem = tuple[tuple, str]  # (key path, one line naming it)
+
+
+def _describe(error: jsonschema.ValidationError) -> list[Problem]:
+    """The problems of one schema error (an object with three unknown keys has three)."""
+    path = tuple(error.absolute_path)
     if error.validator == "additionalProperties":
-        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+        known = error.schema.get("properties", {})
+        extra = sorted(set(error.instance) - set(known))
         if extra:
-            return f"{key_path([*error.absolute_path, extra[0]])}: unknown key"
+            return [((*path, key), f"{key_path([*path, key])}: unknown key{did_you_mean(key, known)}")
+                    for key in extra]
     if error.validator == "required":
         missing = error.message.split("'")[1]
-        return f"{key_path([*error.absolute_path, missing])}: required key is missing"
+        known = error.schema.get("properties", {})
+        if any(closest(key, known) == missing for key in set(error.instance) - set(known)):
+            return []  # a misspelt key: its unknown-key line names this one
+        return [((*path, missing), f"{key_path([*path, missing])}: required key is missing")]
+    where = key_path(path)
     if "propertyNames" in error.schema_path:
-        return (f"{key_path(error.absolute_path)}: scenario name {error.instance!r} is not a safe "
-                "file name (letters, digits, '_' and '-', starting with a letter or digit)")
-    if error.validator in ("minProperties", "maxProperties") and "source" in error.absolute_path:
-        return f"{key_path(error.absolute_path)}: give exactly one of generate, csv, quadratic"
+        return [(path, f"{where}: scenario name {error.instance!r} is not a safe file name "
+                       "(letters, digits, '_' and '-', starting with a letter or digit)")]
+    if error.validator in ("minProperties", "maxProperties") and "source" in path:
+        return [(path, f"{where}: give exactly one of generate, csv, quadratic")]
     if error.validator in ("maxItems", "maxProperties"):  # the instance may be huge: no repr
-        return (f"{key_path(error.absolute_path)}: {len(error.instance)} entries, "
-                f"at most {error.validator_value}")
+        return [(path, f"{where}: {len(error.instance)} entries, at most {error.validator_value}")]
     message = error.message if len(error.message) <= 200 else error.message[:200] + "..."
-    return f"{key_path(error.absolute_path)}: {message}"
+    if error.validator == "enum" and isinstance(error.instance, str):
+        message += did_you_mean(error.instance, error.validator_value)
+    return [(path, f"{where}: {message}")]
 
 
 def with_catalogue(schema: dict) -> dict:
@@ -79,14 +92,24 @@ def with_catalogue(schema: dict) -> dict:
     return schema
 
 
+def problems(config: dict, schema: dict) -> tuple[dict, list[Problem]]:
+    """A copy of the mapping ``config`` with defaults filled in, and every problem the
+    ``schema`` (with the catalogue's lists) finds in it, by key path."""
+    config = copy.deepcopy(config)
+    found = []
+    for error in _Validator(with_catalogue(schema)).iter_errors(config):
+        # of an error with alternatives (anyOf, oneOf), the one most likely meant
+        found += _describe(jsonschema.exceptions.best_match([error]))
+    found = sorted(set(found), key=lambda p: (list(map(str, p[0])), p[1]))
+    return config, found
+
+
 def validate(config: Any, schema: dict) -> dict:
     """A copy of ``config`` checked against ``schema`` (with the catalogue's lists), with
-    defaults filled in."""
+    defaults filled in; ConfigError with every problem."""
     if not isinstance(config, dict):
         raise ConfigError("the config must be a mapping with a 'scenarios' key")
-    config = copy.deepcopy(config)
-    errors = sorted(_Validator(with_catalogue(schema)).iter_errors(config),
-                    key=lambda e: (len(e.absolute_path), list(map(str, e.absolute_path))))
-    if errors:
-        raise ConfigError(_describe(jsonschema.exceptions.best_match(errors)))
+    config, found = problems(config, schema)
+    if found:
+        raise ConfigError(*(line for _, line in found))
     return config

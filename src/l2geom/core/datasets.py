@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 import numpy as np
 
 from ..limits import CSV_BYTES, MAGNITUDE
+
+# A column name as a data set's header has them: short, a letter first, then letters,
+# digits, '_', '.', '-' or spaces.
+COLUMN_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_. -]{0,39}")
+MAX_COLUMNS = 60
 
 
 def read_csv(path: str | Path, features: list[str], target: str) -> tuple[np.ndarray, np.ndarray]:
@@ -30,8 +36,15 @@ def read_csv(path: str | Path, features: list[str], target: str) -> tuple[np.nda
             reader = csv.DictReader(handle)
             header = reader.fieldnames or []
             missing = [c for c in [*features, target] if c not in header]
+            if missing and not header:
+                raise ValueError(f"no column {missing[0]!r}: the file is empty")
+            if missing and not plausible_header(header):
+                # not a CSV of this kind (e.g. a path that names the wrong file): say so
+                # without echoing its first line, which may be anything
+                raise ValueError(f"no column {missing[0]!r}: the first line is not a header "
+                                 "of column names (is this the CSV file you meant?)")
             if missing:
-                raise ValueError(f"no column {missing[0]!r} (columns: {header})"[:300])
+                raise ValueError(f"no column {missing[0]!r} (columns: {', '.join(header)})"[:300])
             for number, row in enumerate(reader, start=2):
                 rows.append(_numbers(number, [row[c] for c in [*features, target]]))
     except UnicodeDecodeError:
@@ -42,6 +55,11 @@ def read_csv(path: str | Path, features: list[str], target: str) -> tuple[np.nda
         raise ValueError(f"needs at least 2 data rows, has {len(rows)}")
     data = np.array(rows)
     return data[:, :-1], data[:, -1]
+
+
+def plausible_header(header: list[str]) -> bool:
+    """Whether ``header`` looks like the column names of a data set, and so may be shown."""
+    return len(header) <= MAX_COLUMNS and all(COLUMN_NAME.fullmatch(c) for c in header)
 
 
 def _numbers(line: int, cells: list) -> list[float]:

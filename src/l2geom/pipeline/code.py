@@ -22,7 +22,8 @@ CHECK_CODE = ("config/*.py", "pipeline/code.py", "errors.py", "catalogue.py", "l
 # rule's params and outputs, so a new spec reruns nothing that exists.
 DATA_FILE_CODE = ("datafile.py", "atomic.py", "core/quadratic.py")
 STAGE_CODE = {
-    "compute": ("core/*.py", "limits.py", "pipeline/jobs.py", *DATA_FILE_CODE),
+    "compute": ("core/*.py", "limits.py", "pipeline/jobs.py", "pipeline/fulldisk.py",
+                *DATA_FILE_CODE),
     "figures": ("figures/*.py", "views.py", "core/plane.py", "style.py", "l2geom.mplstyle",
                 "numbers.py", *DATA_FILE_CODE),
     # shared by every animation; each also runs its own scene module (SCENE_CODE)
