@@ -6,7 +6,7 @@ export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 # The opt-in SLURM layer (requirements-slurm.lock), on sys.path only for the SLURM route
 SLURM_LAYER := $(CURDIR)/$(VENV)/slurm-plugin
 
-.PHONY: all setup slurm-setup build test report lint reproducible bench slurm slurm-test clean
+.PHONY: all setup slurm-setup build test report lint docs reproducible bench slurm slurm-test clean
 all: build
 
 setup:
@@ -24,9 +24,20 @@ test: slurm-setup
 report: build
 	snakemake --report results/report.html
 
+# The field's linters: Snakemake's own lint and formatter, ruff (lint and format), mypy
+# on the package, deptry (declared dependencies against imports); settings in pyproject.toml
+PYTHON_SOURCES := src tests workflow/scripts tools benchmarks
 lint: setup
 	snakemake --lint
 	snakefmt --check Snakefile workflow
+	ruff check $(PYTHON_SOURCES)
+	ruff format --check $(PYTHON_SOURCES)
+	mypy
+	deptry src
+
+# docs/configuration.md from the config schema (a test fails when it is stale)
+docs: setup
+	python -m l2geom.config.reference > docs/configuration.md
 
 reproducible: setup
 	python tools/reproducible.py

@@ -327,9 +327,10 @@ def test_pause_points_increase_inside_the_video_and_match_the_scene(renders, nam
     scene, folder = renders[name]
     record = json.loads((folder / f"{name}.json").read_text())
     times = [p["time"] for p in record["pauses"]]
-    declared = scene_class(name).STAGES
+    declared = {stage.label: stage.description for stage in scene_class(name).STAGES}
     skipped = {"step 2", "step 3"} if name == "decay_trajectories" else set()  # short render
     assert [p["label"] for p in record["pauses"]] == [s for s in declared if s not in skipped]
+    assert all(p["description"] == declared[p["label"]] for p in record["pauses"])
     assert all(a < b for a, b in zip(times, times[1:])) and times[0] > 0
     seconds = probe(folder / f"{name}.mp4")["seconds"]
     assert record["duration"] == pytest.approx(seconds, abs=2 / 15)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
 
@@ -27,6 +28,15 @@ def load_folder(folder: str | Path, files: Mapping[str, str]) -> dict[str, dict[
     """The data files of one scenario folder, by role: ``files`` maps role -> file stem."""
     folder = Path(folder)
     return {role: datafile.load(folder / f"{stem}.npz") for role, stem in files.items()}
+
+
+@dataclass(frozen=True)
+class Stage:
+    """A stage of a scene: its label (a few words, shown where the video pauses) and a
+    one-line description of what it shows, for a reader who cannot watch it."""
+
+    label: str
+    description: str
 
 
 def find_spec(cls: type) -> AnimationSpec | None:
@@ -60,9 +70,10 @@ class DataScene(Scene):
     """
 
     SHORT_TEMPO = 0.2
-    #: The labels of the scene's stages, in order: each :meth:`mark` ends the next one (a
-    #: short render may skip some). The pause points, and what reads them, follow these.
-    STAGES: tuple[str, ...] = ()
+    #: The scene's stages, in order: each :meth:`mark` ends the next one (a short render
+    #: may skip some). Their labels and descriptions go into the pause points (JSON),
+    #: which the HTML deck, the report and the handout read.
+    STAGES: tuple[Stage, ...] = ()
 
     def __init__(self, data: Mapping[str, Mapping[str, np.ndarray]] | None = None,
                  short: bool | None = None, **kwargs) -> None:
@@ -99,12 +110,15 @@ class DataScene(Scene):
     def mark(self, label: str) -> None:
         """A pause point: the end of the stage ``label``, where a lecturer would stop the
         video; ValueError unless it is a declared stage after the last one marked."""
+        labels = [stage.label for stage in self.STAGES]
         done = [p["label"] for p in self.pause_points]
-        later = self.STAGES[self.STAGES.index(done[-1]) + 1:] if done else self.STAGES
+        later = labels[labels.index(done[-1]) + 1:] if done else labels
         if label not in later:
             raise ValueError(f"{type(self).__name__}: stage {label!r} is not declared after "
-                             f"{done[-1] if done else 'the start'!r} in STAGES {self.STAGES}")
-        self.pause_points.append({"time": round(float(self.renderer.time), 3), "label": label})
+                             f"{done[-1] if done else 'the start'!r} in STAGES {labels}")
+        stage = self.STAGES[labels.index(label)]
+        self.pause_points.append({"time": round(float(self.renderer.time), 3), "label": label,
+                                  "description": stage.description})
 
     def ungroup(self, *groups) -> None:
         """Replace ``groups`` in the scene by their pieces (in order, in front): a frame

@@ -60,7 +60,7 @@ from l2geom.animations.layout import (
 )
 from l2geom.animations.plane import axis_labels, equal_axes, marker, polyline, set_polyline
 from l2geom.animations.sampling import sample
-from l2geom.animations.scene import DataScene
+from l2geom.animations.scene import DataScene, Stage
 from l2geom.animations.style import (HEADING_SIZE, LABEL_SIZE, NOTE_SIZE, PALETTE, SMALL_SIZE,
                                      TEXT_SIZE, lines, math, on_backdrop, tex)
 from l2geom.numbers import exact
@@ -104,7 +104,16 @@ class Column:
 class AdamVsAdamW(DataScene):
     """Three optimizers with one λ on the same contours; two end points."""
 
-    STAGES = ("the picture", "first steps", "the runs", "end points")
+    STAGES = (
+        Stage("the picture", "Gradient descent with weight decay, Adam + L2 and AdamW, one λ, "
+              "start together on the R_emp contours; AdamW's box |θᵢ| ≤ 1/λ is dashed."),
+        Stage("first steps", "Adam's first steps run diagonally: each coordinate moves by "
+              "about the learning rate a step."),
+        Stage("the runs", "The runs part ways: weight decay and Adam + L2 head for one point, "
+              "AdamW for its box."),
+        Stage("end points", "Weight decay and Adam + L2 end at θ̂_Ridge, AdamW on its box at "
+              "the minimizer of R_emp there: two end points, not three."),
+    )
 
     # ------------------------------------------------------------------ storyboard
     def construct(self) -> None:

@@ -59,7 +59,7 @@ from l2geom.animations.layout import (
 from l2geom.animations.plane import (axis_labels, equal_axes, growing_segments, marker,
                                      polyline)
 from l2geom.animations.sampling import sample
-from l2geom.animations.scene import LAMBDAS_ENV, DataScene
+from l2geom.animations.scene import LAMBDAS_ENV, DataScene, Stage
 from l2geom.animations.style import (INK, LABEL_SIZE, NOTE_SIZE, PALETTE, TEXT_SIZE, lines, math,
                                      on_backdrop, tex)
 from l2geom.core.plane import circle, view_window
@@ -91,8 +91,20 @@ class DecayTrajectories(DataScene):
 
     SLOW_STEPS = 3  # steps shown one by one, each as gradient step then decay pull
     SETTLE_STEPS = 2  # the last steps, shown one by one in the zoomed view
-    STAGES = ("the picture", *(f"step {k}" for k in range(1, SLOW_STEPS + 1)),
-              "fast forward", "zoom", "settled", "θ̂_Ridge")
+    STAGES = (
+        Stage("the picture", "Weight decay for a small and a large λ, side by side: the R_emp "
+              "contours, θ̂, the start point, and the update rule above."),
+        *(Stage(f"step {k}", f"Step {k} in each panel: a gradient step toward θ̂, then the "
+                "decay pull toward the origin, the weights times 1 − αλ.")
+          for k in range(1, SLOW_STEPS + 1)),
+        Stage("fast forward", "The remaining steps: each run heads for a point short of θ̂, "
+              "nearer the origin for the larger λ."),
+        Stage("zoom", "Each panel zooms onto where its run settles."),
+        Stage("settled", "The last steps: the gradient step and the decay pull are equally "
+              "long and opposite, so the weights no longer move."),
+        Stage("θ̂_Ridge", "Where each run settles is θ̂_Ridge for its λ: an R_emp contour "
+              "touches the penalty circle there."),
+    )
 
     def __init__(self, data=None, short=None, lambdas=None, **kwargs) -> None:
         super().__init__(data=data, short=short, **kwargs)

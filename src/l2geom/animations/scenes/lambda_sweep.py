@@ -69,7 +69,7 @@ from l2geom.animations.layout import (
 )
 from l2geom.animations.plane import axis_labels, equal_axes, marker, polyline, set_polyline
 from l2geom.animations.sampling import grid_position, sample
-from l2geom.animations.scene import DataScene
+from l2geom.animations.scene import DataScene, Stage
 from l2geom.animations.style import (INK, LABEL_SIZE, LONG_HEADING_SIZE, NOTE_SIZE, PALETTE,
                                      READOUT_SIZE, SMALL_SIZE, TEXT_SIZE, math, tex)
 from l2geom.core.plane import circle
@@ -106,7 +106,14 @@ class Column:
 class LambdaSweep(DataScene):
     """θ̂_ridge(λ) with the tangent R_emp contour, the penalty circle and both shrink factors."""
 
-    STAGES = ("λ = 0", "λ = σ₁", "λ = σ₂", "λ → ∞")
+    STAGES = (
+        Stage("λ = 0", "At λ = 0, θ̂_Ridge is θ̂ and both shrink factors σᵢ/(σᵢ+λ) are 1."),
+        Stage("λ = σ₁", "λ grows to σ₁: θ̂_Ridge slides along the ridge path with its touching "
+              "contour and penalty circle, and the flat direction's factor falls to one half."),
+        Stage("λ = σ₂", "At λ = σ₂ the steep direction's factor is one half too."),
+        Stage("λ → ∞", "As λ grows without bound both factors go to 0 and θ̂_Ridge reaches "
+              "the origin."),
+    )
 
     # ------------------------------------------------------------------ storyboard
     def construct(self) -> None:

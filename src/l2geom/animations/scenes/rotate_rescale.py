@@ -62,7 +62,7 @@ from l2geom.animations.layout import (
     RIDGE_LABEL_GAP,
 )
 from l2geom.animations.plane import equal_axes, marker, polyline, set_polyline
-from l2geom.animations.scene import DataScene
+from l2geom.animations.scene import DataScene, Stage
 from l2geom.animations.style import (DISPLAY_SIZE, INK, LABEL_SIZE, PALETTE, TEXT_SIZE, lines,
                                      math, on_backdrop)
 from l2geom import datafile
@@ -141,7 +141,17 @@ class RotateRescale(DataScene):
     """Rotate the plane into the eigenbasis of H, rescale each component by σᵢ/(σᵢ+λ),
     rotate back: θ̂ becomes θ̂_ridge, where an R_emp contour touches a penalty circle."""
 
-    STAGES = ("the picture", "rotate", "rescale", "rotate back", "the tangency")
+    STAGES = (
+        Stage("the picture", "θ̂ among the elliptic R_emp contours, with the eigen-axes of H; "
+              "beside it the formula θ̂_Ridge = Q(Σ+λI)⁻¹ΣQᵀθ̂."),
+        Stage("rotate", "The plane turns by Qᵀ: the eigen-axes become the coordinate axes, the "
+              "ellipses axis-aligned, and θ̂ becomes Qᵀθ̂ with its two components."),
+        Stage("rescale", "Each component of Qᵀθ̂ is multiplied by its factor σᵢ/(σᵢ+λ): the "
+              "flat direction (small σ) shrinks much, the steep one little."),
+        Stage("rotate back", "The plane turns back by Q, carrying the rescaled point with it."),
+        Stage("the tangency", "The point is θ̂_Ridge, where an R_emp contour touches the "
+              "penalty circle through it."),
+    )
 
     # ------------------------------------------------------------------ storyboard
     def construct(self) -> None:
