@@ -73,22 +73,39 @@ def summary(values: list[float]) -> str:
 
 
 def machine() -> str:
-    cpu = next((l.split(":", 1)[1].strip() for l in Path("/proc/cpuinfo").read_text().splitlines()
-                if l.startswith("model name")), platform.processor())
-    versions = subprocess.run([sys.executable, "-c", "import manim, snakemake, matplotlib, numpy;"
-                               "print(f'manim {manim.__version__}, snakemake {snakemake.__version__}, "
-                               "matplotlib {matplotlib.__version__}, numpy {numpy.__version__}')"],
-                              capture_output=True, text=True).stdout.strip()
-    ffmpeg = subprocess.run(["ffmpeg", "-version"], capture_output=True, text=True).stdout.split("\n")[0]
-    return (f"{os.cpu_count()} cores, {cpu}; Python {platform.python_version()}; {versions}; "
-            f"{ffmpeg}")
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    versions = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import manim, snakemake, matplotlib, numpy;"
+            "print(f'manim {manim.__version__}, snakemake {snakemake.__version__}, "
+            "matplotlib {matplotlib.__version__}, numpy {numpy.__version__}')",
+        ],
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    ffmpeg = subprocess.run(["ffmpeg", "-version"], capture_output=True, text=True).stdout.split(
+        "\n"
+    )[0]
+    return (
+        f"{os.cpu_count()} cores, {cpu}; Python {platform.python_version()}; {versions}; {ffmpeg}"
+    )
 
 
 def snakemake_floor(folder: Path, runs: int) -> list[float]:
     """No-op times of a one-rule workflow: Snakemake's start-up, which no workflow beats."""
     folder.mkdir()
-    (folder / "Snakefile").write_text('rule done:\n    output: "done"\n    run:\n'
-                                      '        open(output[0], "w").close()\n')
+    (folder / "Snakefile").write_text(
+        'rule done:\n    output: "done"\n    run:\n        open(output[0], "w").close()\n'
+    )
     run = [*SNAKEMAKE, "--cores", "2", "--quiet"]
     subprocess.run(run, cwd=folder, capture_output=True, check=True)
     times = []
@@ -99,7 +116,9 @@ def snakemake_floor(folder: Path, runs: int) -> list[float]:
     return times
 
 
-def edit_latency(work: Path, key: str, old: str, new: str, runs: int) -> tuple[list[float], list[str]]:
+def edit_latency(
+    work: Path, key: str, old: str, new: str, runs: int
+) -> tuple[list[float], list[str]]:
     """Time from editing ``key: old`` in the course scenario to a rebuilt deck."""
     config = work / "config/config.yaml"
     original = config.read_text()
@@ -119,10 +138,28 @@ def edit_latency(work: Path, key: str, old: str, new: str, runs: int) -> tuple[l
 
 def probe(video: Path) -> tuple[int, float, int, int]:
     """(frames, fps, width, height) of a video, counted by decoding."""
-    out = subprocess.run(["ffprobe", "-v", "error", "-select_streams", "v:0", "-count_frames",
-                          "-show_entries", "stream=nb_read_frames,r_frame_rate,width,height",
-                          "-of", "csv=p=0", str(video)], capture_output=True, text=True,
-                         check=True).stdout.strip().split(",")
+    out = (
+        subprocess.run(
+            [
+                "ffprobe",
+                "-v",
+                "error",
+                "-select_streams",
+                "v:0",
+                "-count_frames",
+                "-show_entries",
+                "stream=nb_read_frames,r_frame_rate,width,height",
+                "-of",
+                "csv=p=0",
+                str(video),
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        .stdout.strip()
+        .split(",")
+    )
     width, height, rate, frames = out
     num, den = rate.split("/")
     return int(frames), int(num) / int(den), int(width), int(height)
@@ -131,10 +168,12 @@ def probe(video: Path) -> tuple[int, float, int, int]:
 def encode_floor(video: Path) -> float:
     """Seconds libx264 takes to encode ``video``'s frames with Manim's settings
     (yuv420p, default preset, ``ENCODER_OPTIONS``): re-encoding time minus decoding time."""
+
     def timed(*output: str) -> float:
         start = time.perf_counter()
-        subprocess.run(["ffmpeg", "-v", "error", "-i", str(video), *output, "-f", "null", "-"],
-                       check=True)
+        subprocess.run(
+            ["ffmpeg", "-v", "error", "-i", str(video), *output, "-f", "null", "-"], check=True
+        )
         return time.perf_counter() - start
 
     options = [arg for key, value in ENCODER_OPTIONS.items() for arg in (f"-{key}", value)]
@@ -145,8 +184,10 @@ def benchmark_rows(work: Path) -> list[dict[str, str]]:
     rows = []
     for tsv in sorted((work / "results/benchmarks").rglob("*.tsv")):
         with tsv.open() as handle:
-            rows += [{"job": str(tsv.relative_to(work / "results/benchmarks").with_suffix("")), **r}
-                     for r in csv.DictReader(handle, delimiter="\t")]
+            rows += [
+                {"job": str(tsv.relative_to(work / "results/benchmarks").with_suffix("")), **r}
+                for r in csv.DictReader(handle, delimiter="\t")
+            ]
     return rows
 
 
@@ -158,8 +199,10 @@ def animation_table(work: Path, quality: str) -> list[str]:
         render = timings.get(f"{scenario}/animation_{name}", float("nan"))
         frames, fps, width, height = probe(video)
         floor = encode_floor(video)
-        lines.append(f"| {quality} | {scenario}/{name} | {width}x{height} | {render:.1f} | {frames} | "
-                     f"{frames / fps:.1f} | {frames / render:.1f} | {floor:.1f} | {render / floor:.1f} |")
+        lines.append(
+            f"| {quality} | {scenario}/{name} | {width}x{height} | {render:.1f} | {frames} | "
+            f"{frames / fps:.1f} | {frames / render:.1f} | {floor:.1f} | {render / floor:.1f} |"
+        )
     return lines
 
 
@@ -167,16 +210,21 @@ def animation_table(work: Path, quality: str) -> list[str]:
 def checkout(rev: str, dest: Path):
     """The project at commit ``rev`` in ``dest`` (a git worktree, removed afterwards),
     with this checkout's installed JavaScript packages."""
-    subprocess.run(["git", "worktree", "add", "--detach", "--force", str(dest), rev], cwd=ROOT,
-                   check=True, capture_output=True)
+    subprocess.run(
+        ["git", "worktree", "add", "--detach", "--force", str(dest), rev],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
     try:
         modules = ROOT / "slides/html/node_modules"
         if modules.exists() and (dest / "slides/html").exists():
             (dest / "slides/html/node_modules").symlink_to(modules)
         yield dest
     finally:
-        subprocess.run(["git", "worktree", "remove", "--force", str(dest)], cwd=ROOT,
-                       capture_output=True)
+        subprocess.run(
+            ["git", "worktree", "remove", "--force", str(dest)], cwd=ROOT, capture_output=True
+        )
 
 
 def tex_cache(folder: Path):
@@ -214,8 +262,10 @@ def same_look(before: Path, after: Path) -> list[str]:
         if not old.exists():
             lines.append(f"| {video.stem} | (new) | {probe(video)[0]} | |")
             continue
-        lines.append(f"| {video.stem} | {probe(old)[0]} | {probe(video)[0]} | "
-                     f"{encoders.ssim(video, old, None):.4f} |")
+        lines.append(
+            f"| {video.stem} | {probe(old)[0]} | {probe(video)[0]} | "
+            f"{encoders.ssim(video, old, None):.4f} |"
+        )
     return lines
 
 
@@ -228,20 +278,30 @@ def main() -> None:
     parser.add_argument("--before", default=BEFORE, help=f"commit to compare with ({BEFORE})")
     parser.add_argument("--runs", type=int, default=3, help="runs of each loop (default 3)")
     parser.add_argument("--no-encoders", action="store_true", help="skip the encoder table")
-    parser.add_argument("--keep", type=Path, help="build here and keep the builds (to look at them)")
+    parser.add_argument(
+        "--keep", type=Path, help="build here and keep the builds (to look at them)"
+    )
     args = parser.parse_args()
-    out = ["# l2geom build benchmark\n", f"Machine: {machine()}\n",
-           f"Before: {args.before}; after: {git_head()}. Cold builds: one each; loops: "
-           f"{args.runs} runs (median, min, max; seconds).\n"]
-    with tempfile.TemporaryDirectory(prefix="l2geom-bench-") as tmp, \
-            checkout(args.before, Path(tmp) / "before-src") as before_root:
+    out = [
+        "# l2geom build benchmark\n",
+        f"Machine: {machine()}\n",
+        f"Before: {args.before}; after: {git_head()}. Cold builds: one each; loops: "
+        f"{args.runs} runs (median, min, max; seconds).\n",
+    ]
+    with (
+        tempfile.TemporaryDirectory(prefix="l2geom-bench-") as tmp,
+        checkout(args.before, Path(tmp) / "before-src") as before_root,
+    ):
         base = args.keep or Path(tmp)
         base.mkdir(parents=True, exist_ok=True)
         projects = {"before": before_root, "after": ROOT}
         cold, prod = {}, {}
         # production, --cores 2, from nothing; "after" also with the TeX cache it filled
-        for label, root, cache in [("before", before_root, "before"), ("after", ROOT, "after"),
-                                   ("after, warm TeX cache", ROOT, "after")]:
+        for label, root, cache in [
+            ("before", before_root, "before"),
+            ("after", ROOT, "after"),
+            ("after, warm TeX cache", ROOT, "after"),
+        ]:
             work = make_scratch(base / f"production-{len(cold)}", "production", root=root)
             with tex_cache(base / f"tex-{cache}"):
                 cold[label] = timed(work, "--cores", "2")[0]
@@ -256,62 +316,96 @@ def main() -> None:
             preview[label] = work
             print(f"author loop ({label}): {summary(loops[label])}", flush=True)
         rss = {label: peak_rss(prod[label]) for label in ("before", "after")}
-        out.append("\n## Before and after\n\n| measure | before | after | after / before |"
-                   "\n|---|---|---|---|")
+        out.append(
+            "\n## Before and after\n\n| measure | before | after | after / before |"
+            "\n|---|---|---|---|"
+        )
         for label, cache in [("after", "empty"), ("after, warm TeX cache", "warm")]:
-            out.append(f"| cold production build, --cores 2 (after: {cache} TeX cache) | "
-                       f"{cold['before']:.1f} | {cold[label]:.1f} | {cold[label] / cold['before']:.2f} |")
-        out.append(f"| author loop: edit animations/{LOOP_SCENE}, rebuild its preview video | "
-                   f"{summary(loops['before'])} | {summary(loops['after'])} | "
-                   f"{ratio(loops['after'], loops['before'])} |")
-        out.append(f"| largest job max_rss, MB (production) | {rss['before'][0]:.0f} ({rss['before'][1]}) | "
-                   f"{rss['after'][0]:.0f} ({rss['after'][1]}) | {rss['after'][0] / rss['before'][0]:.2f} |")
-        out.append(f"\nJobs of the author loop: before {', '.join(loop_jobs['before'])}; "
-                   f"after {', '.join(loop_jobs['after'])}.")
-        out.append("\n## Same look: production videos, after against before\n\n"
-                   "| animation | frames before | frames after | SSIM after vs before |"
-                   "\n|---|---|---|---|")
+            out.append(
+                f"| cold production build, --cores 2 (after: {cache} TeX cache) | "
+                f"{cold['before']:.1f} | {cold[label]:.1f} | {cold[label] / cold['before']:.2f} |"
+            )
+        out.append(
+            f"| author loop: edit animations/{LOOP_SCENE}, rebuild its preview video | "
+            f"{summary(loops['before'])} | {summary(loops['after'])} | "
+            f"{ratio(loops['after'], loops['before'])} |"
+        )
+        out.append(
+            f"| largest job max_rss, MB (production) | {rss['before'][0]:.0f} ({rss['before'][1]}) | "
+            f"{rss['after'][0]:.0f} ({rss['after'][1]}) | {rss['after'][0] / rss['before'][0]:.2f} |"
+        )
+        out.append(
+            f"\nJobs of the author loop: before {', '.join(loop_jobs['before'])}; "
+            f"after {', '.join(loop_jobs['after'])}."
+        )
+        out.append(
+            "\n## Same look: production videos, after against before\n\n"
+            "| animation | frames before | frames after | SSIM after vs before |"
+            "\n|---|---|---|---|"
+        )
         out += same_look(prod["before"], prod["after"])
         print("\n".join(out[-8:]), flush=True)
 
         work = preview["after"]
         noop = [timed(work, "--cores", "2")[0] for _ in range(args.runs)]
         floor = snakemake_floor(base / "one-rule", args.runs)
-        out.append(f"\n## No-op rebuild (preview, after)\n\n{summary(noop)}\n\n"
-                   f"Snakemake's own floor, a no-op of a one-rule workflow: {summary(floor)}")
+        out.append(
+            f"\n## No-op rebuild (preview, after)\n\n{summary(noop)}\n\n"
+            f"Snakemake's own floor, a no-op of a one-rule workflow: {summary(floor)}"
+        )
         out.append("\n## Edit-to-deck latency (preview, after)\n")
         with tex_cache(base / "tex-after"):
-            for label, key, old, new in [("figure parameter: course lambdas.decay", "decay", "10", "12"),
-                                         ("animation parameter: course lambdas.pull", "pull", "[5, 50]", "[5, 60]")]:
+            for label, key, old, new in [
+                ("figure parameter: course lambdas.decay", "decay", "10", "12"),
+                ("animation parameter: course lambdas.pull", "pull", "[5, 50]", "[5, 60]"),
+            ]:
                 times, jobs = edit_latency(work, key, old, new, args.runs)
                 out.append(f"- {label}: {summary(times)}\n  - jobs rerun: {', '.join(jobs)}")
                 print(out[-1], flush=True)
-        out.append("\n## Animations (after; rendered two at a time, in the cold --cores 2 builds)\n\n"
-                   "| quality | animation | size | render s | frames | length s | "
-                   "frames/s | encode-only s | render/encode |\n|---|---|---|---|---|---|---|---|---|")
+        out.append(
+            "\n## Animations (after; rendered two at a time, in the cold --cores 2 builds)\n\n"
+            "| quality | animation | size | render s | frames | length s | "
+            "frames/s | encode-only s | render/encode |\n|---|---|---|---|---|---|---|---|---|"
+        )
         out += animation_table(preview["after"], "preview")
         out += animation_table(prod["after, warm TeX cache"], "production")
-        out.append("\n## Peak memory per job (MB, max_rss; after, cold production build)\n\n"
-                   "| job | s | max_rss |\n|---|---|---|")
-        out += [f"| {r['job']} | {float(r['s']):.2f} | {r['max_rss']} |"
-                for r in benchmark_rows(prod["after"])]
+        out.append(
+            "\n## Peak memory per job (MB, max_rss; after, cold production build)\n\n"
+            "| job | s | max_rss |\n|---|---|---|"
+        )
+        out += [
+            f"| {r['job']} | {float(r['s']):.2f} | {r['max_rss']} |"
+            for r in benchmark_rows(prod["after"])
+        ]
         if not args.no_encoders:
             out.append(f"\n## Encoder table\n\n{encoders.DESCRIPTION}\n")
-            out += encoders.table(encoders.lossless_render(
-                "rotate_rescale", prod["after"] / "results/data/course",
-                base / "rotate_rescale-lossless.mp4"), base, None, encoders.SETTINGS)
+            out += encoders.table(
+                encoders.lossless_render(
+                    "rotate_rescale",
+                    prod["after"] / "results/data/course",
+                    base / "rotate_rescale-lossless.mp4",
+                ),
+                base,
+                None,
+                encoders.SETTINGS,
+            )
     text = "\n".join(out) + "\n"
     print(text)
     # the SLURM results (benchmarks/slurm_bench.py, pasted by hand) stay
     results = ROOT / "benchmarks/RESULTS.md"
     kept = results.read_text() if results.exists() else ""
-    kept = kept[kept.index(SLURM_PART):] if SLURM_PART in kept else ""
+    kept = kept[kept.index(SLURM_PART) :] if SLURM_PART in kept else ""
     results.write_text(text + kept)
 
 
 def git_head() -> str:
-    return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
-                          text=True, check=True).stdout.strip()
+    return subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
 
 
 if __name__ == "__main__":

@@ -28,14 +28,24 @@ import av
 ROOT = Path(__file__).resolve().parents[1]
 # (preset, CRF, mbtree): Manim's default (medium, 23, mbtree on) first, then faster presets;
 # without mbtree (x264 then gives the same bytes for the same frames: rendering.py)
-SETTINGS = [("medium", "23", True), ("veryfast", "23", True), ("ultrafast", "23", True),
-            ("medium", "23", False), ("faster", "25", False), ("veryfast", "23", False),
-            ("veryfast", "25", False), ("veryfast", "26", False), ("superfast", "25", False)]
-DESCRIPTION = ("rotate_rescale, production (1080p60), re-encoded from a lossless render of "
-               "its frames through PyAV's libx264 on one thread, in one segment (Manim writes "
-               "one per animation, so its files are a little larger). Encode s: encoding "
-               "alone (decoding subtracted); SSIM: against the lossless frames; same bytes: "
-               "two encodes compared.")
+SETTINGS = [
+    ("medium", "23", True),
+    ("veryfast", "23", True),
+    ("ultrafast", "23", True),
+    ("medium", "23", False),
+    ("faster", "25", False),
+    ("veryfast", "23", False),
+    ("veryfast", "25", False),
+    ("veryfast", "26", False),
+    ("superfast", "25", False),
+]
+DESCRIPTION = (
+    "rotate_rescale, production (1080p60), re-encoded from a lossless render of "
+    "its frames through PyAV's libx264 on one thread, in one segment (Manim writes "
+    "one per animation, so its files are a little larger). Encode s: encoding "
+    "alone (decoding subtracted); SSIM: against the lossless frames; same bytes: "
+    "two encodes compared."
+)
 LOSSLESS = {"preset": "ultrafast", "qp": "0", "threads": "1"}
 
 # Renders scene argv[1] of the data folder argv[2] to argv[3] with the encoder options
@@ -50,8 +60,9 @@ rendering.render(sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[3] + ".png", qu
 
 
 def lossless_render(scene: str, data: Path, out: Path) -> Path:
-    subprocess.run([sys.executable, "-c", RENDER, scene, str(data), str(out), repr(LOSSLESS)],
-                   check=True)
+    subprocess.run(
+        [sys.executable, "-c", RENDER, scene, str(data), str(out), repr(LOSSLESS)], check=True
+    )
     return out
 
 
@@ -81,9 +92,27 @@ def transcode(src: Path, dst: Path | None, options: dict[str, str], frames: int 
 
 def ssim(video: Path, reference: Path, frames: int | None) -> float:
     limit = ["-frames:v", str(frames)] if frames else []
-    run = subprocess.run(["ffmpeg", "-v", "info", "-nostats", "-i", str(video), "-i",
-                          str(reference), "-lavfi", "ssim", *limit, "-f", "null", "-"],
-                         capture_output=True, text=True, check=True)
+    run = subprocess.run(
+        [
+            "ffmpeg",
+            "-v",
+            "info",
+            "-nostats",
+            "-i",
+            str(video),
+            "-i",
+            str(reference),
+            "-lavfi",
+            "ssim",
+            *limit,
+            "-f",
+            "null",
+            "-",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return float(re.findall(r"All:([0-9.]+)", run.stderr)[-1])
 
 
@@ -92,17 +121,24 @@ def sha(path: Path) -> str:
 
 
 def options(preset: str, crf: str, mbtree: bool) -> dict[str, str]:
-    return {"preset": preset, "crf": crf, "threads": "1",
-            **({} if mbtree else {"x264-params": "mbtree=0"})}
+    return {
+        "preset": preset,
+        "crf": crf,
+        "threads": "1",
+        **({} if mbtree else {"x264-params": "mbtree=0"}),
+    }
 
 
-def table(reference: Path, work: Path, frames: int | None,
-          settings: list[tuple[str, str, bool]]) -> list[str]:
+def table(
+    reference: Path, work: Path, frames: int | None, settings: list[tuple[str, str, bool]]
+) -> list[str]:
     from l2geom.animations.rendering import ENCODER_OPTIONS
 
     decode = min(transcode(reference, None, {}, frames) for _ in range(2))
-    lines = ["| preset | CRF | mbtree | encode s | size MB | SSIM | same bytes |",
-             "|---|---|---|---|---|---|---|"]
+    lines = [
+        "| preset | CRF | mbtree | encode s | size MB | SSIM | same bytes |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for preset, crf, mbtree in settings:
         chosen = options(preset, crf, mbtree)
         first = work / f"{preset}-{crf}-{mbtree}.mp4"
@@ -111,8 +147,10 @@ def table(reference: Path, work: Path, frames: int | None,
         if chosen == ENCODER_OPTIONS:  # the renders' setting
             transcode(reference, second := work / "again.mp4", chosen, frames)
             same = "yes (the renders' setting)" if sha(first) == sha(second) else "NO"
-        lines.append(f"| {preset} | {crf} | {'on' if mbtree else 'off'} | {seconds:.1f} | "
-                     f"{first.stat().st_size / 1e6:.2f} | {ssim(first, reference, frames):.4f} | {same} |")
+        lines.append(
+            f"| {preset} | {crf} | {'on' if mbtree else 'off'} | {seconds:.1f} | "
+            f"{first.stat().st_size / 1e6:.2f} | {ssim(first, reference, frames):.4f} | {same} |"
+        )
         print(lines[-1], flush=True)
     return lines
 
@@ -120,8 +158,12 @@ def table(reference: Path, work: Path, frames: int | None,
 def main(argv: list[str] | None = None) -> list[str]:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--scene", default="rotate_rescale")
-    parser.add_argument("--data", type=Path, default=None,
-                        help="data folder (default: results/data/course of a fresh build)")
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=None,
+        help="data folder (default: results/data/course of a fresh build)",
+    )
     parser.add_argument("--frames", type=int, default=None, help="only the first N frames")
     parser.add_argument("--work", type=Path, default=None, help="keep the videos here")
     args = parser.parse_args(argv)

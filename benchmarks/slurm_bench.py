@@ -39,8 +39,11 @@ CONFIG = "config/many-scenarios.yaml"
 SUBMITTED = re.compile(r"has been submitted with SLURM jobid \d+")
 ROUTES = {  # route: (command, arguments, extra PYTHONPATH)
     "local": (SNAKEMAKE, ["--cores", "2"], []),
-    "slurm": (SNAKEMAKE_SLURM, ["--workflow-profile", "profiles/slurm",
-                                "--slurm-init-seconds-before-status-checks", "2"], [SLURM_LAYER]),
+    "slurm": (
+        SNAKEMAKE_SLURM,
+        ["--workflow-profile", "profiles/slurm", "--slurm-init-seconds-before-status-checks", "2"],
+        [SLURM_LAYER],
+    ),
 }
 
 
@@ -48,8 +51,9 @@ def build(workdir: Path, route: str) -> tuple[float, int, int]:
     """(seconds, Snakemake jobs, SLURM jobs submitted) of one build."""
     command, args, extra_path = ROUTES[route]
     start = time.monotonic()
-    run = snakemake(workdir, "--configfile", CONFIG, *args, extra_path=extra_path,
-                    command=command, timeout=3600)
+    run = snakemake(
+        workdir, "--configfile", CONFIG, *args, extra_path=extra_path, command=command, timeout=3600
+    )
     seconds = time.monotonic() - start
     log = run.stdout + run.stderr
     if run.returncode != 0:
@@ -60,23 +64,31 @@ def build(workdir: Path, route: str) -> tuple[float, int, int]:
 
 def table(results: dict[str, list[tuple[float, int, int]]]) -> str:
     median = {route: statistics.median(r[0] for r in runs) for route, runs in results.items()}
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
-                            capture_output=True, text=True).stdout.strip()
-    lines = [f"SLURM against local, {CONFIG} (compute + figures), {os.cpu_count()} CPUs, "
-             f"commit {commit}, {time.strftime('%Y-%m-%d %H:%M')}",
-             "",
-             "| build | runs (s) | median (s) | Snakemake jobs | SLURM jobs |",
-             "| --- | --- | --- | --- | --- |"]
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.strip()
+    lines = [
+        f"SLURM against local, {CONFIG} (compute + figures), {os.cpu_count()} CPUs, "
+        f"commit {commit}, {time.strftime('%Y-%m-%d %H:%M')}",
+        "",
+        "| build | runs (s) | median (s) | Snakemake jobs | SLURM jobs |",
+        "| --- | --- | --- | --- | --- |",
+    ]
     names = {"local": "local, `--cores 2`", "slurm": "SLURM (profiles/slurm), one node"}
     for route, runs in results.items():
-        lines.append(f"| {names[route]} | {', '.join(f'{r[0]:.0f}' for r in runs)} | "
-                     f"{median[route]:.0f} | {runs[0][1]} | "
-                     f"{runs[0][2] if route == 'slurm' else '-'} |")
+        lines.append(
+            f"| {names[route]} | {', '.join(f'{r[0]:.0f}' for r in runs)} | "
+            f"{median[route]:.0f} | {runs[0][1]} | "
+            f"{runs[0][2] if route == 'slurm' else '-'} |"
+        )
     # run i's pair ran back to back: under a drifting load its ratio is the steadier one
-    pairs = [s[0] / l[0] for s, l in zip(results["slurm"], results["local"])]
-    lines += ["", f"SLURM / local: {median['slurm'] / median['local']:.2f} (medians), "
-              f"{', '.join(f'{r:.2f}' for r in pairs)} (run by run); load average at the "
-              f"end {os.getloadavg()[0]:.1f}"]
+    pairs = [slurm[0] / local[0] for slurm, local in zip(results["slurm"], results["local"])]
+    lines += [
+        "",
+        f"SLURM / local: {median['slurm'] / median['local']:.2f} (medians), "
+        f"{', '.join(f'{r:.2f}' for r in pairs)} (run by run); load average at the "
+        f"end {os.getloadavg()[0]:.1f}",
+    ]
     return "\n".join(lines)
 
 

@@ -29,8 +29,18 @@ def write_scenario_data(folder: Path, steps: int = 40) -> dict[str, Path]:
         "rescale": compute.rescale_data(quad, 50.0),
         "tangency": touch,
         "landscape": compute.landscape_data(quad, start, step, steps, resolution=101),
-        "adaptive": compute.adaptive_data(quad, start, step, steps, lam=0.5, learning_rate=0.05,
-                                          adam_steps=400, beta1=0.9, beta2=0.99, eps=1e-8),
+        "adaptive": compute.adaptive_data(
+            quad,
+            start,
+            step,
+            steps,
+            lam=0.5,
+            learning_rate=0.05,
+            adam_steps=400,
+            beta1=0.9,
+            beta2=0.99,
+            eps=1e-8,
+        ),
         "early_stopping": compute.early_stopping_data(quad, step, [5, 10, 20]),
     }
     # The pipeline's per-use files, each holding every λ above (figure tests use the
@@ -78,8 +88,13 @@ def small_build(tmp_path_factory) -> Path:
     from scratch import make_small_scratch, scratch_env
 
     work = make_small_scratch(tmp_path_factory.mktemp("small-build"))
-    run = subprocess.run([sys.executable, "-m", "l2geom.build", "--cores", "2"], cwd=work,
-                         env=scratch_env(work), capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, "-m", "l2geom.build", "--cores", "2"],
+        cwd=work,
+        env=scratch_env(work),
+        capture_output=True,
+        text=True,
+    )
     assert run.returncode == 0, run.stderr[-3000:]
     return work
 
@@ -106,8 +121,12 @@ def chromium():
 
     options = webdriver.ChromeOptions()
     options.binary_location = shutil.which("chromium")
-    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
-                "--window-size=1280,800", "--hide-scrollbars"):
+    for arg in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-dev-shm-usage",
+        "--window-size=1280,800",
+        "--hide-scrollbars",
+    ):
         options.add_argument(arg)
     return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-

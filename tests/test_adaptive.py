@@ -58,8 +58,10 @@ def test_early_stopping_closed_form_is_gradient_descent(course):
     np.testing.assert_allclose(data["lambdas"], 1 / (0.005 * np.array([5, 10, 20, 50])))
     ridge = np.array([ridge_solve(course, lam) for lam in data["lambdas"]])
     np.testing.assert_allclose(data["distances"], np.linalg.norm(data["points"] - ridge, axis=1))
-    print("early stopping, tau -> |theta(tau) - ridge(1/(alpha tau))|:",
-          dict(zip(data["taus"].tolist(), np.round(data["distances"], 4).tolist())))
+    print(
+        "early stopping, tau -> |theta(tau) - ridge(1/(alpha tau))|:",
+        dict(zip(data["taus"].tolist(), np.round(data["distances"], 4).tolist())),
+    )
     # The factors match where the curves say they should: both 0 at small τ, 1 at large.
     assert np.all((0 <= data["stopped"]) & (data["stopped"] <= 1))
     assert np.all(np.diff(data["stopped"], axis=0) >= 0)

@@ -20,10 +20,9 @@ from l2geom import datafile
 manim = pytest.importorskip("manim")
 av = pytest.importorskip("av")
 
-from l2geom.animations import clipping, plane, sampling, scene  # noqa: E402
-from l2geom.animations.style import MIN_SIZE, PALETTE  # noqa: E402
-from l2geom.animations import encoding, rendering  # noqa: E402
+from l2geom.animations import clipping, encoding, plane, rendering, sampling, scene  # noqa: E402  # noqa: E402
 from l2geom.animations.rendering import render, render_config, scene_class  # noqa: E402
+from l2geom.animations.style import MIN_SIZE, PALETTE  # noqa: E402
 from l2geom.catalogue import ANIMATIONS  # noqa: E402
 from l2geom.core.plane import circle  # noqa: E402
 
@@ -32,6 +31,7 @@ WINDOW = np.array([0.0, 1.0, 0.0, 1.0])
 
 
 # ---------------------------------------------------------------- helpers, no rendering
+
 
 def test_clip_polyline_cuts_at_the_border():
     pieces = clipping.clip_polyline(np.array([[-1, 0.5], [2, 0.5], [0.5, 0.5], [0.5, 4]]), WINDOW)
@@ -86,10 +86,17 @@ def test_sample_and_grid_position():
 
 def test_render_config_profiles(tmp_path):
     preview = render_config("preview", tmp_path, "x")
-    assert (preview["pixel_width"], preview["pixel_height"], preview["frame_rate"]) == (854, 480, 15)
+    assert (preview["pixel_width"], preview["pixel_height"], preview["frame_rate"]) == (
+        854,
+        480,
+        15,
+    )
     production = render_config("production", tmp_path, "x")
-    assert (production["pixel_width"], production["pixel_height"],
-            production["frame_rate"]) == (1920, 1080, 60)
+    assert (production["pixel_width"], production["pixel_height"], production["frame_rate"]) == (
+        1920,
+        1080,
+        60,
+    )
     assert preview["disable_caching"] and preview["media_dir"] == str(tmp_path)
     with pytest.raises(ValueError, match="quality"):
         render_config("draft", tmp_path, "x")
@@ -105,7 +112,11 @@ def encode_segment(frames: list[np.ndarray], options: dict) -> bytes:
     buffer = io.BytesIO()
     with av.open(buffer, "w", format="mp4") as container:
         stream = container.add_stream("libx264", rate=15, options=options)
-        stream.width, stream.height, stream.pix_fmt = frames[0].shape[1], frames[0].shape[0], "yuv420p"
+        stream.width, stream.height, stream.pix_fmt = (
+            frames[0].shape[1],
+            frames[0].shape[0],
+            "yuv420p",
+        )
         for index, pixels in enumerate(frames):
             frame = av.VideoFrame.from_ndarray(pixels, format="rgba")
             frame.pts, frame.time_base = index, Fraction(1, 15)
@@ -122,11 +133,11 @@ def test_a_short_partial_movie_gives_the_same_bytes_whatever_was_allocated_befor
     base = np.full((480, 854, 4), 255, dtype=np.uint8)
     for _ in range(60):  # grey strokes
         y, x = rng.integers(0, 478), rng.integers(0, 654)
-        base[y:y + 2, x:x + rng.integers(20, 200), :3] = rng.integers(120, 220)
+        base[y : y + 2, x : x + rng.integers(20, 200), :3] = rng.integers(120, 220)
     frames = []
     for k in range(10):  # a line that grows, over a faintly noisy picture
         frame = base.copy()
-        frame[200:204, 20:40 + 25 * k, :3] = (40, 110, 200)
+        frame[200:204, 20 : 40 + 25 * k, :3] = (40, 110, 200)
         frame[..., :3] = np.clip(frame[..., :3] + rng.integers(-3, 4, frame[..., :3].shape), 0, 255)
         frames.append(frame)
     encodings = set()
@@ -147,8 +158,15 @@ def test_the_convert_once_encoder_writes_the_bytes_of_manims_own(tmp_path, width
     from manim._config.video_encoder import VideoEncoderSpec
     from manim.scene.video_segment_encoder import VideoSegmentEncoder
 
-    spec = VideoEncoderSpec("mp4", "libx264", "yuv420p", width, 480, Fraction(15),
-                            tuple(rendering.ENCODER_OPTIONS.items()))
+    spec = VideoEncoderSpec(
+        "mp4",
+        "libx264",
+        "yuv420p",
+        width,
+        480,
+        Fraction(15),
+        tuple(rendering.ENCODER_OPTIONS.items()),
+    )
     tagged = replace(spec, options=(*spec.options, *encoding.COLOUR_TAGS.items()))
     written = {}
     for cls, given in ((VideoSegmentEncoder, tagged), (encoding.ConvertOnceEncoder, spec)):
@@ -168,9 +186,11 @@ def test_the_clear_fill_skipping_camera_draws_the_same_pixels():
     from manim.camera.camera import Camera
 
     with tempconfig({"pixel_width": 320, "pixel_height": 180}):
-        shapes = [Line([-3, -1, 0], [3, 1, 0], stroke_width=6),  # fill fully transparent
-                  Square(1.5).set_fill("#3070c0", opacity=0.4),
-                  Circle(1.0, color="#c04030").set_fill(opacity=1.0)]
+        shapes = [
+            Line([-3, -1, 0], [3, 1, 0], stroke_width=6),  # fill fully transparent
+            Square(1.5).set_fill("#3070c0", opacity=0.4),
+            Circle(1.0, color="#c04030").set_fill(opacity=1.0),
+        ]
         frames = []
         for cls in (Camera, scene.ClearFillSkippingCamera):
             camera = cls()
@@ -202,8 +222,12 @@ def test_ungroup_replaces_a_group_by_its_pieces():
 
 def test_only_what_moves_is_redrawn_each_frame():
     empty = scene.DataScene(data={})
-    still, follower, text, faded = (manim.Square(), manim.Circle(), manim.Square(),
-                                    manim.Triangle())
+    still, follower, text, faded = (
+        manim.Square(),
+        manim.Circle(),
+        manim.Square(),
+        manim.Triangle(),
+    )
     follower.add_updater(lambda m: m)
     empty.add(still, follower, text, faded)
     moving = empty.get_moving_mobjects(manim.FadeOut(faded))
@@ -224,20 +248,29 @@ def test_scene_without_data_explains_the_env_variable(monkeypatch):
 
 
 def test_decay_trajectories_rejects_unstored_lambda(scenario_data):
-    data = scene.load_folder(scenario_data["descent"].parent, ANIMATIONS["decay_trajectories"].reads)
+    data = scene.load_folder(
+        scenario_data["descent"].parent, ANIMATIONS["decay_trajectories"].reads
+    )
     with pytest.raises(KeyError, match="not among the stored values"):
         scene_class("decay_trajectories")(data=data, lambdas=[7.0])
 
 
 # ---------------------------------------------------------------- renders
 
+
 def probe(movie: Path) -> dict:
     """Stream metadata and the number of frames that decode, with the last frame."""
     with av.open(str(movie)) as container:
         stream = container.streams.video[0]
-        info = {"width": stream.codec_context.width, "height": stream.codec_context.height,
-                "rate": stream.base_rate, "average_rate": stream.average_rate, "codec": stream.codec_context.name,
-                "pix_fmt": stream.codec_context.pix_fmt, "declared": stream.frames}
+        info = {
+            "width": stream.codec_context.width,
+            "height": stream.codec_context.height,
+            "rate": stream.base_rate,
+            "average_rate": stream.average_rate,
+            "codec": stream.codec_context.name,
+            "pix_fmt": stream.codec_context.pix_fmt,
+            "declared": stream.frames,
+        }
         decoded, last = 0, None
         for frame in container.decode(stream):
             last = frame.to_ndarray(format="rgb24")
@@ -262,9 +295,23 @@ def mp4_boxes(path: Path) -> list[str]:
 
 def ffprobe_colour(path: Path) -> dict[str, str]:
     """The colour tags ffprobe reads for the first video stream."""
-    out = subprocess.run(["ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries",
-                          "stream=color_primaries,color_transfer,color_space,color_range",
-                          "-of", "json", str(path)], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [
+            "ffprobe",
+            "-v",
+            "error",
+            "-select_streams",
+            "v:0",
+            "-show_entries",
+            "stream=color_primaries,color_transfer,color_space,color_range",
+            "-of",
+            "json",
+            str(path),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(out.stdout)["streams"][0]
 
 
@@ -274,8 +321,11 @@ class RotateRescaleProbe(scene_class("rotate_rescale")):
     def mark(self, label):
         super().mark(label)
         self.snapshots = getattr(self, "snapshots", {})
-        self.snapshots[label] = [np.array(piece.get_anchors()) for contour in self.plane.contours
-                                 for piece in contour.family_members_with_points()]
+        self.snapshots[label] = [
+            np.array(piece.get_anchors())
+            for contour in self.plane.contours
+            for piece in contour.family_members_with_points()
+        ]
 
 
 @pytest.fixture(scope="module")
@@ -287,8 +337,16 @@ def renders(scenario_data, tmp_path_factory):
         target = tmp_path_factory.mktemp(name)
         extra = {"lambdas": [5.0, 50.0]} if name == "decay_trajectories" else {}
         cls = RotateRescaleProbe if name == "rotate_rescale" else name
-        scene = render(cls, folder, target / f"{name}.mp4", target / f"{name}.png",
-                       pauses=target / f"{name}.json", quality="preview", short=True, **extra)
+        scene = render(
+            cls,
+            folder,
+            target / f"{name}.mp4",
+            target / f"{name}.png",
+            pauses=target / f"{name}.json",
+            quality="preview",
+            short=True,
+            **extra,
+        )
         out[name] = (scene, target)
     return out
 
@@ -305,7 +363,9 @@ def test_render_is_h264_preview_and_every_frame_decodes(renders, name):
     record = json.loads((folder / f"{name}.json").read_text())
     assert info["decoded"] == info["declared"] == round(record["duration"] * 15)
     # No media folder is left behind, only the three outputs.
-    assert sorted(p.name for p in folder.iterdir()) == [f"{name}.{ext}" for ext in ("json", "mp4", "png")]
+    assert sorted(p.name for p in folder.iterdir()) == [
+        f"{name}.{ext}" for ext in ("json", "mp4", "png")
+    ]
 
 
 @pytest.mark.slow
@@ -315,8 +375,11 @@ def test_render_is_colour_tagged_and_indexed_first(renders, name):
     (moov) before the media data (mdat), so a browser starts before the file is in."""
     _, folder = renders[name]
     assert ffprobe_colour(folder / f"{name}.mp4") == {
-        "color_range": "tv", "color_space": "smpte170m", "color_transfer": "bt709",
-        "color_primaries": "bt709"}
+        "color_range": "tv",
+        "color_space": "smpte170m",
+        "color_transfer": "bt709",
+        "color_primaries": "bt709",
+    }
     boxes = mp4_boxes(folder / f"{name}.mp4")
     assert boxes.index("ftyp") < boxes.index("moov") < boxes.index("mdat")
 
@@ -342,8 +405,12 @@ def test_pause_points_increase_inside_the_video_and_match_the_scene(renders, nam
 @pytest.mark.parametrize("name", sorted(ANIMATIONS))
 def test_no_text_is_smaller_than_the_slides_footnotes(renders, name):
     scene, _ = renders[name]
-    texts = [m for top in scene.mobjects for m in top.get_family()
-             if isinstance(m, (manim.Tex, manim.MathTex))]
+    texts = [
+        m
+        for top in scene.mobjects
+        for m in top.get_family()
+        if isinstance(m, (manim.Tex, manim.MathTex))
+    ]
     assert texts and min(m.font_size for m in texts) >= MIN_SIZE - 0.5
 
 
@@ -370,13 +437,14 @@ def test_rotate_rescale_lands_on_stored_ridge(renders, scenario_data):
     scene, _ = renders["rotate_rescale"]
     rescale = datafile.load(scenario_data["rescale"])
     ridge, axes = scene.ridge, scene.plane.axes
-    np.testing.assert_allclose(ridge.marker.get_center(),
-                               _scene_point(axes, rescale["ridge"]), atol=1e-6)
-    np.testing.assert_allclose(ridge.arrow.get_end(),
-                               _scene_point(axes, rescale["ridge"]), atol=1e-6)
+    np.testing.assert_allclose(
+        ridge.marker.get_center(), _scene_point(axes, rescale["ridge"]), atol=1e-6
+    )
+    np.testing.assert_allclose(
+        ridge.arrow.get_end(), _scene_point(axes, rescale["ridge"]), atol=1e-6
+    )
     # and back in parameter space
-    np.testing.assert_allclose(axes.p2c(ridge.marker.get_center()),
-                               rescale["ridge"], atol=1e-6)
+    np.testing.assert_allclose(axes.p2c(ridge.marker.get_center()), rescale["ridge"], atol=1e-6)
 
 
 def _tangent(curve, point):
@@ -441,29 +509,47 @@ def test_decay_last_iterate_is_stored_last_iterate(renders, scenario_data):
     assert len(scene.ridges) == len(scene.panels)
     for panel, ridge in zip(scene.panels, scene.ridges):
         run = datafile.index_of(descent["lambdas"], panel.lam)
-        np.testing.assert_allclose(panel.dot.get_center(),
-                                   _scene_point(panel.axes, descent["wd"][run, -1]), atol=1e-6)
-        np.testing.assert_allclose(ridge.get_center(),
-                                   _scene_point(panel.axes, descent["ridge"][run]), atol=1e-6)
+        np.testing.assert_allclose(
+            panel.dot.get_center(), _scene_point(panel.axes, descent["wd"][run, -1]), atol=1e-6
+        )
+        np.testing.assert_allclose(
+            ridge.get_center(), _scene_point(panel.axes, descent["ridge"][run]), atol=1e-6
+        )
 
 
 @pytest.mark.slow
 def test_lambda_sweep_ends_at_the_path_end(renders, scenario_data):
     scene, _ = renders["lambda_sweep"]
     path = datafile.load(scenario_data["ridge_path"])
-    np.testing.assert_allclose(scene.plane.dot.get_center(),
-                               _scene_point(scene.plane.axes, path["points"][-1]), atol=1e-6)
+    np.testing.assert_allclose(
+        scene.plane.dot.get_center(), _scene_point(scene.plane.axes, path["points"][-1]), atol=1e-6
+    )
 
 
 @pytest.mark.slow
 def test_two_renders_in_parallel(scenario_data, tmp_path):
     folder = scenario_data["rescale"].parent
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    jobs = [subprocess.Popen([sys.executable, "-m", "l2geom.animations", "rotate_rescale",
-                              str(folder), "--out", str(tmp_path / f"run{i}"), "--short"],
-                             cwd=tmp_path, env=env, stdout=subprocess.PIPE,
-                             stderr=subprocess.STDOUT, text=True)
-            for i in range(2)]
+    jobs = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "l2geom.animations",
+                "rotate_rescale",
+                str(folder),
+                "--out",
+                str(tmp_path / f"run{i}"),
+                "--short",
+            ],
+            cwd=tmp_path,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        for i in range(2)
+    ]
     results = [(job.wait(timeout=300), job.stdout.read()) for job in jobs]
     for code, output in results:
         assert code == 0, output

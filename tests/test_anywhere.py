@@ -8,7 +8,6 @@ import sys
 
 import pytest
 import yaml
-
 from conftest import ROOT
 
 pytestmark = pytest.mark.slow
@@ -26,7 +25,7 @@ MODULE_SNAKEFILE = f"""configfile: "l2geom.yaml"
 
 module l2geom:
     snakefile:
-        "{ROOT / 'Snakefile'}"
+        "{ROOT / "Snakefile"}"
     config:
         config
 
@@ -50,13 +49,15 @@ def lecturer_config(folder, **deck):
 
 
 def snakemake(*args, cwd):
-    return subprocess.run([sys.executable, "-m", "snakemake", *args], cwd=cwd,
-                          capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "snakemake", *args], cwd=cwd, capture_output=True, text=True
+    )
 
 
 def pdf_text(path):
-    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    return subprocess.run(
+        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 def test_a_build_in_a_directory_outside_the_repository_with_the_lecturers_theme(tmp_path):
@@ -85,8 +86,13 @@ def test_l2geom_as_a_module_of_the_lecturers_snakefile(tmp_path):
     dry = snakemake("-n", "--cores", "1", cwd=tmp_path)
     assert dry.returncode == 0, dry.stderr[-3000:]
     assert "l2geom_deck" in dry.stdout and "l2geom_figure_goodfellow" in dry.stdout
-    run = snakemake("--cores", "2", "figures/course/shrink_factors.pdf",
-                    "slides/build/l2-weight-decay.pdf", cwd=tmp_path)
+    run = snakemake(
+        "--cores",
+        "2",
+        "figures/course/shrink_factors.pdf",
+        "slides/build/l2-weight-decay.pdf",
+        cwd=tmp_path,
+    )
     assert run.returncode == 0, run.stderr[-3000:]
     assert (tmp_path / "figures/course/shrink_factors.pdf").is_file()
     assert "Geometric Analysis" in pdf_text(tmp_path / "slides/build/l2-weight-decay.pdf")

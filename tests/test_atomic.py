@@ -17,13 +17,15 @@ def mode(path):
 @pytest.mark.parametrize("umask, expected", [(0o022, 0o644), (0o002, 0o664)])
 def test_files_and_folders_get_the_mode_of_the_umask(tmp_path, umask, expected):
     """Run in a child process: the umask is process-wide."""
-    script = (f"import os; os.umask({umask})\n"
-              "from pathlib import Path\n"
-              "from l2geom.atomic import atomic_dir, atomic_path, atomic_write\n"
-              f"root = Path({str(tmp_path)!r})\n"
-              "atomic_write(root / 'a.bin', b'x')\n"
-              "with atomic_path(root / 'b.png') as tmp: tmp.write_bytes(b'y')\n"
-              "with atomic_dir(root / 'deck') as work: (work / 'index.html').write_text('z')\n")
+    script = (
+        f"import os; os.umask({umask})\n"
+        "from pathlib import Path\n"
+        "from l2geom.atomic import atomic_dir, atomic_path, atomic_write\n"
+        f"root = Path({str(tmp_path)!r})\n"
+        "atomic_write(root / 'a.bin', b'x')\n"
+        "with atomic_path(root / 'b.png') as tmp: tmp.write_bytes(b'y')\n"
+        "with atomic_dir(root / 'deck') as work: (work / 'index.html').write_text('z')\n"
+    )
     subprocess.run([sys.executable, "-c", script], check=True)
     assert mode(tmp_path / "a.bin") == mode(tmp_path / "b.png") == expected
     assert mode(tmp_path / "deck") == expected | 0o111

@@ -13,29 +13,40 @@ import sys
 import time
 
 import pytest
-
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "tools"))
 from scratch import fingerprint, make_small_scratch, outputs, scratch_env  # noqa: E402
 
 BUILD = [sys.executable, "-m", "l2geom.build", "--cores", "2"]
-STALE = re.compile(r"^l2geom: a build here was interrupted: removed its stale Snakemake lock "
-                   r"and \d+ temporary files; building$", re.M)
-BUSY = re.compile(r"^l2geom: another build is running in \S+: PID \d+ \(.*snakemake.*\), since "
-                  r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \(\d+ s ago\); nothing was touched$")
+STALE = re.compile(
+    r"^l2geom: a build here was interrupted: removed its stale Snakemake lock "
+    r"and \d+ temporary files; building$",
+    re.M,
+)
+BUSY = re.compile(
+    r"^l2geom: another build is running in \S+: PID \d+ \(.*snakemake.*\), since "
+    r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \(\d+ s ago\); nothing was touched$"
+)
 
 
 def build(work, *args, **kwargs):
-    return subprocess.run([*BUILD, *args], cwd=work, env=scratch_env(work),
-                          capture_output=True, text=True, **kwargs)
+    return subprocess.run(
+        [*BUILD, *args], cwd=work, env=scratch_env(work), capture_output=True, text=True, **kwargs
+    )
 
 
 def start(work, *args):
     """A build in the background (its own process group), once its render has started."""
-    proc = subprocess.Popen([*BUILD, *args], cwd=work, env=scratch_env(work),
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True)
+    proc = subprocess.Popen(
+        [*BUILD, *args],
+        cwd=work,
+        env=scratch_env(work),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
     seen = []
     for line in proc.stderr:
         seen.append(line)
@@ -46,8 +57,7 @@ def start(work, *args):
 
 def same_as(work, baseline):
     assert outputs(work) == outputs(baseline)
-    assert [p for p in outputs(work)
-            if fingerprint(work / p) != fingerprint(baseline / p)] == []
+    assert [p for p in outputs(work) if fingerprint(work / p) != fingerprint(baseline / p)] == []
 
 
 @pytest.fixture(scope="module")
@@ -64,11 +74,18 @@ def test_stale_lock_files_are_removed_without_a_build(tmp_path):
     debris = tmp_path / "figures/course/.a.pdf.0123abcd.tmp"
     debris.parent.mkdir(parents=True)
     debris.write_text("half")
-    run = subprocess.run([sys.executable, "-m", "l2geom.build", "--version"], cwd=tmp_path,
-                         capture_output=True, text=True, env=scratch_env(ROOT))
+    run = subprocess.run(
+        [sys.executable, "-m", "l2geom.build", "--version"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=scratch_env(ROOT),
+    )
     assert run.returncode == 0, run.stderr
-    assert run.stderr.strip() == ("l2geom: a build here was interrupted: removed its stale "
-                                  "Snakemake lock and 1 temporary files; building")
+    assert run.stderr.strip() == (
+        "l2geom: a build here was interrupted: removed its stale "
+        "Snakemake lock and 1 temporary files; building"
+    )
     assert not list(locks.iterdir()) and not debris.exists()
 
 
@@ -78,12 +95,20 @@ def test_a_held_lock_refuses_at_once(tmp_path):
     lock.parent.mkdir(parents=True)
     (tmp_path / ".snakemake/locks").mkdir()
     (tmp_path / ".snakemake/locks/0.input.lock").write_text("live")
-    lock.write_text(json.dumps({"pid": 4242, "started": time.time() - 60,
-                                "command": "python -m snakemake --cores 2"}))
+    lock.write_text(
+        json.dumps(
+            {"pid": 4242, "started": time.time() - 60, "command": "python -m snakemake --cores 2"}
+        )
+    )
     with open(lock) as held:
         fcntl.flock(held, fcntl.LOCK_EX)
-        run = subprocess.run([sys.executable, "-m", "l2geom.build", "--version"], cwd=tmp_path,
-                             capture_output=True, text=True, env=scratch_env(ROOT))
+        run = subprocess.run(
+            [sys.executable, "-m", "l2geom.build", "--version"],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            env=scratch_env(ROOT),
+        )
     assert run.returncode == 75
     assert BUSY.fullmatch(run.stderr.strip()), run.stderr
     assert "PID 4242" in run.stderr and "(60 s ago)" in run.stderr
@@ -101,14 +126,21 @@ def test_lock_files_of_a_snakemake_started_by_hand_are_left_alone(tmp_path):
     live = subprocess.Popen(["./snakemake"], cwd=tmp_path)
     try:
         time.sleep(0.2)
-        run = subprocess.run([sys.executable, "-m", "l2geom.build", "--version"], cwd=tmp_path,
-                             capture_output=True, text=True, env=scratch_env(ROOT))
+        run = subprocess.run(
+            [sys.executable, "-m", "l2geom.build", "--version"],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            env=scratch_env(ROOT),
+        )
     finally:
         live.kill()
         live.wait()
     assert run.returncode == 75
-    assert run.stderr.strip() == (f"l2geom: a snakemake started by hand (PID {live.pid}) is "
-                                  f"running in {tmp_path}; nothing was touched")
+    assert run.stderr.strip() == (
+        f"l2geom: a snakemake started by hand (PID {live.pid}) is "
+        f"running in {tmp_path}; nothing was touched"
+    )
     assert (tmp_path / ".snakemake/locks/0.input.lock").read_text() == "live"
 
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import ROOT
+
 from l2geom import catalogue
 
 PACKAGE = ROOT / "src" / "l2geom"
@@ -69,7 +69,7 @@ def _imports(path: Path) -> set[str]:
             base = node.module or ""
             if node.level:
                 parts = package.split(".")
-                parts = parts[:len(parts) - node.level + 1]
+                parts = parts[: len(parts) - node.level + 1]
                 base = ".".join([*parts, *([node.module] if node.module else [])])
             found.add(base)
             found.update(f"{base}.{a.name}" for a in node.names)
@@ -77,18 +77,26 @@ def _imports(path: Path) -> set[str]:
 
 
 def test_the_package_has_no_import_circle():
-    modules = {".".join(p.relative_to(PACKAGE.parent).with_suffix("").parts)
-               .removesuffix(".__init__"): p for p in PACKAGE.rglob("*.py")}
-    graph = {name: {m for m in _imports(path) if m in modules and m != name}
-             for name, path in modules.items()}
+    modules = {
+        ".".join(p.relative_to(PACKAGE.parent).with_suffix("").parts).removesuffix(".__init__"): p
+        for p in PACKAGE.rglob("*.py")
+    }
+    graph = {
+        name: {m for m in _imports(path) if m in modules and m != name}
+        for name, path in modules.items()
+    }
     # a package's own __init__ importing its submodules is not a circle with them
-    graph = {name: {m for m in targets if not m.startswith(f"{name}.")}
-             for name, targets in graph.items()}
+    graph = {
+        name: {m for m in targets if not m.startswith(f"{name}.")}
+        for name, targets in graph.items()
+    }
     done, stack = set(), []
 
     def visit(name):
         if name in stack:
-            raise AssertionError("import circle: " + " -> ".join([*stack[stack.index(name):], name]))
+            raise AssertionError(
+                "import circle: " + " -> ".join([*stack[stack.index(name) :], name])
+            )
         if name in done:
             return
         stack.append(name)
@@ -102,10 +110,11 @@ def test_the_package_has_no_import_circle():
 
 
 def test_compute_jobs_import_no_config_checking():
-    script = ("import sys, l2geom.core.compute, l2geom.datafile, l2geom.catalogue\n"
-              "print(sorted(m for m in sys.modules if m.startswith('l2geom.config')))")
-    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                         check=True)
+    script = (
+        "import sys, l2geom.core.compute, l2geom.datafile, l2geom.catalogue\n"
+        "print(sorted(m for m in sys.modules if m.startswith('l2geom.config')))"
+    )
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert run.stdout.strip() == "[]"
 
 
@@ -123,9 +132,9 @@ def figure(rescale: Data, lam: float):
     ax.set_title(f"lambda = {lam:g}")
     return fig
 '''
-TOY_SPEC = '''    FigureSpec("toy", "l2geom.figures.toy:figure", {"rescale": "rescale"},
+TOY_SPEC = """    FigureSpec("toy", "l2geom.figures.toy:figure", {"rescale": "rescale"},
                {"lam": first_lambda("rescale")}),
-], "family")'''
+], "family")"""
 
 
 @pytest.mark.slow
@@ -133,8 +142,13 @@ def test_a_new_figure_family_is_its_module_plus_one_spec(tmp_path):
     """In a copy of the repository: add the module and the spec, nothing else, and the
     figure builds from a config that asks for it."""
     copy = tmp_path / "l2geom"
-    files = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard"], cwd=ROOT, capture_output=True, text=True,
-                           check=True).stdout.split()
+    files = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
     for name in files:
         if (ROOT / name).is_file():
             (copy / name).parent.mkdir(parents=True, exist_ok=True)
@@ -155,12 +169,26 @@ def test_a_new_figure_family_is_its_module_plus_one_spec(tmp_path):
     course.update(figures=["toy"], animations=[])
     (tmp_path / "toy.yaml").write_text(yaml.safe_dump({"scenarios": {"course": course}}))
     env = {**os.environ, "PYTHONPATH": str(copy / "src")}
-    run = subprocess.run([sys.executable, "-m", "snakemake", "--cores", "2",
-                          "figures/course/toy.pdf", "figures/course/toy.png",
-                          "--configfile", str(tmp_path / "toy.yaml")],
-                         cwd=copy, env=env, capture_output=True, text=True)
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "snakemake",
+            "--cores",
+            "2",
+            "figures/course/toy.pdf",
+            "figures/course/toy.png",
+            "--configfile",
+            str(tmp_path / "toy.yaml"),
+        ],
+        cwd=copy,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-3000:]
     assert (copy / "figures/course/toy.pdf").read_bytes().startswith(b"%PDF")
-    status = subprocess.run([*git, "status", "--porcelain"], capture_output=True, text=True,
-                            check=True).stdout.splitlines()
+    status = subprocess.run(
+        [*git, "status", "--porcelain"], capture_output=True, text=True, check=True
+    ).stdout.splitlines()
     assert sorted(status) == [" M src/l2geom/catalogue.py", "?? src/l2geom/figures/toy.py"]

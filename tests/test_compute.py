@@ -1,7 +1,6 @@
 """Data-file contents (l2geom.core.compute) and the plane geometry they share (l2geom.core.plane)."""
 
 import numpy as np
-
 import pytest
 
 from l2geom.core import compute, plane

@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
+
 from l2geom.config.scenario import build_scenarios
 from l2geom.config.schema import ConfigError, validate
 from l2geom.config.yamlfile import read_yaml
@@ -43,52 +43,157 @@ CASES = [
     (mutated(["quality"], "ultra"), "quality: 'ultra' is not one of"),
     (mutated(["colour"], "red"), "colour: unknown key"),
     (mutated(C + ["lambdas", "typo"], 3), "scenarios.course.lambdas.typo: unknown key"),
-    (mutated(C + ["descent", "steps"], None), "scenarios.course.descent.steps: required key is missing"),
-    (mutated(C + ["descent", "steps"], "many"), "scenarios.course.descent.steps: 'many' is not of type 'integer'"),
-    (mutated(C + ["descent", "steps"], 2.5), "scenarios.course.descent.steps: 2.5 is not of type 'integer'"),
-    (mutated(C + ["lambdas", "rescale"], -1), "scenarios.course.lambdas.rescale: -1 is less than the minimum of 0"),
-    (mutated(C + ["lambdas", "pull"], [5, -50]), "scenarios.course.lambdas.pull[1]: -50 is less than the minimum of 0"),
+    (
+        mutated(C + ["descent", "steps"], None),
+        "scenarios.course.descent.steps: required key is missing",
+    ),
+    (
+        mutated(C + ["descent", "steps"], "many"),
+        "scenarios.course.descent.steps: 'many' is not of type 'integer'",
+    ),
+    (
+        mutated(C + ["descent", "steps"], 2.5),
+        "scenarios.course.descent.steps: 2.5 is not of type 'integer'",
+    ),
+    (
+        mutated(C + ["lambdas", "rescale"], -1),
+        "scenarios.course.lambdas.rescale: -1 is less than the minimum of 0",
+    ),
+    (
+        mutated(C + ["lambdas", "pull"], [5, -50]),
+        "scenarios.course.lambdas.pull[1]: -50 is less than the minimum of 0",
+    ),
     (mutated(C + ["lambdas", "pull"], []), "scenarios.course.lambdas.pull: [] should be non-empty"),
-    (mutated(C + ["lambdas", "decay"], float("nan")), "scenarios.course.lambdas.decay: NaN or infinite value"),
-    (mutated(C + ["lambdas", "rescale"], float("inf")), "scenarios.course.lambdas.rescale: inf is greater than the maximum"),
-    (mutated(C + ["descent", "step_size"], 0.02),
-     "scenarios.course.descent.step_size: step size 0.02 diverges for lambda=0: it must be below 0.0169769"),
-    (mutated(C + ["descent", "step_size"], 0.015),
-     "scenarios.course.descent.step_size: step size 0.015 diverges for lambda=50: it must be below 0.0119184"),
-    (mutated(C + ["descent", "step_size"], 0), "scenarios.course.descent.step_size: 0 is less than or equal to the minimum of 0"),
-    (mutated(C + ["descent", "start"], [0, 0, 0]), "scenarios.course.descent.start: has 3 entries, the model has 2"),
-    (mutated(Q + ["hessian"], [[1, 0, 0], [0, 1, 0]]), "scenarios.goodfellow.source.quadratic.hessian: must be a square matrix"),
-    (mutated(Q + ["hessian"], [[1, 0.5], [0, 8]]), "scenarios.goodfellow.source.quadratic.hessian: must be symmetric"),
-    (mutated(Q + ["hessian"], [[1, 3], [3, 1]]), "scenarios.goodfellow.source.quadratic.hessian: must be positive semidefinite"),
-    (mutated(Q + ["hessian"], [[1, float("nan")], [float("nan"), 8]]), "scenarios.goodfellow.source.quadratic.hessian: NaN or infinite value"),
-    (mutated(Q + ["theta_hat"], [1, 2, 3]), "scenarios.goodfellow.source.quadratic.theta_hat: has 3 entries"),
-    (mutated(G + ["source"], {}), "scenarios.goodfellow.source: give exactly one of generate, csv, quadratic"),
-    (mutated(C + ["figures"], ["pie_chart"]), "scenarios.course.figures[0]: 'pie_chart' is not one of"),
-    (mutated(C + ["lambdas", "decay"], 0), "scenarios.course.lambdas.decay: must be positive when "
-     "figures or animations are drawn"),
-    (mutated(G + ["lambdas", "rescale"], 0), "scenarios.goodfellow.lambdas.rescale: must be positive"),
-    (mutated(C + ["source", "generate", "n"], 100.5), "scenarios.course.source.generate.n: 100.5 is not of type 'integer'"),
-    (mutated(Q + ["hessian"], [[2, 0], [0, 2]]) and mutated(G + ["descent", "step_size"], 1e-20),
-     "scenarios.goodfellow.descent.step_size: step size 1e-20 is too small for lambda=0"),
-    (mutated(["scenarios"], {"abc\n": DEFAULT["scenarios"]["goodfellow"]}), "scenario name 'abc\\n' is not a safe file name"),
-    (mutated(C + ["source"], {"csv": {"path": "a{b}.csv", "features": ["a"], "target": "y"}}),
-     "scenarios.course.source.csv.path: 'a{b}.csv': braces cannot be used"),
-    (mutated(Q + ["hessian"], [[1, 1], [1, 1]]), "scenarios.goodfellow.source: the Hessian is singular"),
-    (mutated(C + ["source", "generate", "n"], 1), "scenarios.course.source.generate.n: 1 is less than the minimum of 2"),
-    (mutated(["scenarios"], {"../etc": DEFAULT["scenarios"]["goodfellow"]}), "scenario name '../etc' is not a safe file name"),
-    (mutated(["scenarios"], {"a;rm -rf": DEFAULT["scenarios"]["goodfellow"]}), "scenario name 'a;rm -rf' is not a safe file name"),
+    (
+        mutated(C + ["lambdas", "decay"], float("nan")),
+        "scenarios.course.lambdas.decay: NaN or infinite value",
+    ),
+    (
+        mutated(C + ["lambdas", "rescale"], float("inf")),
+        "scenarios.course.lambdas.rescale: inf is greater than the maximum",
+    ),
+    (
+        mutated(C + ["descent", "step_size"], 0.02),
+        "scenarios.course.descent.step_size: step size 0.02 diverges for lambda=0: it must be below 0.0169769",
+    ),
+    (
+        mutated(C + ["descent", "step_size"], 0.015),
+        "scenarios.course.descent.step_size: step size 0.015 diverges for lambda=50: it must be below 0.0119184",
+    ),
+    (
+        mutated(C + ["descent", "step_size"], 0),
+        "scenarios.course.descent.step_size: 0 is less than or equal to the minimum of 0",
+    ),
+    (
+        mutated(C + ["descent", "start"], [0, 0, 0]),
+        "scenarios.course.descent.start: has 3 entries, the model has 2",
+    ),
+    (
+        mutated(Q + ["hessian"], [[1, 0, 0], [0, 1, 0]]),
+        "scenarios.goodfellow.source.quadratic.hessian: must be a square matrix",
+    ),
+    (
+        mutated(Q + ["hessian"], [[1, 0.5], [0, 8]]),
+        "scenarios.goodfellow.source.quadratic.hessian: must be symmetric",
+    ),
+    (
+        mutated(Q + ["hessian"], [[1, 3], [3, 1]]),
+        "scenarios.goodfellow.source.quadratic.hessian: must be positive semidefinite",
+    ),
+    (
+        mutated(Q + ["hessian"], [[1, float("nan")], [float("nan"), 8]]),
+        "scenarios.goodfellow.source.quadratic.hessian: NaN or infinite value",
+    ),
+    (
+        mutated(Q + ["theta_hat"], [1, 2, 3]),
+        "scenarios.goodfellow.source.quadratic.theta_hat: has 3 entries",
+    ),
+    (
+        mutated(G + ["source"], {}),
+        "scenarios.goodfellow.source: give exactly one of generate, csv, quadratic",
+    ),
+    (
+        mutated(C + ["figures"], ["pie_chart"]),
+        "scenarios.course.figures[0]: 'pie_chart' is not one of",
+    ),
+    (
+        mutated(C + ["lambdas", "decay"], 0),
+        "scenarios.course.lambdas.decay: must be positive when figures or animations are drawn",
+    ),
+    (
+        mutated(G + ["lambdas", "rescale"], 0),
+        "scenarios.goodfellow.lambdas.rescale: must be positive",
+    ),
+    (
+        mutated(C + ["source", "generate", "n"], 100.5),
+        "scenarios.course.source.generate.n: 100.5 is not of type 'integer'",
+    ),
+    (
+        mutated(Q + ["hessian"], [[2, 0], [0, 2]]) and mutated(G + ["descent", "step_size"], 1e-20),
+        "scenarios.goodfellow.descent.step_size: step size 1e-20 is too small for lambda=0",
+    ),
+    (
+        mutated(["scenarios"], {"abc\n": DEFAULT["scenarios"]["goodfellow"]}),
+        "scenario name 'abc\\n' is not a safe file name",
+    ),
+    (
+        mutated(C + ["source"], {"csv": {"path": "a{b}.csv", "features": ["a"], "target": "y"}}),
+        "scenarios.course.source.csv.path: 'a{b}.csv': braces cannot be used",
+    ),
+    (
+        mutated(Q + ["hessian"], [[1, 1], [1, 1]]),
+        "scenarios.goodfellow.source: the Hessian is singular",
+    ),
+    (
+        mutated(C + ["source", "generate", "n"], 1),
+        "scenarios.course.source.generate.n: 1 is less than the minimum of 2",
+    ),
+    (
+        mutated(["scenarios"], {"../etc": DEFAULT["scenarios"]["goodfellow"]}),
+        "scenario name '../etc' is not a safe file name",
+    ),
+    (
+        mutated(["scenarios"], {"a;rm -rf": DEFAULT["scenarios"]["goodfellow"]}),
+        "scenario name 'a;rm -rf' is not a safe file name",
+    ),
     (mutated(["scenarios"], {}), "scenarios: {} should be non-empty"),
-    (mutated(C + ["source"], {"csv": {"path": "no/such.csv", "features": ["a"], "target": "y"}}),
-     "scenarios.course.source.csv.path: 'no/such.csv': file does not exist"),
-    (mutated(C + ["adam", "lam"], 0), "scenarios.course.adam.lam: 0 is less than or equal to the minimum of 0"),
-    (mutated(C + ["adam", "eps"], 0), "scenarios.course.adam.eps: 0 is less than or equal to the minimum of 0"),
-    (mutated(C + ["adam", "beta2"], 1), "scenarios.course.adam.beta2: 1 is greater than or equal to the maximum of 1"),
-    (mutated(C + ["adam", "steps"], 5), "scenarios.course.adam.steps: 5 is less than the minimum of 10"),
+    (
+        mutated(C + ["source"], {"csv": {"path": "no/such.csv", "features": ["a"], "target": "y"}}),
+        "scenarios.course.source.csv.path: 'no/such.csv': file does not exist",
+    ),
+    (
+        mutated(C + ["adam", "lam"], 0),
+        "scenarios.course.adam.lam: 0 is less than or equal to the minimum of 0",
+    ),
+    (
+        mutated(C + ["adam", "eps"], 0),
+        "scenarios.course.adam.eps: 0 is less than or equal to the minimum of 0",
+    ),
+    (
+        mutated(C + ["adam", "beta2"], 1),
+        "scenarios.course.adam.beta2: 1 is greater than or equal to the maximum of 1",
+    ),
+    (
+        mutated(C + ["adam", "steps"], 5),
+        "scenarios.course.adam.steps: 5 is less than the minimum of 10",
+    ),
     (mutated(C + ["adam", "schedule"], "linear"), "scenarios.course.adam.schedule: unknown key"),
-    (mutated(C + ["early_stopping", "taus"], [5, 0]), "scenarios.course.early_stopping.taus[1]: 0 is less than the minimum of 1"),
-    (mutated(C + ["early_stopping", "taus"], [5, 5]), "scenarios.course.early_stopping.taus: [5, 5] has non-unique elements"),
-    (mutated(C + ["adam", "lam"], 0.2), "scenarios.course.adam.lam: AdamW's box |theta_i| <= 1/lam = 5 holds theta_hat"),
-    (mutated(C + ["adam", "lam"], 500), "scenarios.course.adam.lam: step size 0.005 diverges for lambda=500"),
+    (
+        mutated(C + ["early_stopping", "taus"], [5, 0]),
+        "scenarios.course.early_stopping.taus[1]: 0 is less than the minimum of 1",
+    ),
+    (
+        mutated(C + ["early_stopping", "taus"], [5, 5]),
+        "scenarios.course.early_stopping.taus: [5, 5] has non-unique elements",
+    ),
+    (
+        mutated(C + ["adam", "lam"], 0.2),
+        "scenarios.course.adam.lam: AdamW's box |theta_i| <= 1/lam = 5 holds theta_hat",
+    ),
+    (
+        mutated(C + ["adam", "lam"], 500),
+        "scenarios.course.adam.lam: step size 0.005 diverges for lambda=500",
+    ),
 ]
 
 
@@ -111,19 +216,24 @@ def test_default_config_is_valid_and_gets_defaults():
     assert scenarios["course"].lambdas_for("decay") == [10.0]
 
 
-@pytest.mark.parametrize("content, message", [
-    ("x1,x2,y\n", "needs at least 2 data rows"),
-    ("x1,x2\n1,2\n3,4\n", r"no column 'y' \(columns: x1, x2\)"),
-    ("x1,x2,y\n1,2,3\n1,oops,3\n", "line 3: non-numeric cell"),
-    ("x1,x2,y\n1,2,3\n1,nan,3\n", "line 3: NaN or infinite cell"),
-    ("", "no column 'x1': the file is empty"),
-    ("x1,x2,y\n1,2,3\n1e10,2,3\n", "line 3: a value beyond"),
-    ("x1,x2,y\n1,2,3\n1_0,2,3\n", "line 3: non-numeric cell"),
-    ("x1,x2,y\n1,2,3\n\"" + "9" * 200_000 + "\",2,3\n", "not readable as CSV"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("x1,x2,y\n", "needs at least 2 data rows"),
+        ("x1,x2\n1,2\n3,4\n", r"no column 'y' \(columns: x1, x2\)"),
+        ("x1,x2,y\n1,2,3\n1,oops,3\n", "line 3: non-numeric cell"),
+        ("x1,x2,y\n1,2,3\n1,nan,3\n", "line 3: NaN or infinite cell"),
+        ("", "no column 'x1': the file is empty"),
+        ("x1,x2,y\n1,2,3\n1e10,2,3\n", "line 3: a value beyond"),
+        ("x1,x2,y\n1,2,3\n1_0,2,3\n", "line 3: non-numeric cell"),
+        ('x1,x2,y\n1,2,3\n"' + "9" * 200_000 + '",2,3\n', "not readable as CSV"),
+    ],
+)
 def test_malformed_csv_is_rejected(tmp_path, content, message):
     (tmp_path / "d.csv").write_text(content)
-    config = mutated(C + ["source"], {"csv": {"path": "d.csv", "features": ["x1", "x2"], "target": "y"}})
+    config = mutated(
+        C + ["source"], {"csv": {"path": "d.csv", "features": ["x1", "x2"], "target": "y"}}
+    )
     with pytest.raises(ConfigError, match=message) as err:
         check(config, tmp_path)
     assert str(err.value).startswith("scenarios.course.source.csv.path: ")
@@ -132,7 +242,9 @@ def test_malformed_csv_is_rejected(tmp_path, content, message):
 def test_csv_scenario_equals_the_regression_it_holds(tmp_path):
     rows = ["x1,x2,y", "0.1,0.9,2.0", "0.5,0.2,1.1", "0.8,0.7,2.9", "0.3,0.3,0.8"]
     (tmp_path / "d.csv").write_text("\n".join(rows) + "\n")
-    config = mutated(C + ["source"], {"csv": {"path": "d.csv", "features": ["x1", "x2"], "target": "y"}})
+    config = mutated(
+        C + ["source"], {"csv": {"path": "d.csv", "features": ["x1", "x2"], "target": "y"}}
+    )
     quad = check(config, tmp_path)["course"].quad
     assert quad.hessian.shape == (2, 2) and quad.risk_min >= 0
 
@@ -140,19 +252,35 @@ def test_csv_scenario_equals_the_regression_it_holds(tmp_path):
 def test_snakemake_stops_with_one_line_and_no_traceback(tmp_path):
     bad = mutated(C + ["lambdas", "rescale"], -3)
     import yaml
+
     (tmp_path / "config.yaml").write_text(yaml.safe_dump(bad))
-    run = subprocess.run([sys.executable, "-m", "snakemake", "-s", str(ROOT / "Snakefile"),
-                          "--configfile", "config.yaml", "-n", "--cores", "1"],
-                         cwd=tmp_path, capture_output=True, text=True)
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "snakemake",
+            "-s",
+            str(ROOT / "Snakefile"),
+            "--configfile",
+            "config.yaml",
+            "-n",
+            "--cores",
+            "1",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
     assert run.returncode != 0
     assert "Traceback" not in run.stderr + run.stdout
     errors = [line for line in run.stderr.splitlines() if "config error" in line]
-    assert errors == ["l2geom: config error: scenarios.course.lambdas.rescale: -3 is less than the minimum of 0"]
+    assert errors == [
+        "l2geom: config error: scenarios.course.lambdas.rescale: -3 is less than the minimum of 0"
+    ]
 
 
 def test_the_schema_lists_what_the_catalogue_makes():
-    from l2geom import catalogue
-    from l2geom import limits
+    from l2geom import catalogue, limits
     from l2geom.config.schema import with_catalogue
 
     scenario = with_catalogue(SCHEMA)["$defs"]["scenario"]["properties"]
@@ -164,16 +292,26 @@ def test_the_schema_lists_what_the_catalogue_makes():
     assert real["maximum"] == -real["minimum"] == limits.MAGNITUDE
 
 
-NOT_A_HEADER = ("scenarios.course.source.csv.path: {path!r}: no column 'x1': the first line is "
-                "not a header of column names (is this the CSV file you meant?)")
+NOT_A_HEADER = (
+    "scenarios.course.source.csv.path: {path!r}: no column 'x1': the first line is "
+    "not a header of column names (is this the CSV file you meant?)"
+)
 
 
-@pytest.mark.parametrize("first_line", ["root:x:0:0:root:/root:/bin/bash",
-                                        "password=hunter2", "a,b,a secret; not a name",
-                                        "a," + "b" * 41])
+@pytest.mark.parametrize(
+    "first_line",
+    [
+        "root:x:0:0:root:/root:/bin/bash",
+        "password=hunter2",
+        "a,b,a secret; not a name",
+        "a," + "b" * 41,
+    ],
+)
 def test_a_file_that_is_not_such_a_csv_is_named_not_echoed(tmp_path, first_line):
     (tmp_path / "other").write_text(first_line + "\nmore\n")
-    config = mutated(C + ["source"], {"csv": {"path": "other", "features": ["x1", "x2"], "target": "y"}})
+    config = mutated(
+        C + ["source"], {"csv": {"path": "other", "features": ["x1", "x2"], "target": "y"}}
+    )
     with pytest.raises(ConfigError) as err:
         check(config, tmp_path)
     assert str(err.value) == NOT_A_HEADER.format(path="other")
@@ -232,9 +370,23 @@ TYPO_LINES = [
 
 def test_snakemake_reports_every_error_at_once_with_suggestions(tmp_path):
     (tmp_path / "config.yaml").write_text(TYPOS)
-    run = subprocess.run([sys.executable, "-m", "snakemake", "-s", str(ROOT / "Snakefile"),
-                          "--configfile", "config.yaml", "-n", "--cores", "1"],
-                         cwd=tmp_path, capture_output=True, text=True)
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "snakemake",
+            "-s",
+            str(ROOT / "Snakefile"),
+            "--configfile",
+            "config.yaml",
+            "-n",
+            "--cores",
+            "1",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
     assert run.returncode == 1
     assert "Traceback" not in run.stderr + run.stdout
     assert [line for line in run.stderr.splitlines() if line.startswith("l2geom: ")] == TYPO_LINES

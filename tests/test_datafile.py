@@ -22,7 +22,9 @@ def test_same_arrays_give_the_same_bytes(tmp_path):
 
 
 def test_config_digest_ignores_key_order_but_not_values():
-    assert datafile.config_digest({"a": 1, "b": [1, 2]}) == datafile.config_digest({"b": [1, 2], "a": 1})
+    assert datafile.config_digest({"a": 1, "b": [1, 2]}) == datafile.config_digest(
+        {"b": [1, 2], "a": 1}
+    )
     assert datafile.config_digest({"a": 1}) != datafile.config_digest({"a": 2})
 
 

@@ -4,6 +4,7 @@ points at a file that exists."""
 import re
 
 from conftest import ROOT
+
 from l2geom.config.reference import SCHEMA, markdown
 from l2geom.config.yamlfile import read_yaml
 
@@ -15,8 +16,13 @@ def test_the_configuration_reference_is_up_to_date():
 
 def test_every_key_of_the_schema_is_in_the_reference():
     text = (ROOT / "docs/configuration.md").read_text()
-    for key in ("`quality`", "`deck.theme`", "`scenarios.NAME.source.csv.path`",
-                "`scenarios.NAME.adam.beta2`", "`scenarios.NAME.figures`"):
+    for key in (
+        "`quality`",
+        "`deck.theme`",
+        "`scenarios.NAME.source.csv.path`",
+        "`scenarios.NAME.adam.beta2`",
+        "`scenarios.NAME.figures`",
+    ):
         assert key in text
     assert "`goodfellow`" in text and "`rotate_rescale`" in text  # the catalogue's lists
 

@@ -10,8 +10,7 @@ import pytest
 from matplotlib.patches import Circle
 from PIL import Image
 
-from l2geom import figures
-from l2geom import datafile
+from l2geom import datafile, figures
 from l2geom.catalogue import FIGURE_FAMILIES
 from l2geom.figures.output import PNG_DPI
 from l2geom.style import COLORS
@@ -26,8 +25,11 @@ def data(scenario_data):
 
 @pytest.fixture(scope="module")
 def drawn(data):
-    return {name: fig for family in FIGURE_FAMILIES
-            for name, fig in figures.render(family, data, PARAMS).items()}
+    return {
+        name: fig
+        for family in FIGURE_FAMILIES
+        for name, fig in figures.render(family, data, PARAMS).items()
+    }
 
 
 def by_gid(fig, gid):
@@ -78,8 +80,9 @@ def test_steep_move_is_magnified_in_an_inset(drawn, data):
     (indicator,) = by_gid(fig, "zoom_indicator")
     assert indicator.axes is main
     fig.draw_without_rendering()
-    np.testing.assert_allclose(indicator.rectangle.get_bbox().get_points(),
-                               inset.viewLim.get_points())  # the outline is the inset's view
+    np.testing.assert_allclose(
+        indicator.rectangle.get_bbox().get_points(), inset.viewLim.get_points()
+    )  # the outline is the inset's view
     assert len(by_gid(fig, "zoom_connector")) == 2
     assert inset.viewLim.contains(*data["rescale"]["ridge"])
     fig.draw_without_rendering()
@@ -93,8 +96,10 @@ def test_tangent_contour_is_the_level_of_the_ridge_point(drawn, data, scenario_d
     (line,) = by_gid(drawn["goodfellow_flat"], "risk_tangent")
     assert np.allclose(quad.value(line.get_xydata()), level, rtol=1e-9)
     # On each weight-decay panel and its zoom, the contours include the level through its θ̂_ridge.
-    for name, lams in (("gd_vs_weight_decay", [None, 10.0, 10.0]),
-                       ("pull_depends_on_lambda", [5.0, 5.0, 50.0, 50.0])):
+    for name, lams in (
+        ("gd_vs_weight_decay", [None, 10.0, 10.0]),
+        ("pull_depends_on_lambda", [5.0, 5.0, 50.0, 50.0]),
+    ):
         panels = by_gid(drawn[name], "risk_contours")
         assert len(panels) == len(lams)
         for contours, lam in zip(panels, lams):
@@ -117,9 +122,16 @@ def test_each_zoom_shows_where_its_run_settles_and_is_marked_on_its_panel(drawn,
         for indicator, lam in zip(indicators, lams):
             k = datafile.index_of(descent["lambdas"], lam)
             main = indicator.axes
-            zoom = next(ax for ax in fig.axes if ax is not main and ax.get_title().startswith("zoom")
-                        and np.allclose(indicator.rectangle.get_bbox().bounds,
-                                        (*np.array(ax.viewLim.p0), ax.viewLim.width, ax.viewLim.height)))
+            zoom = next(
+                ax
+                for ax in fig.axes
+                if ax is not main
+                and ax.get_title().startswith("zoom")
+                and np.allclose(
+                    indicator.rectangle.get_bbox().bounds,
+                    (*np.array(ax.viewLim.p0), ax.viewLim.width, ax.viewLim.height),
+                )
+            )
             end = descent["wd"][k][-1]
             assert zoom.viewLim.contains(*end)
             fig.draw_without_rendering()
@@ -127,7 +139,9 @@ def test_each_zoom_shows_where_its_run_settles_and_is_marked_on_its_panel(drawn,
             assert times > 1.5 and zoom.get_title() == f"zoom $\\times{times:.0f}$"
             (pulls,) = [c for c in zoom.collections if c.get_gid() == "decay_steps"]
             tips = np.array([seg[1] for seg in pulls.get_segments()])
-            assert np.isclose(tips[:, None, :], descent["wd"][k][None]).all(axis=2).any(axis=1).all()
+            assert (
+                np.isclose(tips[:, None, :], descent["wd"][k][None]).all(axis=2).any(axis=1).all()
+            )
 
 
 def test_adam_figure_draws_the_stored_runs_and_the_box(drawn, data):
@@ -168,6 +182,7 @@ def test_decay_steps_and_gradient_steps_use_their_roles(drawn, data):
     grad, _ = by_gid(fig, "gradient_steps")  # the panel's, then the zoom's
     decay, _ = by_gid(fig, "decay_steps")
     import matplotlib.colors as mcolors
+
     assert mcolors.to_hex(grad.get_colors()[0]) == COLORS["gradient_step"].lower()
     assert mcolors.to_hex(decay.get_colors()[0]) == COLORS["decay_step"].lower()
     k = datafile.index_of(data["descent"]["lambdas"], 10.0)
@@ -181,8 +196,9 @@ def test_rescaled_feet_land_on_stored_points(drawn, data):
     q = data["rescale"]["eigenvectors"]
     for i in range(2):
         (foot,) = by_gid(fig, f"scaled_foot_{i + 1}")
-        shown = ax.transData.inverted().transform(foot.get_transform().transform(
-            foot.get_xydata()))[0]
+        shown = ax.transData.inverted().transform(
+            foot.get_transform().transform(foot.get_xydata())
+        )[0]
         np.testing.assert_allclose(shown, q[:, i] * data["rescale"]["scaled"][i], atol=1e-12)
 
 
@@ -223,8 +239,10 @@ def test_pictures_follow_the_scale_of_theta_hat(scale):
     from l2geom.core.quadratic import Quadratic
 
     quad = Quadratic(np.array([[1.0, 0.3], [0.3, 4.0]]), scale * np.array([2.0, 1.0]))
-    data = {"rescale": compute.rescale_data(quad, 1.5),
-            "landscape": compute.landscape_data(quad, np.zeros(2), 0.1, 60)}
+    data = {
+        "rescale": compute.rescale_data(quad, 1.5),
+        "landscape": compute.landscape_data(quad, np.zeros(2), 0.1, 60),
+    }
     fig = figures.render("eigen_projection", data, {})["eigen_projection"]
     (x0, x1), (y0, y1) = fig.axes[0].get_xlim(), fig.axes[0].get_ylim()
     assert 1.5 * scale < x1 - x0 < 10 * scale and 0.8 * scale < y1 - y0 < 10 * scale
@@ -232,18 +250,22 @@ def test_pictures_follow_the_scale_of_theta_hat(scale):
 
 # --- Labels at the repository's own scenarios -------------------------------------------
 
+
 def _scenario_figures():
     """Every figure of config/config.yaml's scenarios, from data computed in memory the
     way the compute rules compute it (their catalogue specs)."""
     from conftest import registry_data
+
     from l2geom.catalogue import FIGURES
     from l2geom.config.scenario import build_scenarios
     from l2geom.config.schema import validate
     from l2geom.config.yamlfile import read_yaml
 
     root = Path(__file__).resolve().parents[1]
-    config = validate(read_yaml(root / "config/config.yaml"),
-                      read_yaml(root / "workflow/schemas/config.schema.yaml"))
+    config = validate(
+        read_yaml(root / "config/config.yaml"),
+        read_yaml(root / "workflow/schemas/config.schema.yaml"),
+    )
     drawn = {}
     for name, sc in build_scenarios(config, root).items():
         files = registry_data(sc)
@@ -270,13 +292,18 @@ def _curves(ax) -> list[tuple]:
         polylines = []
         if isinstance(artist, Line2D):
             polylines = [artist.get_transform().transform(artist.get_xydata())]
-        elif isinstance(artist, Collection) and not (isinstance(artist, ContourSet)
-                                                     and artist.filled):
+        elif isinstance(artist, Collection) and not (
+            isinstance(artist, ContourSet) and artist.filled
+        ):
             for path in artist.get_paths():
-                polylines += artist.get_transform().transform_path(path).to_polygons(
-                    closed_only=False)
-        elif isinstance(artist, Patch) and artist is not ax.patch \
-                and artist not in ax.spines.values():
+                polylines += (
+                    artist.get_transform().transform_path(path).to_polygons(closed_only=False)
+                )
+        elif (
+            isinstance(artist, Patch)
+            and artist is not ax.patch
+            and artist not in ax.spines.values()
+        ):
             path = artist.get_transform().transform_path(artist.get_path())
             polylines = path.to_polygons(closed_only=False)
         path = artist.get_clip_path() if artist.get_clip_on() else None
@@ -293,11 +320,19 @@ def _crosses(curve: np.ndarray, clip, box) -> bool:
     for a, b in zip(curve[:-1], curve[1:]) if len(curve) > 1 else [(curve[0], curve[0])]:
         n = int(min(np.hypot(*(b - a)) / 0.5, 5000)) + 2
         run = a + np.linspace(0.0, 1.0, n)[:, None] * (b - a)
-        run = run[(run[:, 0] > box.x0) & (run[:, 0] < box.x1)
-                  & (run[:, 1] > box.y0) & (run[:, 1] < box.y1)]
+        run = run[
+            (run[:, 0] > box.x0)
+            & (run[:, 0] < box.x1)
+            & (run[:, 1] > box.y0)
+            & (run[:, 1] < box.y1)
+        ]
         if clip_box is not None:
-            run = run[(run[:, 0] >= clip_box.x0) & (run[:, 0] <= clip_box.x1)
-                      & (run[:, 1] >= clip_box.y0) & (run[:, 1] <= clip_box.y1)]
+            run = run[
+                (run[:, 0] >= clip_box.x0)
+                & (run[:, 0] <= clip_box.x1)
+                & (run[:, 1] >= clip_box.y0)
+                & (run[:, 1] <= clip_box.y1)
+            ]
         if len(run) and (clip_path is None or _winding(clip_path, run).any()):
             return True
     return False
@@ -320,6 +355,7 @@ def test_labels_are_clear_of_curves_and_of_each_other_at_the_default_scenarios()
     """Drawn and measured under the style sheet the figures are saved with (its math
     fonts set the labels' boxes)."""
     import matplotlib as mpl
+
     from l2geom.figures.labels import Label
     from l2geom.style import MPLSTYLE
 
@@ -335,7 +371,10 @@ def test_labels_are_clear_of_curves_and_of_each_other_at_the_default_scenarios()
                     box = note.get_window_extent(renderer)
                     if any(_crosses(c, clip, box) for c, clip in curves):
                         clashes.append(f"{name}: {note.get_text()} crosses a curve")
-                    clashes += [f"{name}: {note.get_text()} overlaps {other}"
-                                for other, b in boxes if box.overlaps(b)]
+                    clashes += [
+                        f"{name}: {note.get_text()} overlaps {other}"
+                        for other, b in boxes
+                        if box.overlaps(b)
+                    ]
                     boxes.append((note.get_text(), box))
     assert not clashes, "\n".join(clashes)

@@ -8,7 +8,6 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import ROOT
 from test_robustness import whole
 
@@ -21,8 +20,11 @@ def disk(tmp_path):
     """A 64 MB tmpfs, unmounted at the end; (mount point, resize(kilobytes))."""
     mount = tmp_path / "disk"
     mount.mkdir()
-    run = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64m", "tmpfs", str(mount)],
-                         capture_output=True, text=True)
+    run = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=64m", "tmpfs", str(mount)],
+        capture_output=True,
+        text=True,
+    )
     if run.returncode != 0:
         pytest.skip(f"cannot mount a tmpfs here (needs root): {run.stderr.strip()}")
 
@@ -64,8 +66,13 @@ def test_a_full_disk_mid_render_fails_in_one_line_and_recovers(disk, small_build
     shutil.copytree(tex_cache, cache)  # warm: the render runs no LaTeX, it fails encoding
     env = {**scratch_env(work), "L2GEOM_TEX_CACHE": str(cache)}
     build = [sys.executable, "-m", "l2geom.build", "--cores", "2"]
-    first = subprocess.run([*build, "--omit-from", "animation_rotate_rescale"], cwd=work,
-                           env=env, capture_output=True, text=True)
+    first = subprocess.run(
+        [*build, "--omit-from", "animation_rotate_rescale"],
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert first.returncode == 0, first.stderr[-3000:]
     before = {p: fingerprint(work / p) for p in outputs(work)}
     cached = {p.name: p.read_bytes() for p in cache.rglob("*.svg")}
@@ -76,8 +83,10 @@ def test_a_full_disk_mid_render_fails_in_one_line_and_recovers(disk, small_build
     ours = [line for line in full.stderr.splitlines() if line.startswith("l2geom: no space")]
     assert len(ours) == 1, full.stderr[-3000:]
     assert ours[0].startswith(f"l2geom: no space left on {mount} (tmpfs, ")
-    assert ours[0].endswith(" MB): job animation_rotate_rescale (scenario=course) failed; "
-                            "free some space and run the build again")
+    assert ours[0].endswith(
+        " MB): job animation_rotate_rescale (scenario=course) failed; "
+        "free some space and run the build again"
+    )
     assert "Traceback" not in full.stderr
     # nothing truncated or half-published: every output whole and as before, no temporaries
     assert {p: fingerprint(work / p) for p in outputs(work)} == before
@@ -90,5 +99,4 @@ def test_a_full_disk_mid_render_fails_in_one_line_and_recovers(disk, small_build
     again = subprocess.run(build, cwd=work, env=env, capture_output=True, text=True)
     assert again.returncode == 0, again.stderr[-3000:]
     assert outputs(work) == outputs(small_build)
-    assert [p for p in outputs(work)
-            if fingerprint(work / p) != fingerprint(small_build / p)] == []
+    assert [p for p in outputs(work) if fingerprint(work / p) != fingerprint(small_build / p)] == []

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import ROOT
-from l2geom import datafile
 from test_config import CASES
+
+from l2geom import datafile
 
 DEFAULT = (ROOT / "config/config.yaml").read_text()
 # Seconds and MB a rejection may take (snakemake's own start is ~1 s and ~110 MB here).
@@ -31,8 +31,10 @@ def nested_aliases(kind: str, levels: int = 9, width: int = 9) -> str:
         lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * width)}]" for i in range(1, levels)]
     else:
         lines = ["a0: &a0 {" + ", ".join(f"k{j}: x" for j in range(width)) + "}"]
-        lines += ["a%d: &a%d {" % (i, i) + ", ".join(f"k{j}: *a{i - 1}" for j in range(width)) + "}"
-                  for i in range(1, levels)]
+        lines += [
+            f"a{i}: &a{i} {{" + ", ".join(f"k{j}: *a{i - 1}" for j in range(width)) + "}"
+            for i in range(1, levels)
+        ]
     return "\n".join(lines) + f"\nscenarios: *a{levels - 1}\n"
 
 
@@ -45,53 +47,100 @@ def goodfellow(**changes) -> str:
     return head + "  goodfellow:" + tail
 
 
-THREE_D = """\
+THREE_D = f"""\
 scenarios:
   big:
     source:
       quadratic:
-        hessian: {hessian}
-        theta_hat: {theta}
+        hessian: {[[float(i == j) for j in range(20)] for i in range(20)]}
+        theta_hat: {[1.0] * 20}
     descent: {{step_size: 0.01, steps: 100000}}
     lambdas: {{decay: 1, pull: [1, 2, 3], rescale: 1}}
-""".format(hessian=[[float(i == j) for j in range(20)] for i in range(20)], theta=[1.0] * 20)
+"""
 
 ROWS = [  # (id, config text, expected fragment of the one line)
-    ("1 deck names a missing scenario", DEFAULT.replace("running_example: course", "running_example: ws2026"),
-     "deck.running_example: no scenario 'ws2026' (scenarios: course, goodfellow)"),
-    ("1 deck needs two pull values", DEFAULT.replace("pull: [5, 50]", "pull: [5]"),
-     "deck.running_example: the deck compares a small and a large lambda"),
-    ("1 deck needs its animations", DEFAULT.replace("animations: [rotate_rescale, decay", "animations: [decay"),
-     "deck.running_example: the deck shows animations rotate_rescale of scenario 'course'"),
-    ("2 theta_hat at the origin", goodfellow(t=("theta_hat: [2.0, 1.2]", "theta_hat: [0, 0]")),
-     "scenarios.goodfellow.source.quadratic.theta_hat: theta_hat is the origin: "
-     "L2 regularization has nothing to shrink"),
-    ("3 duplicate scenario", DEFAULT + DEFAULT[DEFAULT.index("  goodfellow:"):],
-     "duplicate key 'goodfellow' (lines"),
-    ("3 duplicate nested key", DEFAULT.replace("      steps: 60\n", "      steps: 60\n      steps: 70\n"),
-     "duplicate key 'steps' (lines"),
+    (
+        "1 deck names a missing scenario",
+        DEFAULT.replace("running_example: course", "running_example: ws2026"),
+        "deck.running_example: no scenario 'ws2026' (scenarios: course, goodfellow)",
+    ),
+    (
+        "1 deck needs two pull values",
+        DEFAULT.replace("pull: [5, 50]", "pull: [5]"),
+        "deck.running_example: the deck compares a small and a large lambda",
+    ),
+    (
+        "1 deck needs its animations",
+        DEFAULT.replace("animations: [rotate_rescale, decay", "animations: [decay"),
+        "deck.running_example: the deck shows animations rotate_rescale of scenario 'course'",
+    ),
+    (
+        "2 theta_hat at the origin",
+        goodfellow(t=("theta_hat: [2.0, 1.2]", "theta_hat: [0, 0]")),
+        "scenarios.goodfellow.source.quadratic.theta_hat: theta_hat is the origin: "
+        "L2 regularization has nothing to shrink",
+    ),
+    (
+        "3 duplicate scenario",
+        DEFAULT + DEFAULT[DEFAULT.index("  goodfellow:") :],
+        "duplicate key 'goodfellow' (lines",
+    ),
+    (
+        "3 duplicate nested key",
+        DEFAULT.replace("      steps: 60\n", "      steps: 60\n      steps: 70\n"),
+        "duplicate key 'steps' (lines",
+    ),
     ("4 nested list aliases", nested_aliases("list"), "anchors and aliases are expanded"),
-    ("5 thousand lambdas", goodfellow(p=("pull: [0.5, 3]", f"pull: {list(range(1000))}"),
-                                      s=("steps: 60", "steps: 100000")),
-     "scenarios.goodfellow.lambdas.pull: 1000 entries, at most 3"),
-    ("5 steps x runs x dimensions", THREE_D,
-     "scenarios.big.descent.steps: 100000 steps x 20 dimensions x 4 stored runs (lambdas.decay) "
-     "exceed 4000000 values"),
-    ("5 animated steps", DEFAULT.replace("steps: 100 ", "steps: 5000 "),
-     "scenarios.course.descent.steps: 5000 steps: the decay_trajectories animation draws every "
-     "step, at most 1000"),
-    ("7 nearly singular H", goodfellow(h=("[[1.0, 0.0], [0.0, 8.0]]", "[[1.0, 0.0], [0.0, 1e-9]]")),
-     "scenarios.goodfellow.source: the Hessian's condition number 1e+09 exceeds 1000: "
-     "the flat direction cannot be drawn"),
-    ("8 d=3 with figures", goodfellow(h=("[[1.0, 0.0], [0.0, 8.0]]", "[[1, 0, 0], [0, 2, 0], [0, 0, 8]]"),
-                                      t=("theta_hat: [2.0, 1.2]", "theta_hat: [2, 1, 1]"),
-                                      s=("start: [0.0, 0.0]", "start: [0, 0, 0]")),
-     "scenarios.goodfellow.figures: figures and animations are drawn in the plane (d = 2), "
-     "the model has d = 3"),
-    ("bool key", DEFAULT.replace("quality: production", "quality: production\nno: 3"),
-     "no: unknown key"),
-    ("integer tag", DEFAULT.replace("steps: 60", 'steps: !!int "0b101"'), "'0b101' is not an integer"),
-    ("huge integer", DEFAULT.replace("steps: 60", "steps: 0x" + "f" * 3600), "is too large an integer"),
+    (
+        "5 thousand lambdas",
+        goodfellow(
+            p=("pull: [0.5, 3]", f"pull: {list(range(1000))}"), s=("steps: 60", "steps: 100000")
+        ),
+        "scenarios.goodfellow.lambdas.pull: 1000 entries, at most 3",
+    ),
+    (
+        "5 steps x runs x dimensions",
+        THREE_D,
+        "scenarios.big.descent.steps: 100000 steps x 20 dimensions x 4 stored runs (lambdas.decay) "
+        "exceed 4000000 values",
+    ),
+    (
+        "5 animated steps",
+        DEFAULT.replace("steps: 100 ", "steps: 5000 "),
+        "scenarios.course.descent.steps: 5000 steps: the decay_trajectories animation draws every "
+        "step, at most 1000",
+    ),
+    (
+        "7 nearly singular H",
+        goodfellow(h=("[[1.0, 0.0], [0.0, 8.0]]", "[[1.0, 0.0], [0.0, 1e-9]]")),
+        "scenarios.goodfellow.source: the Hessian's condition number 1e+09 exceeds 1000: "
+        "the flat direction cannot be drawn",
+    ),
+    (
+        "8 d=3 with figures",
+        goodfellow(
+            h=("[[1.0, 0.0], [0.0, 8.0]]", "[[1, 0, 0], [0, 2, 0], [0, 0, 8]]"),
+            t=("theta_hat: [2.0, 1.2]", "theta_hat: [2, 1, 1]"),
+            s=("start: [0.0, 0.0]", "start: [0, 0, 0]"),
+        ),
+        "scenarios.goodfellow.figures: figures and animations are drawn in the plane (d = 2), "
+        "the model has d = 3",
+    ),
+    (
+        "bool key",
+        DEFAULT.replace("quality: production", "quality: production\nno: 3"),
+        "no: unknown key",
+    ),
+    (
+        "integer tag",
+        DEFAULT.replace("steps: 60", 'steps: !!int "0b101"'),
+        "'0b101' is not an integer",
+    ),
+    (
+        "huge integer",
+        DEFAULT.replace("steps: 60", "steps: 0x" + "f" * 3600),
+        "is too large an integer",
+    ),
 ]
 EXTRA = [  # YAML-level problems the dict-based cases cannot express
     ("scenarios:\n  course: [1, 2\n", "Config file is not valid"),
@@ -124,16 +173,24 @@ def run_measured(args, cwd, timeout=120):
     out, err = cwd / "out.txt", cwd / "err.txt"
     start = time.monotonic()
     with open(out, "w") as stdout, open(err, "w") as stderr:
-        child = subprocess.Popen([sys.executable, "-m", "snakemake", "-s", str(ROOT / "Snakefile"),
-                                  *args], cwd=cwd, stdout=stdout, stderr=stderr)
+        child = subprocess.Popen(
+            [sys.executable, "-m", "snakemake", "-s", str(ROOT / "Snakefile"), *args],
+            cwd=cwd,
+            stdout=stdout,
+            stderr=stderr,
+        )
         peak_kb = 0
         while child.poll() is None:
             peak_kb = max(peak_kb, high_water_kb(child.pid))
             if time.monotonic() - start > timeout:
                 child.kill()
             time.sleep(0.02)
-    return (child.returncode, out.read_text() + err.read_text(), time.monotonic() - start,
-            peak_kb / 1024)
+    return (
+        child.returncode,
+        out.read_text() + err.read_text(),
+        time.monotonic() - start,
+        peak_kb / 1024,
+    )
 
 
 def high_water_kb(pid: int) -> int:
@@ -168,9 +225,11 @@ def test_issue_rows_stop_before_any_job(built, text, message):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("text, message",
-                         [(yaml.safe_dump(c), m) for c, m in CASES] + EXTRA,
-                         ids=[m[:40] for _, m in CASES] + [m for _, m in EXTRA])
+@pytest.mark.parametrize(
+    "text, message",
+    [(yaml.safe_dump(c), m) for c, m in CASES] + EXTRA,
+    ids=[m[:40] for _, m in CASES] + [m for _, m in EXTRA],
+)
 def test_snakemake_rejects_before_any_job(built, text, message):
     assert_one_line_before_any_job(*built, run_with(built[0], text), message)
 
@@ -184,7 +243,9 @@ def test_aliases_in_the_default_config_file_are_bounded_too(tmp_path):
     (tmp_path / "config").mkdir()
     (tmp_path / "config/config.yaml").write_text(nested_aliases("mapping"))
     run = run_measured(["--cores", "1"], tmp_path)
-    assert_one_line_before_any_job(tmp_path, done, run, "config/config.yaml: more than 20000 values")
+    assert_one_line_before_any_job(
+        tmp_path, done, run, "config/config.yaml: more than 20000 values"
+    )
 
 
 SMALL = """\
@@ -214,8 +275,11 @@ def test_scientific_notation_and_other_dimensions_build(tmp_path):
     assert status == 0, output[-3000:]
     assert "l2geom: the config has no deck section: building everything but the deck" in output
     for figure in ("goodfellow_flat", "goodfellow_steep", "shrink_factors"):
-        subprocess.run(["pdfinfo", str(tmp_path / f"figures/2026/{figure}.pdf")], check=True,
-                       capture_output=True)
+        subprocess.run(
+            ["pdfinfo", str(tmp_path / f"figures/2026/{figure}.pdf")],
+            check=True,
+            capture_output=True,
+        )
     descent = datafile.load(tmp_path / "results/data/2026/descent_pull.npz")
     assert list(descent["lambdas"]) == [0.5, 3.0] and descent["gd"].shape == (61, 2)
     for name, d in (("three", 3), ("one", 1)):

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import ROOT, chromium
 from PIL import Image
 
-from conftest import ROOT, chromium
 from l2geom.slides.html import HtmlDeckError, build, read_pages
 
 sys.path.insert(0, str(ROOT / "tools"))
@@ -67,8 +67,9 @@ def _wait(driver, script: str, timeout: float = 60.0, *args):
 
 
 def _pages(work: Path) -> int:
-    info = subprocess.run(["pdfinfo", str(work / PDF)], capture_output=True, text=True,
-                          check=True).stdout
+    info = subprocess.run(
+        ["pdfinfo", str(work / PDF)], capture_output=True, text=True, check=True
+    ).stdout
     return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
 
 
@@ -93,23 +94,33 @@ return {time: v.currentTime, paused: v.paused, ready: v.readyState,
 
 def _stopped(driver) -> dict:
     """The current slide's video once it has played and come to rest."""
-    _wait(driver, "const v = Reveal.getCurrentSlide().querySelector('video');"
-                  "return v.readyState >= 2 && v.paused && v.played.length > 0", 60.0)
+    _wait(
+        driver,
+        "const v = Reveal.getCurrentSlide().querySelector('video');"
+        "return v.readyState >= 2 && v.paused && v.played.length > 0",
+        60.0,
+    )
     return driver.execute_script(VIDEO_STATE)
 
 
 def test_one_slide_per_pdf_page(work, browser):
     assert browser.execute_script("return Reveal.getTotalSlides()") == _pages(work)
-    assert browser.execute_script("return document.querySelectorAll('video').length") \
-        == sum(len(m) for m in _movies(work).values()) > 0
+    assert (
+        browser.execute_script("return document.querySelectorAll('video').length")
+        == sum(len(m) for m in _movies(work).values())
+        > 0
+    )
 
 
 def test_each_animation_plays_stops_at_its_pause_points_and_lies_on_its_poster(work, browser):
     """On its slide: plays, stops at the first pause point; → to the second; ← back;
     entered backwards from the next slide, it holds its last frame."""
-    assert browser.execute_script(
-        "return document.createElement('video').canPlayType('video/mp4; codecs=\"avc1.42E01E\"')"
-    ) == "probably"
+    assert (
+        browser.execute_script(
+            "return document.createElement('video').canPlayType('video/mp4; codecs=\"avc1.42E01E\"')"
+        )
+        == "probably"
+    )
     for page, (movie,) in _movies(work).items():
         _go(browser, page)
         state = _stopped(browser)
@@ -119,23 +130,36 @@ def test_each_animation_plays_stops_at_its_pause_points_and_lies_on_its_poster(w
         assert state["played"] > 0.5 * state["stops"][0]
         # → plays on to the next pause point, and stops there
         browser.execute_script("Reveal.next()")
-        _wait(browser, "const v = Reveal.getCurrentSlide().querySelector('video');"
-                       "return !v.paused || v.currentTime > arguments[0] + 0.05", 10.0,
-              state["stops"][0])
+        _wait(
+            browser,
+            "const v = Reveal.getCurrentSlide().querySelector('video');"
+            "return !v.paused || v.currentTime > arguments[0] + 0.05",
+            10.0,
+            state["stops"][0],
+        )
         state = _stopped(browser)
         assert abs(state["time"] - state["stops"][1]) <= 0.1, (page, state)
         # ← goes back to the first pause point
         browser.execute_script("Reveal.prev()")
-        _wait(browser, "const v = Reveal.getCurrentSlide().querySelector('video');"
-                       "return v.paused && Math.abs(v.currentTime - arguments[0]) <= 0.1", 10.0,
-              state["stops"][0])
+        _wait(
+            browser,
+            "const v = Reveal.getCurrentSlide().querySelector('video');"
+            "return v.paused && Math.abs(v.currentTime - arguments[0]) <= 0.1",
+            10.0,
+            state["stops"][0],
+        )
         assert browser.execute_script("return Reveal.getIndices().h") == page - 1
         # back into the slide from the next one: its last frame, held
         _go(browser, page + 1)
         browser.execute_script("Reveal.prev()")
-        _wait(browser, "const v = Reveal.getCurrentSlide().querySelector('video');"
-                       "return Reveal.getIndices().h === arguments[0] && v.paused"
-                       " && v.currentTime >= v.duration - 0.1", 10.0, page - 1)
+        _wait(
+            browser,
+            "const v = Reveal.getCurrentSlide().querySelector('video');"
+            "return Reveal.getIndices().h === arguments[0] && v.paused"
+            " && v.currentTime >= v.duration - 0.1",
+            10.0,
+            page - 1,
+        )
         # the video's box is the poster's rectangle in the PDF (±1 % of the page)
         box = browser.execute_script("""
             const s = Reveal.getCurrentSlide().getBoundingClientRect();
@@ -157,9 +181,25 @@ def _screenshot(driver, page: int) -> Image.Image:
 
 def _pdftoppm(work: Path, page: int, size: tuple[int, int], tmp: Path) -> Image.Image:
     out = tmp / f"page{page}"
-    subprocess.run(["pdftoppm", "-f", str(page), "-l", str(page), "-singlefile", "-gray",
-                    "-png", "-scale-to-x", str(size[0]), "-scale-to-y", str(size[1]),
-                    str(work / PDF), str(out)], check=True)
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-f",
+            str(page),
+            "-l",
+            str(page),
+            "-singlefile",
+            "-gray",
+            "-png",
+            "-scale-to-x",
+            str(size[0]),
+            "-scale-to-y",
+            str(size[1]),
+            str(work / PDF),
+            str(out),
+        ],
+        check=True,
+    )
     return Image.open(f"{out}.png").convert("L")
 
 
@@ -167,6 +207,7 @@ def _difference(a: Image.Image, b: Image.Image) -> float:
     def blocks(image):
         size = (image.width // BLOCK, image.height // BLOCK)
         return np.asarray(image.resize(size, Image.Resampling.BOX), float)
+
     return float(np.abs(blocks(a) - blocks(b)).mean())
 
 
@@ -183,7 +224,8 @@ def test_a_text_slide_looks_like_its_pdf_page(work, browser, tmp_path):
 def test_no_request_leaves_the_machine(browser):
     urls = browser.execute_script(
         "return performance.getEntriesByType('navigation').concat("
-        "performance.getEntriesByType('resource')).map(e => e.name)")
+        "performance.getEntriesByType('resource')).map(e => e.name)"
+    )
     assert urls and all(u.startswith("file://") for u in urls), urls
 
 

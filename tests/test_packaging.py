@@ -10,7 +10,6 @@ import tomllib
 
 import pytest
 import yaml
-
 from conftest import ROOT
 
 NOT_PYTHON = {"python", "ffmpeg", "texlive-core", "poppler", "nodejs", "pip"}
@@ -68,8 +67,10 @@ def test_slurm_layer_needs_nothing_outside_the_main_lock():
     must come from requirements.lock or from the layer itself."""
     if not SLURM_LAYER.is_dir():
         pytest.skip(f"SLURM layer not installed in {SLURM_LAYER} (make slurm-setup)")
-    layer = {_name(d.metadata["Name"]): d
-             for d in importlib.metadata.distributions(path=[str(SLURM_LAYER)])}
+    layer = {
+        _name(d.metadata["Name"]): d
+        for d in importlib.metadata.distributions(path=[str(SLURM_LAYER)])
+    }
     assert set(layer) == set(_pins("requirements-slurm.lock"))
     available = set(layer) | set(_pins("requirements.lock"))
     needed = set()
@@ -92,10 +93,20 @@ def test_pandas_is_not_in_the_default_environment(tmp_path):
     # from an empty directory
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
     found = subprocess.run(
-        [sys.executable, "-c", "import importlib.util as u; print(*(m for m in "
-         "('pandas', 'snakemake_executor_plugin_slurm') if u.find_spec(m)))"],
-        env=env, cwd=tmp_path, capture_output=True, text=True, check=True).stdout.split()
+        [
+            sys.executable,
+            "-c",
+            "import importlib.util as u; print(*(m for m in "
+            "('pandas', 'snakemake_executor_plugin_slurm') if u.find_spec(m)))",
+        ],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
     assert found == [], (
         f"{', '.join(found)} importable from the default environment ({sys.prefix}): every "
         "snakemake start would import pandas (~0.3 s); they belong in .venv/slurm-plugin "
-        "only (bash tools/setup.sh removes them from .venv)")
+        "only (bash tools/setup.sh removes them from .venv)"
+    )

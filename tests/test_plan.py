@@ -7,13 +7,13 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import ROOT
-from l2geom.pipeline import code
+from test_config import C, check, mutated
+
 from l2geom.config import check as config_check
 from l2geom.config.yamlfile import read_yaml
 from l2geom.errors import ConfigError
-from test_config import C, check, mutated
+from l2geom.pipeline import code
 
 SCHEMA = ROOT / "workflow/schemas/config.schema.yaml"
 ROWS = ["x1,x2,y", "0.1,0.9,2.0", "0.5,0.2,1.1", "0.8,0.7,2.9", "0.3,0.3,0.8"]
@@ -21,7 +21,9 @@ ROWS = ["x1,x2,y", "0.1,0.9,2.0", "0.5,0.2,1.1", "0.8,0.7,2.9", "0.3,0.3,0.8"]
 
 def csv_config(tmp_path, rows=ROWS):
     (tmp_path / "d.csv").write_text("\n".join(rows) + "\n")
-    return mutated(C + ["source"], {"csv": {"path": "d.csv", "features": ["x1", "x2"], "target": "y"}})
+    return mutated(
+        C + ["source"], {"csv": {"path": "d.csv", "features": ["x1", "x2"], "target": "y"}}
+    )
 
 
 def test_plan_holds_what_the_check_gives(tmp_path):
@@ -31,20 +33,30 @@ def test_plan_holds_what_the_check_gives(tmp_path):
     course = plans["course"]
     assert course.start == scenario.start and course.steps == scenario.steps
     assert course.step_size == scenario.step_size and course.animations == list(scenario.animations)
-    assert all(course.lambdas_for(use) == scenario.lambdas_for(use) for use in ("decay", "pull", "rescale"))
+    assert all(
+        course.lambdas_for(use) == scenario.lambdas_for(use) for use in ("decay", "pull", "rescale")
+    )
     assert checked["scenarios"]["course"]["descent"]["steps"] == scenario.steps
 
 
 def test_second_run_reads_the_plan_without_jsonschema_or_numpy(tmp_path):
     config = tmp_path / "config.json"
     config.write_text(json.dumps(csv_config(tmp_path)))
-    script = ("import json, sys; from l2geom.config import check as config_check\n"
-              f"c = json.load(open({str(config)!r}))\n"
-              f"checked, plans = config_check.checked_plan(c, {str(SCHEMA)!r}, {str(tmp_path)!r})\n"
-              "print(json.dumps([checked, {n: vars(p) for n, p in plans.items()},"
-              " 'jsonschema' in sys.modules, 'numpy' in sys.modules]))")
-    runs = [json.loads(subprocess.run([sys.executable, "-c", script], capture_output=True,
-                                      text=True, check=True).stdout) for _ in range(2)]
+    script = (
+        "import json, sys; from l2geom.config import check as config_check\n"
+        f"c = json.load(open({str(config)!r}))\n"
+        f"checked, plans = config_check.checked_plan(c, {str(SCHEMA)!r}, {str(tmp_path)!r})\n"
+        "print(json.dumps([checked, {n: vars(p) for n, p in plans.items()},"
+        " 'jsonschema' in sys.modules, 'numpy' in sys.modules]))"
+    )
+    runs = [
+        json.loads(
+            subprocess.run(
+                [sys.executable, "-c", script], capture_output=True, text=True, check=True
+            ).stdout
+        )
+        for _ in range(2)
+    ]
     assert runs[0][2] and runs[0][3]  # the first run checks
     assert not runs[1][2] and not runs[1][3]  # the second reads the stored plan
     assert runs[0][:2] == runs[1][:2]

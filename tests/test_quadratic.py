@@ -14,8 +14,9 @@ def test_value_and_gradient_match_finite_differences():
     quad = Quadratic(random_psd(rng, 3), rng.normal(size=3), 1.5)
     theta = rng.normal(size=3)
     eps = 1e-6
-    numeric = [(quad.value(theta + eps * e) - quad.value(theta - eps * e)) / (2 * eps)
-               for e in np.eye(3)]
+    numeric = [
+        (quad.value(theta + eps * e) - quad.value(theta - eps * e)) / (2 * eps) for e in np.eye(3)
+    ]
     assert np.allclose(quad.gradient(theta), numeric, atol=1e-6)
     assert quad.value(quad.theta_hat) == pytest.approx(1.5)
     assert quad.value(np.zeros((4, 5, 3))).shape == (4, 5)
@@ -55,7 +56,9 @@ def test_generated_data_follow_the_course_setup():
     assert np.std(y - x @ [0.5, 3.0]) == pytest.approx(0.5, rel=0.2)
 
 
-@pytest.mark.parametrize("hessian, theta", [(np.ones((2, 3)), np.zeros(2)), (np.eye(2), np.zeros(3))])
+@pytest.mark.parametrize(
+    "hessian, theta", [(np.ones((2, 3)), np.zeros(2)), (np.eye(2), np.zeros(3))]
+)
 def test_quadratic_rejects_bad_shapes(hessian, theta):
     with pytest.raises(ValueError, match="hessian must be square|theta_hat must have shape"):
         Quadratic(hessian, theta)

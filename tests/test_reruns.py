@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
+
 from l2geom.catalogue import ANIMATION_FILES, ANIMATIONS, FIGURE_FAMILIES, data_files
 
 sys.path.insert(0, str(ROOT / "tools"))
@@ -26,7 +26,10 @@ CSV_SCENARIO = """
     descent: {step_size: 0.01, steps: 20}
     lambdas: {decay: 1, pull: [0.5, 2], rescale: 1}
 """
-PDF_DECK = {"slides/build/l2-weight-decay.pdf", "slides/build/html"}  # the PDF and, from it, the HTML deck
+PDF_DECK = {
+    "slides/build/l2-weight-decay.pdf",
+    "slides/build/html",
+}  # the PDF and, from it, the HTML deck
 DECK = {"slides/generated/values.tex"} | PDF_DECK
 
 
@@ -35,45 +38,79 @@ def data(scenario, *names):
 
 
 def figures(scenario, *families):
-    return {f"figures/{scenario}/{name}.{ext}" for family in families
-            for name in FIGURE_FAMILIES[family] for ext in ("pdf", "png")}
+    return {
+        f"figures/{scenario}/{name}.{ext}"
+        for family in families
+        for name in FIGURE_FAMILIES[family]
+        for ext in ("pdf", "png")
+    }
 
 
 def animations(*names):
     return {f"figures/course/animations/{n}.{ext}" for n in names for ext in ANIMATION_FILES}
 
 
-ALL_FIGURES = (figures("course", *FIGURE_FAMILIES)
-               | figures("goodfellow", "goodfellow", "shrink_factors"))
+ALL_FIGURES = figures("course", *FIGURE_FAMILIES) | figures(
+    "goodfellow", "goodfellow", "shrink_factors"
+)
 # What each edit must rebuild, and nothing else.
 CASES = {
-    "lambda decay": ("config/config.yaml", ("decay: 10 ", "decay: 12 "),
-                     data("course", "descent_decay", "tangency_decay")
-                     | figures("course", "gd_vs_weight_decay") | DECK),
-    "lambda pull": ("config/config.yaml", ("pull: [5, 50]", "pull: [5, 40]"),
-                    data("course", "descent_pull", "tangency_pull")
-                    | figures("course", "pull_depends_on_lambda")
-                    | animations("decay_trajectories") | DECK),
-    "lambda rescale": ("config/config.yaml", ("rescale: 50 ", "rescale: 40 "),
-                       data("course", "rescale", "tangency_rescale")
-                       | figures("course", "eigen_projection", "rescale_lambda_zero",
-                                 "rescale_lambda_positive", "goodfellow", "shrink_factors")
-                       | animations("rotate_rescale") | DECK),
-    "step size": ("config/config.yaml", ("step_size: 0.005 ", "step_size: 0.004 "),
-                  data("course", "descent_decay", "descent_pull", "landscape", "adaptive",
-                       "early_stopping")
-                  | figures("course", *(set(FIGURE_FAMILIES) - {"shrink_factors"}))
-                  | animations(*ANIMATIONS) | DECK),  # rotate_rescale draws the landscape
+    "lambda decay": (
+        "config/config.yaml",
+        ("decay: 10 ", "decay: 12 "),
+        data("course", "descent_decay", "tangency_decay")
+        | figures("course", "gd_vs_weight_decay")
+        | DECK,
+    ),
+    "lambda pull": (
+        "config/config.yaml",
+        ("pull: [5, 50]", "pull: [5, 40]"),
+        data("course", "descent_pull", "tangency_pull")
+        | figures("course", "pull_depends_on_lambda")
+        | animations("decay_trajectories")
+        | DECK,
+    ),
+    "lambda rescale": (
+        "config/config.yaml",
+        ("rescale: 50 ", "rescale: 40 "),
+        data("course", "rescale", "tangency_rescale")
+        | figures(
+            "course",
+            "eigen_projection",
+            "rescale_lambda_zero",
+            "rescale_lambda_positive",
+            "goodfellow",
+            "shrink_factors",
+        )
+        | animations("rotate_rescale")
+        | DECK,
+    ),
+    "step size": (
+        "config/config.yaml",
+        ("step_size: 0.005 ", "step_size: 0.004 "),
+        data("course", "descent_decay", "descent_pull", "landscape", "adaptive", "early_stopping")
+        | figures("course", *(set(FIGURE_FAMILIES) - {"shrink_factors"}))
+        | animations(*ANIMATIONS)
+        | DECK,
+    ),  # rotate_rescale draws the landscape
     # Code digests are per stage: one figure module reruns every figure (and the deck).
-    "figure module": ("src/l2geom/figures/shrink_factors.py", ("\n", "\n# edited\n"),
-                      ALL_FIGURES | PDF_DECK),
+    "figure module": (
+        "src/l2geom/figures/shrink_factors.py",
+        ("\n", "\n# edited\n"),
+        ALL_FIGURES | PDF_DECK,
+    ),
     # A scene module reruns its own animation; the shared animation code, all of them.
-    "scene module": ("src/l2geom/animations/scenes/lambda_sweep.py", ("\n", "\n# edited\n"),
-                     animations("lambda_sweep") | PDF_DECK),
-    "shared animation module": ("src/l2geom/animations/style.py", ("\n", "\n# edited\n"),
-                                animations(*ANIMATIONS) | PDF_DECK),
-    "deck source": ("slides/l2-weight-decay.tex", ("\n", "\n% edited\n"),
-                    PDF_DECK),
+    "scene module": (
+        "src/l2geom/animations/scenes/lambda_sweep.py",
+        ("\n", "\n# edited\n"),
+        animations("lambda_sweep") | PDF_DECK,
+    ),
+    "shared animation module": (
+        "src/l2geom/animations/style.py",
+        ("\n", "\n# edited\n"),
+        animations(*ANIMATIONS) | PDF_DECK,
+    ),
+    "deck source": ("slides/l2-weight-decay.tex", ("\n", "\n% edited\n"), PDF_DECK),
     "HTML player": ("slides/html/deck.js", ("\n", "\n// edited\n"), {"slides/build/html"}),
     "CSV data": ("data/measured.csv", ("0.9,2.0", "0.9,2.5"), data("measured", *data_files(2))),
 }

@@ -2,8 +2,15 @@ import numpy as np
 import pytest
 
 from l2geom.core.quadratic import Quadratic, eigen
-from l2geom.core.ridge import (ellipse, lambda_grid, ridge_eigen, ridge_path, ridge_solve,
-                          shrink_factors, tangency)
+from l2geom.core.ridge import (
+    ellipse,
+    lambda_grid,
+    ridge_eigen,
+    ridge_path,
+    ridge_solve,
+    shrink_factors,
+    tangency,
+)
 
 
 def random_quadratic(rng, d):
@@ -60,7 +67,9 @@ def test_tangency_gradient_is_parallel_to_theta_at_the_ridge_point():
         assert abs(cross) < 1e-9 * np.linalg.norm(grad) * np.linalg.norm(point)
         assert np.allclose(grad, -lam * point)
         level, radius = tangency(quad, point)
-        assert level == pytest.approx(quad.value(point)) and radius == pytest.approx(np.linalg.norm(point))
+        assert level == pytest.approx(quad.value(point)) and radius == pytest.approx(
+            np.linalg.norm(point)
+        )
 
 
 def test_ellipse_points_lie_on_the_level_set():
@@ -84,7 +93,11 @@ def test_ridge_point_is_what_a_general_optimizer_finds():
 
     quad = random_quadratic(np.random.default_rng(11), 3)
     for lam in (0.1, 1.0, 10.0):
-        found = minimize(lambda t: quad.value(t) + 0.5 * lam * t @ t, np.zeros(3),
-                         jac=lambda t: quad.gradient(t) + lam * t, method="BFGS",
-                         options={"gtol": 1e-12})
+        found = minimize(
+            lambda t, lam=lam: quad.value(t) + 0.5 * lam * t @ t,
+            np.zeros(3),
+            jac=lambda t, lam=lam: quad.gradient(t) + lam * t,
+            method="BFGS",
+            options={"gtol": 1e-12},
+        )
         assert np.allclose(found.x, ridge_solve(quad, lam), atol=1e-6)

@@ -17,7 +17,6 @@ from pathlib import Path
 
 import av
 import pytest
-
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "tools"))
@@ -27,7 +26,10 @@ pytestmark = pytest.mark.slow
 
 # Which rules to force and interrupt, by phase: (rules to --forcerun, pattern of the job to catch).
 PHASES = {
-    "figure": (["figure_gd_vs_weight_decay", "figure_goodfellow", "figure_shrink_factors"], "figure_"),
+    "figure": (
+        ["figure_gd_vs_weight_decay", "figure_goodfellow", "figure_shrink_factors"],
+        "figure_",
+    ),
     "manim": (["animation_rotate_rescale", "animation_lambda_sweep"], "animation_"),
     "latex": (["deck"], "deck"),
 }
@@ -48,12 +50,14 @@ def whole(path: Path) -> None:
     """Raise unless ``path`` is a complete output of its kind."""
     if path.suffix == ".npz":
         from l2geom import datafile
+
         assert "provenance" not in datafile.load(path)  # every array reads back
         datafile.load_meta(path)
     elif path.suffix == ".pdf":
         subprocess.run(["pdfinfo", str(path)], check=True, capture_output=True)
     elif path.suffix == ".png":
         from PIL import Image
+
         with Image.open(path) as image:
             image.load()
     elif path.suffix == ".mp4":
@@ -64,8 +68,7 @@ def whole(path: Path) -> None:
 
 def differing(first: Path, second: Path, paths) -> list[str]:
     """The outputs ``paths`` that differ between the project copies ``first`` and ``second``."""
-    return [str(p) for p in paths
-            if fingerprint(first / p) != fingerprint(second / p)]
+    return [str(p) for p in paths if fingerprint(first / p) != fingerprint(second / p)]
 
 
 def test_parallel_builds_succeed(builds):
@@ -94,10 +97,16 @@ def test_interrupted_run_recovers(builds, phase, sig):
     work = builds[0][0]
     baseline = builds[1][0]  # a clean build of its own
     forced, catch = PHASES[phase]
-    proc = subprocess.Popen([*SNAKEMAKE, "--cores", "2", "--forcerun", *forced], cwd=work,
-                            env=scratch_env(work),
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True, preexec_fn=_default_sigint)
+    proc = subprocess.Popen(
+        [*SNAKEMAKE, "--cores", "2", "--forcerun", *forced],
+        cwd=work,
+        env=scratch_env(work),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+        preexec_fn=_default_sigint,
+    )
     seen = []
     for line in proc.stderr:
         seen.append(line)

@@ -6,8 +6,14 @@ import sys
 
 from conftest import ROOT
 
-CODE = [*ROOT.glob("src/**/*.py"), *ROOT.glob("workflow/**/*.py"), *ROOT.glob("workflow/**/*.smk"),
-        ROOT / "Snakefile", *ROOT.glob("tools/**/*.py"), *ROOT.glob("benchmarks/*.py")]
+CODE = [
+    *ROOT.glob("src/**/*.py"),
+    *ROOT.glob("workflow/**/*.py"),
+    *ROOT.glob("workflow/**/*.smk"),
+    ROOT / "Snakefile",
+    *ROOT.glob("tools/**/*.py"),
+    *ROOT.glob("benchmarks/*.py"),
+]
 
 
 def test_no_shell_anywhere():
@@ -23,9 +29,26 @@ def test_yaml_is_only_read_with_the_safe_loader():
 
 
 def test_every_output_path_stays_inside_the_project():
-    run = subprocess.run([sys.executable, "-m", "snakemake", "-s", str(ROOT / "Snakefile"),
-                          "--forceall", "-n", "--cores", "1", "--quiet", "rules", "--nolock",
-                          "--summary"], cwd=ROOT, capture_output=True, text=True)
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "snakemake",
+            "-s",
+            str(ROOT / "Snakefile"),
+            "--forceall",
+            "-n",
+            "--cores",
+            "1",
+            "--quiet",
+            "rules",
+            "--nolock",
+            "--summary",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert run.returncode == 0, run.stderr
     paths = [line.split("\t")[0] for line in run.stdout.splitlines()[1:] if line.strip()]
     assert len(paths) > 30

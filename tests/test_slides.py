@@ -20,13 +20,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from l2geom import numbers, style
-from l2geom import datafile
-from l2geom.catalogue import FIGURE_FAMILIES
-from l2geom.catalogue import DECK
+from l2geom import datafile, numbers, style
+from l2geom.catalogue import DECK, FIGURE_FAMILIES
 from l2geom.core import compute
 from l2geom.core.quadratic import Quadratic
-from l2geom.slides import latex, values as deck
+from l2geom.slides import latex
+from l2geom.slides import values as deck
 
 ROOT = Path(__file__).resolve().parents[1]
 SLIDES = ROOT / "slides"
@@ -34,10 +33,15 @@ SOURCES = ["l2-weight-decay.tex", "preamble.tex", "beamerthemel2geom.sty"]
 COURSE_LAMBDAS = {"decay": [10.0], "pull": [5.0, 50.0], "rescale": [50.0]}
 COURSE_SOURCE = {"generate": {"n": 100, "noise_sd": 0.5, "weights": [0.5, 3.0], "seed": 7}}
 DECK_PARTS = {"running_example": "course", "classic_picture": "goodfellow"}
-FIGURES = {scenario: [name for family in DECK.shows[part][0]
-                     for name in FIGURE_FAMILIES[family]]
-           for part, scenario in (("running_example", "course"), ("classic_picture", "goodfellow"))}
-FULL_WIDTH_FIGURES = {"gd_vs_weight_decay", "pull_depends_on_lambda", "early_stopping"}  # others: half
+FIGURES = {
+    scenario: [name for family in DECK.shows[part][0] for name in FIGURE_FAMILIES[family]]
+    for part, scenario in (("running_example", "course"), ("classic_picture", "goodfellow"))
+}
+FULL_WIDTH_FIGURES = {
+    "gd_vs_weight_decay",
+    "pull_depends_on_lambda",
+    "early_stopping",
+}  # others: half
 ANIMATIONS = list(DECK.shows["running_example"][1])
 # Every frame the lecture requires, in the lecture's order.
 FRAME_TITLES = [
@@ -69,14 +73,22 @@ def goodfellow_data() -> dict[str, dict[str, np.ndarray]]:
 
 
 def course_data(paths: dict[str, Path]) -> dict[str, dict[str, np.ndarray]]:
-    return {name: datafile.load(paths[name])
-            for name in ("quadratic", "descent", "rescale", "adaptive", "early_stopping")}
+    return {
+        name: datafile.load(paths[name])
+        for name in ("quadratic", "descent", "rescale", "adaptive", "early_stopping")
+    }
 
 
 def deck_values(scenario_data) -> dict[str, str]:
     course, gf = course_data(scenario_data), goodfellow_data()
-    values = deck.course_values(course["quadratic"], course["descent"], course["descent"],
-                                course["rescale"], COURSE_LAMBDAS, COURSE_SOURCE)
+    values = deck.course_values(
+        course["quadratic"],
+        course["descent"],
+        course["descent"],
+        course["rescale"],
+        COURSE_LAMBDAS,
+        COURSE_SOURCE,
+    )
     values.update(deck.optimizer_values(course["adaptive"], course["early_stopping"]))
     values.update(deck.goodfellow_values(gf["quadratic"], gf["rescale"]))
     values.update(deck.scenario_values(DECK_PARTS))
@@ -111,7 +123,7 @@ def test_vector_prints_latex_with_equal_decimals():
 
 # --------------------------------------------------------------------------- values.tex
 def _close(text: str, value: float, decimals: int) -> bool:
-    return abs(float(text) - value) <= 0.5 * 10.0 ** -decimals + 1e-12
+    return abs(float(text) - value) <= 0.5 * 10.0**-decimals + 1e-12
 
 
 def test_course_values_equal_the_data_files(scenario_data):
@@ -183,17 +195,19 @@ def test_deck_source_uses_only_generated_numbers_and_known_colours(scenario_data
 
 # --------------------------------------------------------------------------- checks
 def test_check_log_flags_errors_undefined_refs_missing_movies_and_wide_boxes():
-    log = "\n".join([
-        "Overfull \\hbox (0.8pt too wide) in paragraph at lines 3--4",
-        "Overfull \\hbox (6.37242pt too wide) in paragraph at lines 70--70",
-        "Overfull \\vbox (1.12pt too high) detected at line 80",
-        "LaTeX Warning: Reference `fig:x' on page 3 undefined on input line 9.",
-        "LaTeX Warning: Citation `key' on page 16 undefined on input line 201.",
-        "Package multimedia Warning: The movie file ``a.mp4'' could not be",
-        "! Undefined control sequence.",
-        "../preamble.tex:6: Emergency stop.",
-        "Underfull \\hbox (badness 10000) in paragraph at lines 1--2",
-    ])
+    log = "\n".join(
+        [
+            "Overfull \\hbox (0.8pt too wide) in paragraph at lines 3--4",
+            "Overfull \\hbox (6.37242pt too wide) in paragraph at lines 70--70",
+            "Overfull \\vbox (1.12pt too high) detected at line 80",
+            "LaTeX Warning: Reference `fig:x' on page 3 undefined on input line 9.",
+            "LaTeX Warning: Citation `key' on page 16 undefined on input line 201.",
+            "Package multimedia Warning: The movie file ``a.mp4'' could not be",
+            "! Undefined control sequence.",
+            "../preamble.tex:6: Emergency stop.",
+            "Underfull \\hbox (badness 10000) in paragraph at lines 1--2",
+        ]
+    )
     problems = latex.check_log(log)
     assert len(problems) == 7
     assert not any("0.8pt" in p or "Underfull" in p for p in problems)
@@ -285,12 +299,19 @@ def test_page_count_is_what_the_source_implies(built_deck):
     assert pdf_pages(pdf) == latex.expected_pages(tex.read_text())
 
 
-@pytest.mark.parametrize("source, printed", [
-    ({"csv": {"path": "data/runs_2026 #1%.csv", "features": ["x_1", "x2"], "target": "y"}},
-     ["The n = 100 rows of runs", "2026 #1%.csv: features x", "x2, target y;"]),
-    ({"quadratic": {"hessian": "from the data file", "theta_hat": "also"}},
-     ["risk given directly by its Hessian and minimizer", "65.31 50.12"]),
-])
+@pytest.mark.parametrize(
+    "source, printed",
+    [
+        (
+            {"csv": {"path": "data/runs_2026 #1%.csv", "features": ["x_1", "x2"], "target": "y"}},
+            ["The n = 100 rows of runs", "2026 #1%.csv: features x", "x2, target y;"],
+        ),
+        (
+            {"quadratic": {"hessian": "from the data file", "theta_hat": "also"}},
+            ["risk given directly by its Hessian and minimizer", "65.31 50.12"],
+        ),
+    ],
+)
 def test_running_example_describes_its_source(tmp_path, scenario_data, source, printed):
     values = deck_values(scenario_data)
     for name in ("nObs", "noiseSd", "trueWeights", "featureLow", "featureHigh"):
@@ -386,11 +407,24 @@ def test_preview_pipeline_builds_deck_and_report(tmp_path, built_deck):
     config = renamed_config((ROOT / "config/config.yaml").read_text())
     assert "running_example: ws_2026 " in config and "classic_picture: classic-picture " in config
     (tmp_path / "config/config.yaml").write_text(
-        config.replace("\nshort_animations: false", "\nshort_animations: true"))
-    shutil.copytree(SLIDES, tmp_path / "slides",
-                    ignore=shutil.ignore_patterns("build", "generated"))
-    snakemake = [sys.executable, "-m", "snakemake", "-s", str(ROOT / "Snakefile"),
-                 "--directory", str(tmp_path), "--cores", "2", "--config", "quality=preview"]
+        config.replace("\nshort_animations: false", "\nshort_animations: true")
+    )
+    shutil.copytree(
+        SLIDES, tmp_path / "slides", ignore=shutil.ignore_patterns("build", "generated")
+    )
+    snakemake = [
+        sys.executable,
+        "-m",
+        "snakemake",
+        "-s",
+        str(ROOT / "Snakefile"),
+        "--directory",
+        str(tmp_path),
+        "--cores",
+        "2",
+        "--config",
+        "quality=preview",
+    ]
     run = subprocess.run(snakemake, capture_output=True, text=True)
     assert run.returncode == 0, run.stderr[-3000:]
     pdf = tmp_path / "slides/build/l2-weight-decay.pdf"
@@ -406,8 +440,10 @@ def test_preview_pipeline_builds_deck_and_report(tmp_path, built_deck):
     html = report.read_text(errors="replace")
     # Results grouped by scenario (figures and animations) plus the deck under Slides.
     groups = json.loads(re.search(r"var categories = (\{.*?\});", html).group(1))
-    grouped = {scenario: {path for paths in sub.values() for path in paths}
-               for scenario, sub in groups.items()}
+    grouped = {
+        scenario: {path for paths in sub.values() for path in paths}
+        for scenario, sub in groups.items()
+    }
     for scenario, names in FIGURES.items():
         for name in names:
             renamed = RENAMED[scenario]

@@ -35,12 +35,10 @@ from collections import Counter
 
 import pytest
 import yaml
-
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "tools"))
-from scratch import (SLURM_LAYER, SNAKEMAKE_SLURM, fingerprint, make_scratch,  # noqa: E402
-                     outputs, snakemake)
+from scratch import SLURM_LAYER, SNAKEMAKE_SLURM, fingerprint, make_scratch, outputs, snakemake  # noqa: E402
 
 pytestmark = pytest.mark.slow
 
@@ -52,8 +50,9 @@ PROFILE = "profiles/slurm"
 # a group job is named by its group id (a UUID), a single job by its job number
 SUBMITTED = re.compile(r"Job \S+ has been submitted with SLURM jobid (\d+)")
 # Stages whose jobs are built (the slides need every animation, so they are left out).
-STAGES = ["compute", "figures"] + (["animations"] if os.environ.get("L2GEOM_SLURM_ANIMATIONS")
-                                   else [])
+STAGES = ["compute", "figures"] + (
+    ["animations"] if os.environ.get("L2GEOM_SLURM_ANIMATIONS") else []
+)
 
 
 def stage_rules(stage: str) -> list[str]:
@@ -105,7 +104,9 @@ def stage_jobs(workdir, stages: list[str]) -> list[tuple[str, dict[str, str], li
 
 def group_components() -> dict[str, int]:
     """The profile's `group-components`: how many group jobs of a group go in one SLURM job."""
-    listed = yaml.safe_load((ROOT / PROFILE / "config.yaml").read_text()).get("group-components", [])
+    listed = yaml.safe_load((ROOT / PROFILE / "config.yaml").read_text()).get(
+        "group-components", []
+    )
     return {name: int(n) for name, n in (item.split("=") for item in listed)}
 
 
@@ -115,10 +116,15 @@ def promised_slurm_jobs(jobs) -> int:
     scenarios are not connected), packed `group-components` to a SLURM job, and one per
     job without a group."""
     groups, per_job = rule_groups(), group_components()
-    grouped = Counter(group for group, _ in {(groups[rule], wildcards["scenario"])
-                                             for rule, wildcards, _ in jobs if groups.get(rule)})
-    return (sum(-(-n // per_job.get(group, 1)) for group, n in grouped.items())
-            + sum(1 for rule, _, _ in jobs if not groups.get(rule)))
+    grouped = Counter(
+        group
+        for group, _ in {
+            (groups[rule], wildcards["scenario"]) for rule, wildcards, _ in jobs if groups.get(rule)
+        }
+    )
+    return sum(-(-n // per_job.get(group, 1)) for group, n in grouped.items()) + sum(
+        1 for rule, _, _ in jobs if not groups.get(rule)
+    )
 
 
 def job_total(log: str) -> int:
@@ -142,11 +148,17 @@ def cluster(tmp_path_factory):
     except minicluster.SlurmUnavailable as err:
         pytest.skip(f"SLURM cannot be started here: {err}")
     try:
-        missing = [pkg for pkg in ("snakemake_executor_plugin_slurm", "pandas")
-                   if not (SLURM_LAYER / pkg / "__init__.py").is_file()]
+        missing = [
+            pkg
+            for pkg in ("snakemake_executor_plugin_slurm", "pandas")
+            if not (SLURM_LAYER / pkg / "__init__.py").is_file()
+        ]
         if missing:
-            pytest.fail(f"the SLURM layer is not installed ({', '.join(missing)} missing "
-                        f"in {SLURM_LAYER}): run `make slurm-setup`", pytrace=False)
+            pytest.fail(
+                f"the SLURM layer is not installed ({', '.join(missing)} missing "
+                f"in {SLURM_LAYER}): run `make slurm-setup`",
+                pytrace=False,
+            )
         yield mini
     finally:
         mini.down(keep=False, quiet=True)
@@ -164,10 +176,18 @@ def builds(cluster, tmp_path_factory):
     start = time.monotonic()
     with environ(SLURM_CONF=str(cluster.conf)):
         # the one command a user types, plus a quicker first status check for the test
-        slurm_run = snakemake(on_slurm, "--workflow-profile", PROFILE,
-                              "--slurm-init-seconds-before-status-checks", "2",
-                              "--slurm-keep-successful-logs", *targets,
-                              extra_path=[SLURM_LAYER], command=SNAKEMAKE_SLURM, timeout=900)
+        slurm_run = snakemake(
+            on_slurm,
+            "--workflow-profile",
+            PROFILE,
+            "--slurm-init-seconds-before-status-checks",
+            "2",
+            "--slurm-keep-successful-logs",
+            *targets,
+            extra_path=[SLURM_LAYER],
+            command=SNAKEMAKE_SLURM,
+            timeout=900,
+        )
     times["slurm"] = time.monotonic() - start
     slurm_log = slurm_run.stdout + slurm_run.stderr
     assert slurm_run.returncode == 0, slurm_log[-6000:]
@@ -177,9 +197,11 @@ def builds(cluster, tmp_path_factory):
     times["local"] = time.monotonic() - start
     local_log = local_run.stdout + local_run.stderr
     assert local_run.returncode == 0, local_log[-6000:]
-    print(f"\nSLURM build {times['slurm']:.0f} s, local build {times['local']:.0f} s, "
-          f"{job_total(local_log)} jobs ({', '.join(STAGES)}) in "
-          f"{len(SUBMITTED.findall(slurm_log))} SLURM jobs")
+    print(
+        f"\nSLURM build {times['slurm']:.0f} s, local build {times['local']:.0f} s, "
+        f"{job_total(local_log)} jobs ({', '.join(STAGES)}) in "
+        f"{len(SUBMITTED.findall(slurm_log))} SLURM jobs"
+    )
     return on_slurm, local, slurm_log, local_log, jobs
 
 
@@ -202,8 +224,13 @@ def test_every_job_went_through_slurm_in_the_promised_number_of_slurm_jobs(clust
     assert len(ids) == len(set(ids)) == promised_slurm_jobs(jobs) < len(jobs)
     # without an accounting database sacct knows nothing; squeue keeps finished jobs
     # for MinJobAge (600 s here)
-    listed = subprocess.run(["squeue", "--states=all", "--noheader", "--format=%i|%T"],
-                            env=cluster.env, capture_output=True, text=True, check=True)
+    listed = subprocess.run(
+        ["squeue", "--states=all", "--noheader", "--format=%i|%T"],
+        env=cluster.env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     states = dict(line.split("|") for line in listed.stdout.split())
     assert {i: states.get(i) for i in ids} == {i: "COMPLETED" for i in ids}
 

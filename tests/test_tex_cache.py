@@ -16,8 +16,7 @@ def typeset(media, expression: str):
     from manim import MathTex, tempconfig
 
     tex_dir = media / "Tex"
-    with tempconfig({"media_dir": str(media), "tex_dir": str(tex_dir)}), \
-            tex_cache.shared(tex_dir):
+    with tempconfig({"media_dir": str(media), "tex_dir": str(tex_dir)}), tex_cache.shared(tex_dir):
         MathTex(expression)
     return tex_dir
 
@@ -34,7 +33,8 @@ def test_a_cached_string_is_typeset_without_latex(tmp_path, monkeypatch):
     monkeypatch.setenv("PATH", str(tmp_path / "empty"))
     second = typeset(tmp_path / "second", r"\hat\theta_{\mathrm{cache}}")
     assert (second / svg).read_bytes() == cached.read_bytes()
-    with pytest.raises(Exception):  # the mutation check: an uncached string needs LaTeX
+    # the mutation check: an uncached string needs LaTeX, which is not on PATH
+    with pytest.raises(FileNotFoundError):
         typeset(tmp_path / "third", r"\hat\theta_{\mathrm{uncached}}")
 
 

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-
 from conftest import chromium
 
 pytest.importorskip("manim")
@@ -41,15 +40,23 @@ class PalettePatches(DataScene):
         for i, colour in enumerate(HEXES):
             row, column = divmod(i, COLUMNS)
             patch = Rectangle(width=w, height=h, stroke_width=0).set_fill(colour, opacity=1)
-            self.add(patch.move_to([(column + 0.5) * w - config.frame_width / 2,
-                                    config.frame_height / 2 - (row + 0.5) * h, 0]))
+            self.add(
+                patch.move_to(
+                    [
+                        (column + 0.5) * w - config.frame_width / 2,
+                        config.frame_height / 2 - (row + 0.5) * h,
+                        0,
+                    ]
+                )
+            )
         self.wait(1)
 
 
 def render_pattern(folder: Path) -> Path:
     """The pattern rendered by rendering.render (the animations' path and encoder)."""
-    rendering.render(PalettePatches, {}, folder / "palette.mp4", folder / "palette.png",
-                     quality="production")
+    rendering.render(
+        PalettePatches, {}, folder / "palette.mp4", folder / "palette.png", quality="production"
+    )
     return folder / "palette.mp4"
 
 
@@ -59,21 +66,36 @@ def patch_colours(picture: np.ndarray) -> np.ndarray:
     for i in range(len(HEXES)):
         row, column = divmod(i, COLUMNS)
         y, x = int((row + 0.5) * height / ROWS), int((column + 0.5) * width / COLUMNS)
-        colours.append(np.median(picture[y - 4:y + 5, x - 4:x + 5, :3].reshape(-1, 3), axis=0))
+        colours.append(np.median(picture[y - 4 : y + 5, x - 4 : x + 5, :3].reshape(-1, 3), axis=0))
     return np.array(colours)
 
 
 def hex_colours() -> np.ndarray:
-    return np.array([[int(h[k:k + 2], 16) for k in (1, 3, 5)] for h in HEXES], dtype=float)
+    return np.array([[int(h[k : k + 2], 16) for k in (1, 3, 5)] for h in HEXES], dtype=float)
 
 
 def in_ffmpeg(movie: Path) -> np.ndarray:
     """The patch colours of the first frame as the ffmpeg CLI converts it to RGB: its
     automatic scale filter takes the YUV matrix and range from the stream's tags (the
     test below shows it)."""
-    raw = subprocess.run(["ffmpeg", "-v", "error", "-i", str(movie), "-frames:v", "1",
-                          "-f", "rawvideo", "-pix_fmt", "rgb24", "-"],
-                         capture_output=True, check=True).stdout
+    raw = subprocess.run(
+        [
+            "ffmpeg",
+            "-v",
+            "error",
+            "-i",
+            str(movie),
+            "-frames:v",
+            "1",
+            "-f",
+            "rawvideo",
+            "-pix_fmt",
+            "rgb24",
+            "-",
+        ],
+        capture_output=True,
+        check=True,
+    ).stdout
     return patch_colours(np.frombuffer(raw, np.uint8).reshape(HEIGHT, WIDTH, 3))
 
 
@@ -84,17 +106,20 @@ def in_chromium(driver, movie: Path) -> np.ndarray:
     from PIL import Image
 
     page = movie.with_suffix(".html")
-    page.write_text(f'<body style="margin:0"><video src="{movie.name}" muted '
-                    f'style="display:block;width:{SHOWN[0]}px;height:{SHOWN[1]}px"></video>')
+    page.write_text(
+        f'<body style="margin:0"><video src="{movie.name}" muted '
+        f'style="display:block;width:{SHOWN[0]}px;height:{SHOWN[1]}px"></video>'
+    )
     driver.get(page.as_uri())
     driver.execute_script("document.querySelector('video').play()")
     end = time.monotonic() + 30
-    while not driver.execute_script("const v = document.querySelector('video');"
-                                    "return !v.paused && v.currentTime > 0.3"):
+    while not driver.execute_script(
+        "const v = document.querySelector('video');return !v.paused && v.currentTime > 0.3"
+    ):
         assert time.monotonic() < end, "the video did not play"
         time.sleep(0.05)
     shot = Image.open(BytesIO(driver.get_screenshot_as_png())).convert("RGB")
-    return patch_colours(np.asarray(shot)[:SHOWN[1], :SHOWN[0]])
+    return patch_colours(np.asarray(shot)[: SHOWN[1], : SHOWN[0]])
 
 
 @pytest.fixture(scope="module")
@@ -120,8 +145,21 @@ def test_ffmpeg_decodes_every_palette_colour_to_its_hex_code(pattern, tmp_path):
     assert np.abs(shown - hex_colours()).max() <= TOLERANCE
     # The decoding follows the tags: the same stream, its matrix re-tagged BT.709, is off.
     retagged = tmp_path / "bt709.mp4"
-    subprocess.run(["ffmpeg", "-v", "error", "-i", str(pattern[0]), "-c", "copy", "-bsf:v",
-                    "h264_metadata=matrix_coefficients=1", str(retagged)], check=True)
+    subprocess.run(
+        [
+            "ffmpeg",
+            "-v",
+            "error",
+            "-i",
+            str(pattern[0]),
+            "-c",
+            "copy",
+            "-bsf:v",
+            "h264_metadata=matrix_coefficients=1",
+            str(retagged),
+        ],
+        check=True,
+    )
     assert np.abs(in_ffmpeg(retagged) - hex_colours()).max() > 10
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-
 from conftest import ROOT
+
 from l2geom import catalogue, datafile
 from l2geom.catalogue import ANIMATIONS, data_files
 from l2geom.config.scenario import build_scenarios
@@ -34,8 +34,11 @@ def test_dry_run_of_the_default_config():
     expected: dict[str, int] = {"deck": 1, "html_deck": 1, "slide_values": 1, "slide_colors": 1}
     for scenario in config.values():
         figures, animations = scenario.get("figures", []), scenario.get("animations", [])
-        for rule in [*data_files(2, figures, animations), *(f"figure_{f}" for f in figures),
-                     *(f"animation_{a}" for a in animations)]:
+        for rule in [
+            *data_files(2, figures, animations),
+            *(f"figure_{f}" for f in figures),
+            *(f"animation_{a}" for a in animations),
+        ]:
             expected[rule] = expected.get(rule, 0) + 1
     counts.pop("all"), counts.pop("total")
     assert counts == expected
@@ -72,8 +75,10 @@ def test_compute_stage_writes_every_data_file_with_provenance(compute_run):
 def test_data_files_equal_their_spec_computed_directly(compute_run, scenario):
     """Every data file holds what its catalogue spec's function gives for the scenario's
     parameters (so the generated rules pass the right values under the right names)."""
-    config = validate(read_yaml(ROOT / "config/config.yaml"),
-                      read_yaml(ROOT / "workflow/schemas/config.schema.yaml"))
+    config = validate(
+        read_yaml(ROOT / "config/config.yaml"),
+        read_yaml(ROOT / "workflow/schemas/config.schema.yaml"),
+    )
     plan = build_scenarios(config, ROOT)[scenario]
     for name in DATA_FILES:
         spec = catalogue.DATA_FILES[name]
@@ -103,14 +108,28 @@ def test_rerun_does_nothing_and_a_forced_one_gives_the_same_bytes(compute_run):
 
 
 def test_rule_files_are_snakefmt_clean():
-    run = subprocess.run([sys.executable, "-m", "snakefmt", "--check", str(ROOT / "Snakefile"),
-                          str(ROOT / "workflow")], capture_output=True, text=True)
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "snakefmt",
+            "--check",
+            str(ROOT / "Snakefile"),
+            str(ROOT / "workflow"),
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert run.returncode == 0, run.stdout + run.stderr
 
 
 def test_plain_snakemake_from_the_root_uses_the_top_level_snakefile_and_default_profile():
-    run = subprocess.run([sys.executable, "-m", "snakemake", "-n", "--forceall"], cwd=ROOT,
-                         capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, "-m", "snakemake", "-n", "--forceall"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert run.returncode == 0, run.stderr
     output = run.stdout + run.stderr
     assert "Using workflow specific profile profiles/default" in output
@@ -129,15 +148,29 @@ def test_code_digests_come_from_the_package_and_fail_loudly(tmp_path, monkeypatc
 
 # What each stage's scripts import (workflow/scripts/*.py), and what the config check runs
 # (l2geom.config.check.checked_plan); an animation's render also imports its scene module.
-STAGE_ENTRIES = {"check": ["import l2geom.config.check", "import l2geom.config.schema",
-                           "import l2geom.config.deck", "import l2geom.config.scenario",
-                           "import l2geom.config.yamlfile"],
-                 "compute": ["import l2geom.core.compute", "import l2geom.pipeline.jobs",
-                             "import l2geom.datafile"],
-                 "figures": ["import l2geom.figures"],
-                 "slides": ["import l2geom.slides.values", "import l2geom.slides.latex"],
-                 **{f"animation {name}": ["from l2geom.animations.rendering import scene_class",
-                                          f"scene_class({name!r})"] for name in ANIMATIONS}}
+STAGE_ENTRIES = {
+    "check": [
+        "import l2geom.config.check",
+        "import l2geom.config.schema",
+        "import l2geom.config.deck",
+        "import l2geom.config.scenario",
+        "import l2geom.config.yamlfile",
+    ],
+    "compute": [
+        "import l2geom.core.compute",
+        "import l2geom.pipeline.jobs",
+        "import l2geom.datafile",
+    ],
+    "figures": ["import l2geom.figures"],
+    "slides": ["import l2geom.slides.values", "import l2geom.slides.latex"],
+    **{
+        f"animation {name}": [
+            "from l2geom.animations.rendering import scene_class",
+            f"scene_class({name!r})",
+        ]
+        for name in ANIMATIONS
+    },
+}
 
 
 def digest_patterns(entry: str) -> tuple[str, ...]:
@@ -154,11 +187,17 @@ def digest_patterns(entry: str) -> tuple[str, ...]:
 def test_each_digest_covers_every_module_its_jobs_import(entry):
     from l2geom.pipeline import code
 
-    script = ("import json, sys\n" + "".join(f"{line}\n" for line in STAGE_ENTRIES[entry])
-              + "print(json.dumps(sorted(m.__file__ for n, m in sys.modules.items()"
-              " if n.startswith('l2geom') and getattr(m, '__file__', None))))")
-    loaded = json.loads(subprocess.run([sys.executable, "-c", script], capture_output=True,
-                                       text=True, check=True).stdout)
+    script = (
+        "import json, sys\n"
+        + "".join(f"{line}\n" for line in STAGE_ENTRIES[entry])
+        + "print(json.dumps(sorted(m.__file__ for n, m in sys.modules.items()"
+        " if n.startswith('l2geom') and getattr(m, '__file__', None))))"
+    )
+    loaded = json.loads(
+        subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, text=True, check=True
+        ).stdout
+    )
     covered = {p for pattern in digest_patterns(entry) for p in code.PACKAGE.glob(pattern)}
     imported = {Path(f) for f in loaded if not f.endswith("__init__.py")}
     # The catalogue is in no stage's digest: what a job takes from its spec (function,
@@ -178,8 +217,9 @@ def test_missing_tool_stops_the_build_at_the_start(tmp_path, hidden):
         if tool != hidden:
             (tmp_path / tool).symlink_to(shutil.which(tool))
     env = {"PATH": f"{ROOT / '.venv/bin'}:{tmp_path}", "HOME": str(tmp_path)}
-    run = subprocess.run([*SNAKEMAKE, "-n", "--cores", "1"], cwd=ROOT, env=env,
-                         capture_output=True, text=True)
+    run = subprocess.run(
+        [*SNAKEMAKE, "-n", "--cores", "1"], cwd=ROOT, env=env, capture_output=True, text=True
+    )
     assert run.returncode != 0
     assert "Traceback" not in run.stderr
     [line] = [line for line in run.stderr.splitlines() if line.startswith("l2geom:")]

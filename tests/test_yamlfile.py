@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_hostile_configs import nested_aliases
 
 from l2geom.config.yamlfile import read_config, read_yaml
 from l2geom.errors import ConfigError
-from test_hostile_configs import nested_aliases
 
 
 def read_text(text: str):
@@ -30,19 +30,30 @@ def test_every_float_in_its_shortest_and_exponent_forms_reads_back(x):
 
 def test_yaml_1_2_scalars_and_string_keys():
     data = read_text("a: 1e-3\nb: 5E1\nc: no\nd: 0x1f\ne: 0o17\nf: 017\n2026: x\ng: 2026-11-30\n")
-    assert data == {"a": 0.001, "b": 50.0, "c": "no", "d": 31, "e": 15, "f": 17, "2026": "x",
-                    "g": "2026-11-30"}
+    assert data == {
+        "a": 0.001,
+        "b": 50.0,
+        "c": "no",
+        "d": 31,
+        "e": 15,
+        "f": 17,
+        "2026": "x",
+        "g": "2026-11-30",
+    }
 
 
-@pytest.mark.parametrize("text, message", [
-    ("a: 1\nb:\n  c: 2\n  c: 3\n", "line 4: duplicate key 'c' (lines 3 and 4)"),
-    (nested_aliases("mapping"), "anchors and aliases are expanded"),
-    (nested_aliases("list"), "anchors and aliases are expanded"),
-    ("a: &a {b: *a}\n", "anchors and aliases are expanded"),  # a cycle
-    ("a: !!int \"0b101\"\n", "'0b101' is not an integer"),
-    ("a: " + "[" * 5000 + "]" * 5000 + "\n", "exceeded maximum nesting depth"),
-    ("? [a, b]\n: 1\n", "a key must be a plain name"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("a: 1\nb:\n  c: 2\n  c: 3\n", "line 4: duplicate key 'c' (lines 3 and 4)"),
+        (nested_aliases("mapping"), "anchors and aliases are expanded"),
+        (nested_aliases("list"), "anchors and aliases are expanded"),
+        ("a: &a {b: *a}\n", "anchors and aliases are expanded"),  # a cycle
+        ('a: !!int "0b101"\n', "'0b101' is not an integer"),
+        ("a: " + "[" * 5000 + "]" * 5000 + "\n", "exceeded maximum nesting depth"),
+        ("? [a, b]\n: 1\n", "a key must be a plain name"),
+    ],
+)
 def test_bad_documents_are_one_line_errors(text, message):
     with pytest.raises(ConfigError, match=message.replace("(", r"\(").replace(")", r"\)")):
         read_text(text)

@@ -31,7 +31,8 @@ def main() -> int:
         base = args.keep or Path(tmp)
         first, second = build(base / "a"), build(base / "b")
     differ = sorted(set(first) ^ set(second)) + sorted(
-        p for p in set(first) & set(second) if first[p] != second[p])
+        p for p in set(first) & set(second) if first[p] != second[p]
+    )
     for path in differ:
         print(f"DIFFERS: {path}")
     print(f"compared {len(set(first) | set(second))} files: {len(differ)} differ")

@@ -25,13 +25,18 @@ SNAKEMAKE_SLURM = [sys.executable, str(ROOT / "tools" / "slurm" / "snakemake_wit
 
 
 def project_files(root: Path = ROOT) -> list[str]:
-    out = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
-                         cwd=root, capture_output=True, check=True)
+    out = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
+        cwd=root,
+        capture_output=True,
+        check=True,
+    )
     return [f for f in out.stdout.decode().split("\0") if f and (root / f).is_file()]
 
 
-def make_scratch(dest: Path, quality: str = "preview", short: bool = False,
-                 root: Path = ROOT) -> Path:
+def make_scratch(
+    dest: Path, quality: str = "preview", short: bool = False, root: Path = ROOT
+) -> Path:
     """A fresh copy of the project in ``dest`` whose config renders at ``quality``
     (with ``short``, animations compressed five-fold, for tests)."""
     dest.mkdir(parents=True, exist_ok=True)
@@ -79,17 +84,26 @@ def scratch_env(workdir: Path, extra_path: Sequence[Path] = ()) -> dict[str, str
     """Environment for a build in ``workdir``: this .venv first on PATH, and the copy's own
     src/ first on PYTHONPATH (so an edit of the checkout mid-run cannot leak in), then
     ``extra_path`` (e.g. SLURM_LAYER)."""
-    return {**os.environ, "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}",
-            "PYTHONPATH": os.pathsep.join(str(p) for p in [workdir / "src", *extra_path])}
+    return {
+        **os.environ,
+        "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}",
+        "PYTHONPATH": os.pathsep.join(str(p) for p in [workdir / "src", *extra_path]),
+    }
 
 
-def snakemake(workdir: Path, *args: str, extra_path: Sequence[Path] = (),
-              command: Sequence[str] = SNAKEMAKE, **kwargs) -> subprocess.CompletedProcess:
+def snakemake(
+    workdir: Path,
+    *args: str,
+    extra_path: Sequence[Path] = (),
+    command: Sequence[str] = SNAKEMAKE,
+    **kwargs,
+) -> subprocess.CompletedProcess:
     """Run snakemake (``command``) in ``workdir`` (output captured, text), with
     ``extra_path`` after the copy's src/ on PYTHONPATH."""
     env = scratch_env(workdir, extra_path)
-    return subprocess.run([*command, *args], cwd=workdir, capture_output=True, text=True,
-                          env=env, **kwargs)
+    return subprocess.run(
+        [*command, *args], cwd=workdir, capture_output=True, text=True, env=env, **kwargs
+    )
 
 
 def outputs(workdir: Path) -> list[Path]:
@@ -98,8 +112,11 @@ def outputs(workdir: Path) -> list[Path]:
     for folder in ("results/data", "figures", "slides/build", "slides/generated"):
         base = workdir / folder
         if base.exists():
-            found += [p.relative_to(workdir) for p in base.rglob("*")
-                      if p.is_file() and not p.name.endswith((".log", ".tsv"))]
+            found += [
+                p.relative_to(workdir)
+                for p in base.rglob("*")
+                if p.is_file() and not p.name.endswith((".log", ".tsv"))
+            ]
     return sorted(found)
 
 

@@ -12,8 +12,8 @@ import contextlib
 import os
 import secrets
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 # Every temporary name here (and a render's media folder) is hidden and ends in ".tmp":
 # after a build killed outright (no cleanup ran) such an entry is debris of that build.

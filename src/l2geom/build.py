@@ -56,9 +56,11 @@ def holder(root: Path) -> str:
     try:
         record = json.loads((root / LOCK_FILE).read_text())
         started = float(record["started"])
-        return (f"PID {int(record['pid'])} ({str(record['command'])[:80]}), since "
-                f"{time.strftime('%Y-%m-%d %H:%M:%S', time.localtime(started))} "
-                f"({time.time() - started:.0f} s ago)")
+        return (
+            f"PID {int(record['pid'])} ({str(record['command'])[:80]}), since "
+            f"{time.strftime('%Y-%m-%d %H:%M:%S', time.localtime(started))} "
+            f"({time.time() - started:.0f} s ago)"
+        )
     except (OSError, ValueError, KeyError, TypeError):
         return "it has not recorded itself yet"
 
@@ -81,8 +83,10 @@ def snakemake_elsewhere(root: Path) -> int | None:
             argv = (proc / "cmdline").read_bytes().split(b"\0")
         except (OSError, ValueError):
             continue
-        if any(Path(arg.decode(errors="replace")).name == "snakemake" or arg == b"snakemake"
-               for arg in argv[:3]):
+        if any(
+            Path(arg.decode(errors="replace")).name == "snakemake" or arg == b"snakemake"
+            for arg in argv[:3]
+        ):
             return int(proc.name)
     return None
 
@@ -91,21 +95,30 @@ def main(args: list[str], root: Path = Path(".")) -> int:
     """Lock ``root``, clear stale Snakemake locks, then exec snakemake with ``args``."""
     fd = acquire(root)
     if fd is None:
-        print(f"l2geom: another build is running in {root.resolve()}: {holder(root)}; "
-              "nothing was touched", file=sys.stderr)
+        print(
+            f"l2geom: another build is running in {root.resolve()}: {holder(root)}; "
+            "nothing was touched",
+            file=sys.stderr,
+        )
         return BUSY
     stale = sorted((root / SNAKEMAKE_LOCKS).glob("*.lock"))
     if stale:
         other = snakemake_elsewhere(root)
         if other is not None:
-            print(f"l2geom: a snakemake started by hand (PID {other}) is running in "
-                  f"{root.resolve()}; nothing was touched", file=sys.stderr)
+            print(
+                f"l2geom: a snakemake started by hand (PID {other}) is running in "
+                f"{root.resolve()}; nothing was touched",
+                file=sys.stderr,
+            )
             return BUSY
         for path in stale:
             path.unlink(missing_ok=True)
         debris = sum(remove_leftovers(root / folder) for folder in OUTPUT_FOLDERS)
-        print(f"l2geom: a build here was interrupted: removed its stale Snakemake lock "
-              f"and {debris} temporary files; building", file=sys.stderr)
+        print(
+            f"l2geom: a build here was interrupted: removed its stale Snakemake lock "
+            f"and {debris} temporary files; building",
+            file=sys.stderr,
+        )
     command = [sys.executable, "-m", "snakemake", *args]
     record(fd, command)
     os.set_inheritable(fd, True)  # exec keeps the descriptor, and with it the lock

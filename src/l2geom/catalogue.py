@@ -14,8 +14,9 @@ runs them, so reading the catalogue (every snakemake start) imports no numpy or 
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Callable, Mapping
+from typing import Any
 
 # A scenario parameter of a job: a function of the scenario's checked plan
 # (l2geom.config.plan.ScenarioPlan), whose result becomes a keyword argument.
@@ -24,41 +25,52 @@ Param = Callable[[Any], Any]
 
 def setting(*keys: str) -> Param:
     """The value at ``keys`` of the scenario's checked config section."""
+
     def get(plan):
         value = plan.settings
         for key in keys:
             value = value[key]
         return value
+
     get.__qualname__ = f"setting{keys}"
     return get
 
 
 def plan_field(name: str) -> Param:
     """A field of the scenario's plan (start, step_size and steps are checked there)."""
+
     def get(plan):
         return getattr(plan, name)
+
     get.__qualname__ = f"plan_field({name!r})"
     return get
 
 
 def lambdas(use: str) -> Param:
     """The sorted, unique λ values of one use ("decay", "pull" or "rescale")."""
+
     def get(plan):
         return plan.lambdas_for(use)
+
     get.__qualname__ = f"lambdas({use!r})"
     return get
 
 
 def first_lambda(use: str) -> Param:
     """The one λ of a single-valued use."""
+
     def get(plan):
         return plan.lambdas_for(use)[0]
+
     get.__qualname__ = f"first_lambda({use!r})"
     return get
 
 
-DESCENT = {"start": plan_field("start"), "step_size": plan_field("step_size"),
-           "steps": plan_field("steps")}
+DESCENT = {
+    "start": plan_field("start"),
+    "step_size": plan_field("step_size"),
+    "steps": plan_field("steps"),
+}
 
 
 def resolve(target: str) -> Any:
@@ -143,75 +155,151 @@ def _by_name(specs, key: str) -> dict:
 
 _COMPUTE = "l2geom.core.compute"
 
-DATA_FILES: dict[str, DataFileSpec] = _by_name([
-    DataFileSpec("quadratic", f"{_COMPUTE}:source_data",
-             {"source": setting("source")}),
-    DataFileSpec("descent_decay", f"{_COMPUTE}:descent_data", {**DESCENT, "lambdas": lambdas("decay")}),
-    DataFileSpec("descent_pull", f"{_COMPUTE}:descent_data", {**DESCENT, "lambdas": lambdas("pull")}),
-    DataFileSpec("ridge_path", f"{_COMPUTE}:ridge_path_data", {"num": setting("path_points")}),
-    DataFileSpec("rescale", f"{_COMPUTE}:rescale_data", {"lam": first_lambda("rescale")}),
-    DataFileSpec("tangency_decay", f"{_COMPUTE}:tangency_data", {"lambdas": lambdas("decay")}),
-    DataFileSpec("tangency_pull", f"{_COMPUTE}:tangency_data", {"lambdas": lambdas("pull")}),
-    DataFileSpec("tangency_rescale", f"{_COMPUTE}:tangency_data", {"lambdas": lambdas("rescale")}),
-    DataFileSpec("landscape", f"{_COMPUTE}:landscape_data", DESCENT, when="plane"),
-    DataFileSpec("adaptive", f"{_COMPUTE}:adaptive_data",
-             {**DESCENT, "lam": setting("adam", "lam"),
-              "learning_rate": setting("adam", "learning_rate"),
-              "adam_steps": setting("adam", "steps"), "beta1": setting("adam", "beta1"),
-              "beta2": setting("adam", "beta2"), "eps": setting("adam", "eps")},
-             when="read"),
-    DataFileSpec("early_stopping", f"{_COMPUTE}:early_stopping_data",
-             {"step_size": plan_field("step_size"), "taus": setting("early_stopping", "taus")},
-             when="read"),
-], "name")
+DATA_FILES: dict[str, DataFileSpec] = _by_name(
+    [
+        DataFileSpec("quadratic", f"{_COMPUTE}:source_data", {"source": setting("source")}),
+        DataFileSpec(
+            "descent_decay", f"{_COMPUTE}:descent_data", {**DESCENT, "lambdas": lambdas("decay")}
+        ),
+        DataFileSpec(
+            "descent_pull", f"{_COMPUTE}:descent_data", {**DESCENT, "lambdas": lambdas("pull")}
+        ),
+        DataFileSpec("ridge_path", f"{_COMPUTE}:ridge_path_data", {"num": setting("path_points")}),
+        DataFileSpec("rescale", f"{_COMPUTE}:rescale_data", {"lam": first_lambda("rescale")}),
+        DataFileSpec("tangency_decay", f"{_COMPUTE}:tangency_data", {"lambdas": lambdas("decay")}),
+        DataFileSpec("tangency_pull", f"{_COMPUTE}:tangency_data", {"lambdas": lambdas("pull")}),
+        DataFileSpec(
+            "tangency_rescale", f"{_COMPUTE}:tangency_data", {"lambdas": lambdas("rescale")}
+        ),
+        DataFileSpec("landscape", f"{_COMPUTE}:landscape_data", DESCENT, when="plane"),
+        DataFileSpec(
+            "adaptive",
+            f"{_COMPUTE}:adaptive_data",
+            {
+                **DESCENT,
+                "lam": setting("adam", "lam"),
+                "learning_rate": setting("adam", "learning_rate"),
+                "adam_steps": setting("adam", "steps"),
+                "beta1": setting("adam", "beta1"),
+                "beta2": setting("adam", "beta2"),
+                "eps": setting("adam", "eps"),
+            },
+            when="read",
+        ),
+        DataFileSpec(
+            "early_stopping",
+            f"{_COMPUTE}:early_stopping_data",
+            {"step_size": plan_field("step_size"), "taus": setting("early_stopping", "taus")},
+            when="read",
+        ),
+    ],
+    "name",
+)
 
 _PLANE = {"quadratic": "quadratic", "landscape": "landscape"}
 
-FIGURES: dict[str, FigureSpec] = _by_name([
-    FigureSpec("gd_vs_weight_decay", "l2geom.figures.gd_vs_weight_decay:figure",
-                 {**_PLANE, "descent": "descent_decay"}, {"lam": first_lambda("decay")}),
-    FigureSpec("pull_depends_on_lambda", "l2geom.figures.pull_depends_on_lambda:figure",
-                 {**_PLANE, "descent": "descent_pull", "ridge_path": "ridge_path"},
-                 {"lambdas": lambdas("pull")}),
-    FigureSpec("eigen_projection", "l2geom.figures.rescale:eigen_projection",
-                 {"rescale": "rescale", "landscape": "landscape"}),
-    FigureSpec("rescale_lambda_zero", "l2geom.figures.rescale:rescale_lambda_zero",
-                 {"rescale": "rescale", "landscape": "landscape", "ridge_path": "ridge_path"}),
-    FigureSpec("rescale_lambda_positive", "l2geom.figures.rescale:rescale_lambda_positive",
-                 {"rescale": "rescale", "landscape": "landscape"}),
-    FigureSpec("goodfellow", "l2geom.figures.goodfellow:figures",
-                 {**_PLANE, "tangency": "tangency_rescale", "rescale": "rescale"},
-                 files=("goodfellow_flat", "goodfellow_steep")),
-    FigureSpec("shrink_factors", "l2geom.figures.shrink_factors:figure",
-                 {"ridge_path": "ridge_path", "rescale": "rescale"}),
-    FigureSpec("adam_vs_adamw", "l2geom.figures.adam_vs_adamw:figure",
-                 {**_PLANE, "adaptive": "adaptive"}),
-    FigureSpec("early_stopping", "l2geom.figures.early_stopping:figure",
-                 {**_PLANE, "ridge_path": "ridge_path", "early_stopping": "early_stopping"}),
-], "family")
+FIGURES: dict[str, FigureSpec] = _by_name(
+    [
+        FigureSpec(
+            "gd_vs_weight_decay",
+            "l2geom.figures.gd_vs_weight_decay:figure",
+            {**_PLANE, "descent": "descent_decay"},
+            {"lam": first_lambda("decay")},
+        ),
+        FigureSpec(
+            "pull_depends_on_lambda",
+            "l2geom.figures.pull_depends_on_lambda:figure",
+            {**_PLANE, "descent": "descent_pull", "ridge_path": "ridge_path"},
+            {"lambdas": lambdas("pull")},
+        ),
+        FigureSpec(
+            "eigen_projection",
+            "l2geom.figures.rescale:eigen_projection",
+            {"rescale": "rescale", "landscape": "landscape"},
+        ),
+        FigureSpec(
+            "rescale_lambda_zero",
+            "l2geom.figures.rescale:rescale_lambda_zero",
+            {"rescale": "rescale", "landscape": "landscape", "ridge_path": "ridge_path"},
+        ),
+        FigureSpec(
+            "rescale_lambda_positive",
+            "l2geom.figures.rescale:rescale_lambda_positive",
+            {"rescale": "rescale", "landscape": "landscape"},
+        ),
+        FigureSpec(
+            "goodfellow",
+            "l2geom.figures.goodfellow:figures",
+            {**_PLANE, "tangency": "tangency_rescale", "rescale": "rescale"},
+            files=("goodfellow_flat", "goodfellow_steep"),
+        ),
+        FigureSpec(
+            "shrink_factors",
+            "l2geom.figures.shrink_factors:figure",
+            {"ridge_path": "ridge_path", "rescale": "rescale"},
+        ),
+        FigureSpec(
+            "adam_vs_adamw",
+            "l2geom.figures.adam_vs_adamw:figure",
+            {**_PLANE, "adaptive": "adaptive"},
+        ),
+        FigureSpec(
+            "early_stopping",
+            "l2geom.figures.early_stopping:figure",
+            {**_PLANE, "ridge_path": "ridge_path", "early_stopping": "early_stopping"},
+        ),
+    ],
+    "family",
+)
 
-ANIMATIONS: dict[str, AnimationSpec] = _by_name([
-    AnimationSpec("rotate_rescale", "RotateRescale",
-              {"rescale": "rescale", "landscape": "landscape", "tangency": "tangency_rescale"},
-              priority=20),
-    AnimationSpec("decay_trajectories", "DecayTrajectories",
-              {**_PLANE, "descent": "descent_pull", "tangency": "tangency_pull"},
-              {"lambdas": lambdas("pull")}, priority=10),
-    AnimationSpec("lambda_sweep", "LambdaSweep", {**_PLANE, "ridge_path": "ridge_path"},
-              priority=30),
-    AnimationSpec("adam_vs_adamw", "AdamVsAdamW", {**_PLANE, "adaptive": "adaptive"}, priority=5),
-], "name")
+ANIMATIONS: dict[str, AnimationSpec] = _by_name(
+    [
+        AnimationSpec(
+            "rotate_rescale",
+            "RotateRescale",
+            {"rescale": "rescale", "landscape": "landscape", "tangency": "tangency_rescale"},
+            priority=20,
+        ),
+        AnimationSpec(
+            "decay_trajectories",
+            "DecayTrajectories",
+            {**_PLANE, "descent": "descent_pull", "tangency": "tangency_pull"},
+            {"lambdas": lambdas("pull")},
+            priority=10,
+        ),
+        AnimationSpec(
+            "lambda_sweep", "LambdaSweep", {**_PLANE, "ridge_path": "ridge_path"}, priority=30
+        ),
+        AnimationSpec(
+            "adam_vs_adamw", "AdamVsAdamW", {**_PLANE, "adaptive": "adaptive"}, priority=5
+        ),
+    ],
+    "name",
+)
 
 # figures/{scenario}/animations/{name}.{ext}: the movie, its poster (last frame) and its
 # pause points (the end of each stage: time in seconds and a label)
 ANIMATION_FILES = ("mp4", "png", "json")
 
-DECK = DeckSpec("l2-weight-decay", {
-    "running_example": (("gd_vs_weight_decay", "pull_depends_on_lambda", "eigen_projection",
-                         "rescale_lambda_zero", "rescale_lambda_positive", "shrink_factors",
-                         "adam_vs_adamw", "early_stopping"), tuple(ANIMATIONS)),
-    "classic_picture": (("goodfellow",), ()),
-})
+DECK = DeckSpec(
+    "l2-weight-decay",
+    {
+        "running_example": (
+            (
+                "gd_vs_weight_decay",
+                "pull_depends_on_lambda",
+                "eigen_projection",
+                "rescale_lambda_zero",
+                "rescale_lambda_positive",
+                "shrink_factors",
+                "adam_vs_adamw",
+                "early_stopping",
+            ),
+            tuple(ANIMATIONS),
+        ),
+        "classic_picture": (("goodfellow",), ()),
+    },
+)
 
 # Family -> the figure files it draws (figures/{scenario}/{name}.pdf and .png)
 FIGURE_FAMILIES: dict[str, tuple[str, ...]] = {f: spec.names for f, spec in FIGURES.items()}
@@ -220,8 +308,15 @@ FIGURE_FAMILIES: dict[str, tuple[str, ...]] = {f: spec.names for f, spec in FIGU
 def data_files(dim: int, figures=(), animations=()) -> tuple[str, ...]:
     """The data files of a scenario of dimension ``dim`` that draws the figure families
     ``figures`` and the animations ``animations``."""
-    read = {file for spec in [*(FIGURES[f] for f in figures), *(ANIMATIONS[a] for a in animations)]
-            for file in spec.reads.values()}
-    return tuple(name for name, spec in DATA_FILES.items()
-                 if spec.when == "always" or (spec.when == "plane" and dim == 2)
-                 or (spec.when == "read" and name in read))
+    read = {
+        file
+        for spec in [*(FIGURES[f] for f in figures), *(ANIMATIONS[a] for a in animations)]
+        for file in spec.reads.values()
+    }
+    return tuple(
+        name
+        for name, spec in DATA_FILES.items()
+        if spec.when == "always"
+        or (spec.when == "plane" and dim == 2)
+        or (spec.when == "read" and name in read)
+    )

@@ -13,8 +13,9 @@ import io
 import json
 import subprocess
 import zipfile
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 import numpy as np
 
@@ -38,8 +39,14 @@ def config_digest(params: Any) -> str:
 def git_commit(cwd: str | Path = ".") -> str:
     """HEAD's commit of the repository around ``cwd``, or "unknown"."""
     try:
-        out = subprocess.run(["git", "rev-parse", "HEAD"], cwd=cwd, capture_output=True,
-                             text=True, timeout=10, check=True)
+        out = subprocess.run(
+            ["git", "rev-parse", "HEAD"],
+            cwd=cwd,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=True,
+        )
         return out.stdout.strip()
     except (OSError, subprocess.SubprocessError):
         return "unknown"
@@ -47,8 +54,11 @@ def git_commit(cwd: str | Path = ".") -> str:
 
 def provenance(params: Any) -> dict[str, str]:
     """Provenance record for data computed from the config fragment ``params``."""
-    return {"config_digest": config_digest(params), "l2geom_version": __version__,
-            "git_commit": git_commit()}
+    return {
+        "config_digest": config_digest(params),
+        "l2geom_version": __version__,
+        "git_commit": git_commit(),
+    }
 
 
 def save(path: str | Path, arrays: Mapping[str, Any], meta: Mapping[str, Any]) -> None:
@@ -73,8 +83,9 @@ def load(path: str | Path) -> dict[str, np.ndarray]:
 def load_quadratic(path: str | Path) -> Quadratic:
     """The Quadratic stored in a quadratic.npz data file."""
     data = load(path)
-    return Quadratic(data["hessian"], data["theta_hat"], float(data["risk_min"]),
-                     int(data["observations"]))
+    return Quadratic(
+        data["hessian"], data["theta_hat"], float(data["risk_min"]), int(data["observations"])
+    )
 
 
 def load_meta(path: str | Path) -> dict[str, Any]:
@@ -89,4 +100,3 @@ def index_of(values: np.ndarray, value: float) -> int:
     if hits.size == 0:
         raise KeyError(f"{value!r} is not among the stored values {list(np.asarray(values))}")
     return int(hits[0])
-

@@ -11,9 +11,9 @@ from __future__ import annotations
 import numpy as np
 
 # Decimals printed per kind of computed number ("rounded sensibly" for a slide).
-COORDINATE = 2   # components of θ̂, θ̂_ridge, Qᵀθ̂ and its rescaled components
-EIGENVALUE = 1   # eigenvalues σᵢ of H
-FACTOR = 2       # shrink factors σᵢ/(σᵢ + λ)
+COORDINATE = 2  # components of θ̂, θ̂_ridge, Qᵀθ̂ and its rescaled components
+EIGENVALUE = 1  # eigenvalues σᵢ of H
+FACTOR = 2  # shrink factors σᵢ/(σᵢ + λ)
 
 
 def _finite(x: float) -> float:

@@ -10,16 +10,16 @@ from __future__ import annotations
 from pathlib import Path
 
 COLORS: dict[str, str] = {
-    "weights": "#0072B2",        # θ̂ and plain gradient-descent iterates (blue)
-    "ridge": "#D55E00",          # θ̂_ridge and the ridge path (vermillion)
+    "weights": "#0072B2",  # θ̂ and plain gradient-descent iterates (blue)
+    "ridge": "#D55E00",  # θ̂_ridge and the ridge path (vermillion)
     "gradient_step": "#56B4E9",  # the gradient part of a weight-decay step (sky blue)
-    "decay_step": "#E69F00",     # the decay pull toward the origin (orange)
-    "penalty": "#009E73",        # L2 penalty circles (bluish green)
-    "eigen_axes": "#CC79A7",     # eigenvector axes of H (reddish purple)
-    "adam_penalty": "#D55E00",   # Adam + L2 (Adam on R_reg): ends at θ̂_ridge, so its colour
-    "adamw": "#CC79A7",          # AdamW and its box (reddish purple; no eigen-axes beside it)
-    "risk": "#4D4D4D",           # R_emp contour lines (dark grey)
-    "ink": "#1A1A1A",            # text and coordinate axes
+    "decay_step": "#E69F00",  # the decay pull toward the origin (orange)
+    "penalty": "#009E73",  # L2 penalty circles (bluish green)
+    "eigen_axes": "#CC79A7",  # eigenvector axes of H (reddish purple)
+    "adam_penalty": "#D55E00",  # Adam + L2 (Adam on R_reg): ends at θ̂_ridge, so its colour
+    "adamw": "#CC79A7",  # AdamW and its box (reddish purple; no eigen-axes beside it)
+    "risk": "#4D4D4D",  # R_emp contour lines (dark grey)
+    "ink": "#1A1A1A",  # text and coordinate axes
     "background": "#FFFFFF",
 }
 

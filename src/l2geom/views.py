@@ -6,7 +6,7 @@ reruns the figures and renders that use it, not the data jobs."""
 
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 import numpy as np
 
@@ -26,8 +26,9 @@ def fit_aspect(window: np.ndarray, aspect: float) -> np.ndarray:
     return np.array([xmin - grow_x, xmax + grow_x, ymin - grow_y, ymax + grow_y])
 
 
-def settling_window(iterates: np.ndarray, after_gradient: np.ndarray, reach: float = 2.5,
-                    pad: float = 0.15) -> np.ndarray:
+def settling_window(
+    iterates: np.ndarray, after_gradient: np.ndarray, reach: float = 2.5, pad: float = 0.15
+) -> np.ndarray:
     """The view where a weight-decay run settles: its iterates (n + 1, 2) from the first
     within ``reach`` last-step lengths of the end on, with their after-gradient points
     (n, 2). Near the end each step is a gradient step out and a decay pull back of equal
@@ -42,10 +43,12 @@ def settling_window(iterates: np.ndarray, after_gradient: np.ndarray, reach: flo
     return view_window(near, pad=pad, min_ratio=0.6)
 
 
-def optimizer_window(quadratic: Mapping[str, np.ndarray], adaptive: Mapping[str, np.ndarray],
-                     aspect: float) -> np.ndarray:
+def optimizer_window(
+    quadratic: Mapping[str, np.ndarray], adaptive: Mapping[str, np.ndarray], aspect: float
+) -> np.ndarray:
     """The view of the adam_vs_adamw picture, of height / width ``aspect``: the three runs,
     θ̂ and the origin."""
-    points = np.vstack([*(adaptive[key] for key in OPTIMIZER_RUNS), quadratic["theta_hat"],
-                        np.zeros(2)])
+    points = np.vstack(
+        [*(adaptive[key] for key in OPTIMIZER_RUNS), quadratic["theta_hat"], np.zeros(2)]
+    )
     return fit_aspect(view_window(points), aspect)

@@ -12,12 +12,29 @@ data = {name: datafile.load(path) for name, path in sm.input.items()}
 settings = ("scene", "code", "quality", "short", "workdir")
 scene_params = {k: v for k, v in params.items() if k not in settings}
 
-with open(sm.log[0], "a") as stream, contextlib.redirect_stdout(stream), \
-        contextlib.redirect_stderr(stream):
+with (
+    open(sm.log[0], "a") as stream,
+    contextlib.redirect_stdout(stream),
+    contextlib.redirect_stderr(stream),
+):
     from l2geom.animations import render
 
-    render(params["scene"], data, sm.output.mp4, sm.output.png, pauses=sm.output.json,
-           quality=params["quality"], short=params["short"], workdir=params["workdir"],
-           **scene_params)
-log.info("rendered %s (%s) to %s, %s and %s", params["scene"], params["quality"],
-         sm.output.mp4, sm.output.png, sm.output.json)
+    render(
+        params["scene"],
+        data,
+        sm.output.mp4,
+        sm.output.png,
+        pauses=sm.output.json,
+        quality=params["quality"],
+        short=params["short"],
+        workdir=params["workdir"],
+        **scene_params,
+    )
+log.info(
+    "rendered %s (%s) to %s, %s and %s",
+    params["scene"],
+    params["quality"],
+    sm.output.mp4,
+    sm.output.png,
+    sm.output.json,
+)

@@ -8,5 +8,11 @@ from l2geom.slides import latex
 sm = snakemake  # noqa: F821 (provided by Snakemake)
 watch_disk(sm)
 # generated/ (values, colours) is in the working directory's slides/, the sources may not be
-latex.compile_deck(sm.input.tex, sm.output[0], sm.params.epoch, log=sm.log[0],
-                   theme=sm.input.theme, generated=Path(sm.input.values).parent.parent)
+latex.compile_deck(
+    sm.input.tex,
+    sm.output[0],
+    sm.params.epoch,
+    log=sm.log[0],
+    theme=sm.input.theme,
+    generated=Path(sm.input.values).parent.parent,
+)

@@ -20,21 +20,35 @@ from l2geom.catalogue import ANIMATIONS
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m l2geom.animations", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m l2geom.animations",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("name", choices=sorted(ANIMATIONS))
     parser.add_argument("data", type=Path, help="scenario data folder, e.g. results/data/course")
     parser.add_argument("--out", type=Path, default=Path("."))
     parser.add_argument("--quality", choices=sorted(QUALITY), default="preview")
     parser.add_argument("--short", action="store_true", help="compressed timing, for quick looks")
-    parser.add_argument("--lambdas", type=float, nargs="+",
-                        help="decay_trajectories: the λ values to compare (stored in descent_pull.npz)")
+    parser.add_argument(
+        "--lambdas",
+        type=float,
+        nargs="+",
+        help="decay_trajectories: the λ values to compare (stored in descent_pull.npz)",
+    )
     args = parser.parse_args(argv)
     extra = {"lambdas": args.lambdas} if args.lambdas and args.name == "decay_trajectories" else {}
     start = time.perf_counter()
-    render(args.name, args.data, args.out / f"{args.name}.mp4", args.out / f"{args.name}.png",
-           pauses=args.out / f"{args.name}.json", quality=args.quality, short=args.short,
-           **extra)
+    render(
+        args.name,
+        args.data,
+        args.out / f"{args.name}.mp4",
+        args.out / f"{args.name}.png",
+        pauses=args.out / f"{args.name}.json",
+        quality=args.quality,
+        short=args.short,
+        **extra,
+    )
     print(f"{args.name}: {time.perf_counter() - start:.1f} s -> {args.out / args.name}.mp4")
 
 

@@ -3,7 +3,7 @@ them (as matplotlib clips lines to its axes and dashes them)."""
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import numpy as np
 
@@ -28,11 +28,11 @@ def _clip(points: np.ndarray, intervals: Intervals) -> list[np.ndarray]:
     starts = a[shown] + t0[shown, None] * d[shown]
     ends = a[shown] + t1[shown, None] * d[shown]
     continues = np.zeros(shown.size, dtype=bool)
-    continues[1:] = ((shown[1:] == shown[:-1] + 1) & (t1[shown[:-1]] >= 1)
-                     & (t0[shown[1:]] <= 0))
+    continues[1:] = (shown[1:] == shown[:-1] + 1) & (t1[shown[:-1]] >= 1) & (t0[shown[1:]] <= 0)
     firsts = np.flatnonzero(~continues)
-    return [np.vstack([starts[i:i + 1], ends[i:j]])
-            for i, j in zip(firsts, [*firsts[1:], shown.size])]
+    return [
+        np.vstack([starts[i : i + 1], ends[i:j]]) for i, j in zip(firsts, [*firsts[1:], shown.size])
+    ]
 
 
 def clip_polyline(points: np.ndarray, window: np.ndarray) -> list[np.ndarray]:
@@ -44,8 +44,12 @@ def clip_polyline(points: np.ndarray, window: np.ndarray) -> list[np.ndarray]:
         t0, t1 = np.zeros(len(a)), np.ones(len(a))
         hidden = np.zeros(len(a), dtype=bool)
         with np.errstate(divide="ignore", invalid="ignore"):
-            for p, q in ((-d[:, 0], a[:, 0] - xmin), (d[:, 0], xmax - a[:, 0]),
-                         (-d[:, 1], a[:, 1] - ymin), (d[:, 1], ymax - a[:, 1])):
+            for p, q in (
+                (-d[:, 0], a[:, 0] - xmin),
+                (d[:, 0], xmax - a[:, 0]),
+                (-d[:, 1], a[:, 1] - ymin),
+                (d[:, 1], ymax - a[:, 1]),
+            ):
                 hidden |= (p == 0) & (q < 0)  # parallel to this border, outside it
                 t0 = np.where(p < 0, np.maximum(t0, q / p), t0)
                 t1 = np.where(p > 0, np.minimum(t1, q / p), t1)
@@ -81,9 +85,13 @@ def dash_pieces(corners: np.ndarray, dash: float = 0.16, ratio: float = 0.55) ->
     arc = np.concatenate([[0.0], np.cumsum(np.linalg.norm(np.diff(corners, axis=0), axis=1))])
     starts = np.arange(0.0, arc[-1], dash)
     stops = np.minimum(starts + ratio * dash, arc[-1])
-    ends = [np.stack([np.interp(at, arc, corners[:, k]) for k in range(3)], axis=1)
-            for at in (starts, stops)]
+    ends = [
+        np.stack([np.interp(at, arc, corners[:, k]) for k in range(3)], axis=1)
+        for at in (starts, stops)
+    ]
     # the corners strictly inside each dash
     first, last = np.searchsorted(arc, starts, "right"), np.searchsorted(arc, stops, "left")
-    return [np.vstack([ends[0][j:j + 1], corners[first[j]:last[j]], ends[1][j:j + 1]])
-            for j in range(len(starts))]
+    return [
+        np.vstack([ends[0][j : j + 1], corners[first[j] : last[j]], ends[1][j : j + 1]])
+        for j in range(len(starts))
+    ]

@@ -19,16 +19,18 @@ class Counter(VGroup):
     SLOTS = 10
 
     def __init__(self, places: int = 2, size: float = TEXT_SIZE, color: ManimColor = INK) -> None:
-        super().__init__(*[VMobject(fill_color=color, fill_opacity=1, stroke_width=0)
-                           for _ in range(self.SLOTS)])
+        super().__init__(
+            *[VMobject(fill_color=color, fill_opacity=1, stroke_width=0) for _ in range(self.SLOTS)]
+        )
         self.places, self.shown = places, None
         characters = "0123456789.-"
         parts = math(*characters, size=size, color=color)  # one LaTeX run for all glyphs
-        self.glyphs = {c: part.family_members_with_points()[0]
-                       for c, part in zip(characters, parts)}
+        self.glyphs = {
+            c: part.family_members_with_points()[0] for c, part in zip(characters, parts)
+        }
         self.buff = 0.03 * size / TEXT_SIZE
 
-    def show(self, value: float, anchor: np.ndarray, aligned_edge: np.ndarray = LEFT) -> "Counter":
+    def show(self, value: float, anchor: np.ndarray, aligned_edge: np.ndarray = LEFT) -> Counter:
         """Display ``value`` with its ``aligned_edge`` at ``anchor`` (scene point)."""
         # fewer decimals as the value grows: 0.25, 16.6, 117907 (at most ``places``)
         magnitude = int(np.floor(np.log10(abs(value)))) if abs(value) >= 1 else 0

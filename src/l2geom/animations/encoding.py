@@ -36,12 +36,15 @@ from av.video.reformatter import ColorRange, Colorspace, VideoReformatter
 from manim.scene.scene_file_writer import SceneFileWriter
 from manim.scene.video_segment_encoder import VideoSegmentEncoder
 
-
 #: The colour description of every video, as libavcodec options: the codec writes it into
 #: the H.264 stream (VUI), the MP4 muxer into the track (colr). Primaries and transfer are
 #: those of sRGB, the frames' RGB (BT.709's); the matrix and range, the conversion's below.
-COLOUR_TAGS = {"color_primaries": "bt709", "color_trc": "bt709", "colorspace": "smpte170m",
-               "color_range": "tv"}
+COLOUR_TAGS = {
+    "color_primaries": "bt709",
+    "color_trc": "bt709",
+    "colorspace": "smpte170m",
+    "color_range": "tv",
+}
 #: The RGB -> YUV conversion (swscale) the tags describe: BT.601 matrix, limited (tv, MPEG)
 #: range, which is also swscale's default, so the codec's own conversion gives the same.
 CONVERSION = {"dst_colorspace": Colorspace.ITU601, "dst_color_range": ColorRange.MPEG}
@@ -52,12 +55,13 @@ class ConvertOnceEncoder(VideoSegmentEncoder):
     tags the stream with the colours it converted to."""
 
     def __init__(self, *, target: Path, spec) -> None:
-        super().__init__(target=target, spec=replace(spec, options=(*spec.options,
-                                                                    *COLOUR_TAGS.items())))
+        super().__init__(
+            target=target, spec=replace(spec, options=(*spec.options, *COLOUR_TAGS.items()))
+        )
         self._rgba = av.VideoFrame(spec.width, spec.height, "rgba")
         plane = self._rgba.planes[0]  # its rows may be padded past width * 4 bytes
         rows = np.frombuffer(plane, np.uint8).reshape(spec.height, plane.line_size)
-        self._rows = rows[:, :spec.width * 4]
+        self._rows = rows[:, : spec.width * 4]
         self._reformatter = VideoReformatter()
         self._time_base = Fraction(spec.frame_rate.denominator, spec.frame_rate.numerator)
 
@@ -68,9 +72,14 @@ class ConvertOnceEncoder(VideoSegmentEncoder):
             self._rows[:] = pixels.reshape(self.spec.height, -1)
             # the conversion the codec makes of a frame in another format (PyAV's
             # VideoCodecContext), made here once, into the colours the stream is tagged with
-            frame = self._reformatter.reformat(self._rgba, context.width, context.height,
-                                               context.format, threads=context.thread_count,
-                                               **CONVERSION)
+            frame = self._reformatter.reformat(
+                self._rgba,
+                context.width,
+                context.height,
+                context.format,
+                threads=context.thread_count,
+                **CONVERSION,
+            )
             frame.time_base = self._time_base
             for _ in range(repeat):
                 frame.pts = self._next_pts
@@ -90,8 +99,13 @@ class ConvertOnceFileWriter(SceneFileWriter):
             raise RuntimeError("Video segment encoding requires resolved settings.")
         return ConvertOnceEncoder(target=target, spec=self.video_encoder)
 
-    def combine_files(self, input_files: list[str], output_file: Path, create_gif: bool = False,
-                      includes_sound: bool = False) -> None:
+    def combine_files(
+        self,
+        input_files: list[str],
+        output_file: Path,
+        create_gif: bool = False,
+        includes_sound: bool = False,
+    ) -> None:
         # Manim opens the final file without muxer options: join the partial movies next
         # to it, then copy the packets into it index first.
         if create_gif:
@@ -105,8 +119,10 @@ class ConvertOnceFileWriter(SceneFileWriter):
 def index_first(source: Path, target: Path) -> None:
     """Copy the MP4 ``source`` to ``target`` with its index (moov) first: the same packets,
     streams and comment, muxed with ffmpeg's ``movflags=+faststart``."""
-    with av.open(str(source)) as src, \
-            av.open(str(target), "w", options={"movflags": "+faststart"}) as dst:
+    with (
+        av.open(str(source)) as src,
+        av.open(str(target), "w", options={"movflags": "+faststart"}) as dst,
+    ):
         if "comment" in src.metadata:
             dst.metadata["comment"] = src.metadata["comment"]
         streams = {s.index: dst.add_stream_from_template(s) for s in src.streams}

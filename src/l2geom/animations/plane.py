@@ -19,9 +19,12 @@ def equal_axes(window: np.ndarray, width: float, height: float) -> Axes:
     xmin, xmax, ymin, ymax = (float(v) for v in window)
     unit = min(width / (xmax - xmin), height / (ymax - ymin))
     axes = Axes(
-        x_range=[xmin, xmax, xmax - xmin], y_range=[ymin, ymax, ymax - ymin],
-        x_length=(xmax - xmin) * unit, y_length=(ymax - ymin) * unit,
-        tips=False, axis_config={"color": INK, "stroke_width": 2, "include_ticks": False},
+        x_range=[xmin, xmax, xmax - xmin],
+        y_range=[ymin, ymax, ymax - ymin],
+        x_length=(xmax - xmin) * unit,
+        y_length=(ymax - ymin) * unit,
+        tips=False,
+        axis_config={"color": INK, "stroke_width": 2, "include_ticks": False},
     )
     axes.window = np.array([xmin, xmax, ymin, ymax])
     return axes
@@ -31,9 +34,11 @@ def axis_labels(axes: Axes, names: tuple[str, str] = (r"\theta_1", r"\theta_2"))
     """Names of the two axes at their positive ends (call after placing the axes)."""
     xmin, xmax, ymin, ymax = axes.window
     return VGroup(
-        math(names[0], size=LABEL_SIZE).next_to(axes.c2p(xmax, 0), DOWN, buff=AXIS_NAME_GAP)
+        math(names[0], size=LABEL_SIZE)
+        .next_to(axes.c2p(xmax, 0), DOWN, buff=AXIS_NAME_GAP)
         .shift(AXIS_NAME_INSET_X * LEFT),
-        math(names[1], size=LABEL_SIZE).next_to(axes.c2p(0, ymax), LEFT, buff=AXIS_NAME_GAP)
+        math(names[1], size=LABEL_SIZE)
+        .next_to(axes.c2p(0, ymax), LEFT, buff=AXIS_NAME_GAP)
         .shift(AXIS_NAME_INSET_Y * DOWN),
     )
 
@@ -47,8 +52,15 @@ def to_scene(axes: Axes, points: np.ndarray) -> np.ndarray:
     return origin + pts[:, :1] * (ex - origin) + pts[:, 1:] * (ey - origin)
 
 
-def polyline(axes: Axes, points: np.ndarray, color: ManimColor, width: float = 3,
-             opacity: float = 1.0, dashed: bool = False, dash_length: float = 0.16) -> VGroup:
+def polyline(
+    axes: Axes,
+    points: np.ndarray,
+    color: ManimColor,
+    width: float = 3,
+    opacity: float = 1.0,
+    dashed: bool = False,
+    dash_length: float = 0.16,
+) -> VGroup:
     """The polyline ``points`` (n, 2), clipped to the axes' window, as stroked paths."""
     group = VGroup()
     for piece in clip_polyline(points, axes.window):
@@ -57,28 +69,37 @@ def polyline(axes: Axes, points: np.ndarray, color: ManimColor, width: float = 3
         path.set_points_as_corners(corners)
         if dashed:  # about one dash per ``dash_length`` scene units
             length = float(np.sum(np.linalg.norm(np.diff(corners, axis=0), axis=1)))
-            path = DashedVMobject(path, num_dashes=max(2, int(length / dash_length)),
-                                  dashed_ratio=0.55)
+            path = DashedVMobject(
+                path, num_dashes=max(2, int(length / dash_length)), dashed_ratio=0.55
+            )
         group.add(path)
     return group
 
 
-def set_polyline(mob: VMobject, axes: Axes, lines: np.ndarray | list[np.ndarray],
-                 dashed: bool = False, dash: float = 0.16, ratio: float = 0.55) -> VMobject:
+def set_polyline(
+    mob: VMobject,
+    axes: Axes,
+    lines: np.ndarray | list[np.ndarray],
+    dashed: bool = False,
+    dash: float = 0.16,
+    ratio: float = 0.55,
+) -> VMobject:
     """Make ``mob`` the polyline(s) ``lines`` (each (n, 2)) clipped to the axes' window,
     in place (one subpath per visible piece or dash)."""
     if isinstance(lines, np.ndarray) and lines.ndim == 2:
         lines = [lines]
-    pieces = [to_scene(axes, piece) for line in lines
-              for piece in clip_polyline(line, axes.window)]
+    pieces = [to_scene(axes, piece) for line in lines for piece in clip_polyline(line, axes.window)]
     if dashed:
         pieces = [d for piece in pieces for d in dash_pieces(piece, dash, ratio)]
     pieces = [piece for piece in pieces if len(piece) >= 2]
     if not pieces:
         return mob.clear_points()
     # all curves set at once (per piece, Manim would copy the growing array each time)
-    return mob.set_points(straight_curves(np.vstack([piece[:-1] for piece in pieces]),
-                                          np.vstack([piece[1:] for piece in pieces])))
+    return mob.set_points(
+        straight_curves(
+            np.vstack([piece[:-1] for piece in pieces]), np.vstack([piece[1:] for piece in pieces])
+        )
+    )
 
 
 def straight_curves(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
@@ -105,5 +126,10 @@ def growing_segments(corners: np.ndarray, alpha: float, parity: int) -> np.ndarr
 
 def marker(axes: Axes, point: np.ndarray, color: ManimColor, radius: float = 0.09) -> Dot:
     """A dot at a parameter-space point, with a thin ink rim so it reads on any line."""
-    return Dot(axes.c2p(*point), radius=radius, color=color, stroke_color=PALETTE["background"],
-               stroke_width=2)
+    return Dot(
+        axes.c2p(*point),
+        radius=radius,
+        color=color,
+        stroke_color=PALETTE["background"],
+        stroke_width=2,
+    )

@@ -13,8 +13,8 @@ import importlib
 import json
 import shutil
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Mapping
 
 import numpy as np
 from manim import tempconfig
@@ -59,21 +59,36 @@ def render_config(quality: str, media_dir: Path, name: str) -> dict:
         raise ValueError(f"quality must be one of {sorted(QUALITY)}, got {quality!r}")
     return {
         **QUALITY[quality],
-        "frame_height": 8.0, "frame_width": 8.0 * 16 / 9,
-        "media_dir": str(media_dir), "tex_dir": str(media_dir / "Tex"),
-        "output_file": name, "format": "mp4",
-        "write_to_movie": True, "save_last_frame": False, "disable_caching": True,
+        "frame_height": 8.0,
+        "frame_width": 8.0 * 16 / 9,
+        "media_dir": str(media_dir),
+        "tex_dir": str(media_dir / "Tex"),
+        "output_file": name,
+        "format": "mp4",
+        "write_to_movie": True,
+        "save_last_frame": False,
+        "disable_caching": True,
         "background_color": PALETTE["background"],
-        "verbosity": "WARNING", "progress_bar": "none", "preview": False,
-        "video_encoder_options": ENCODER_OPTIONS, "max_inflight_encoders": INFLIGHT_ENCODERS,
+        "verbosity": "WARNING",
+        "progress_bar": "none",
+        "preview": False,
+        "video_encoder_options": ENCODER_OPTIONS,
+        "max_inflight_encoders": INFLIGHT_ENCODERS,
     }
 
 
-def render(scene: str | type[DataScene],
-           data: str | Path | Mapping[str, Mapping[str, np.ndarray]],
-           movie: str | Path, poster: str | Path, quality: str = "production",
-           short: bool = False, workdir: str | Path | None = None, keep_media: bool = False,
-           pauses: str | Path | None = None, **scene_kwargs):
+def render(
+    scene: str | type[DataScene],
+    data: str | Path | Mapping[str, Mapping[str, np.ndarray]],
+    movie: str | Path,
+    poster: str | Path,
+    quality: str = "production",
+    short: bool = False,
+    workdir: str | Path | None = None,
+    keep_media: bool = False,
+    pauses: str | Path | None = None,
+    **scene_kwargs,
+):
     """Render ``scene`` (an animation's name, or a scene class) to ``movie`` (H.264 MP4),
     its final frame to ``poster`` (PNG) and, if ``pauses`` is given, its pause points to
     that JSON file (see :func:`pauses_json`).
@@ -114,6 +129,9 @@ def render(scene: str | type[DataScene],
 def pauses_json(scene, movie: str) -> str:
     """The pause points of a rendered scene: ``{"movie", "duration", "pauses": [{"time",
     "label"}, ...]}``, times in seconds from the start, in the order they occur."""
-    record = {"movie": movie, "duration": round(float(scene.renderer.time), 3),
-              "pauses": scene.pause_points}
+    record = {
+        "movie": movie,
+        "duration": round(float(scene.renderer.time), 3),
+        "pauses": scene.pause_points,
+    }
     return json.dumps(record, indent=1, ensure_ascii=False) + "\n"

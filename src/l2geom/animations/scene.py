@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping
 
 import numpy as np
 from manim import Animation, Scene
@@ -19,8 +19,8 @@ from .encoding import ConvertOnceFileWriter
 from .style import PALETTE
 
 #: Environment variables read when a scene runs under the plain ``manim`` CLI.
-DATA_ENV = "L2GEOM_DATA"        # folder with the scenario's data files (results/data/<scenario>)
-SHORT_ENV = "L2GEOM_SHORT"      # "1": shortened render (tests, quick looks)
+DATA_ENV = "L2GEOM_DATA"  # folder with the scenario's data files (results/data/<scenario>)
+SHORT_ENV = "L2GEOM_SHORT"  # "1": shortened render (tests, quick looks)
 LAMBDAS_ENV = "L2GEOM_LAMBDAS"  # comma-separated λ values for decay_trajectories
 
 
@@ -75,14 +75,19 @@ class DataScene(Scene):
     #: which the HTML deck, the report and the handout read.
     STAGES: tuple[Stage, ...] = ()
 
-    def __init__(self, data: Mapping[str, Mapping[str, np.ndarray]] | None = None,
-                 short: bool | None = None, **kwargs) -> None:
+    def __init__(
+        self,
+        data: Mapping[str, Mapping[str, np.ndarray]] | None = None,
+        short: bool | None = None,
+        **kwargs,
+    ) -> None:
         if data is None:
             folder = os.environ.get(DATA_ENV)
             if not folder:
                 raise RuntimeError(
                     f"{type(self).__name__} needs its data: set {DATA_ENV} to a folder "
-                    "such as results/data/course (see docs/usage.md)")
+                    "such as results/data/course (see docs/usage.md)"
+                )
             data = load_folder(folder, animation_spec(type(self)).reads)
         spec = find_spec(type(self))
         missing = [name for name in (spec.reads if spec else {}) if name not in data]
@@ -92,8 +97,12 @@ class DataScene(Scene):
         self.short = env_flag(SHORT_ENV) if short is None else bool(short)
         self.tempo = self.SHORT_TEMPO if self.short else 1.0
         self.pause_points: list[dict] = []
-        kwargs.setdefault("renderer", CairoRenderer(file_writer_class=ConvertOnceFileWriter,
-                                                    camera_class=ClearFillSkippingCamera))
+        kwargs.setdefault(
+            "renderer",
+            CairoRenderer(
+                file_writer_class=ConvertOnceFileWriter, camera_class=ClearFillSkippingCamera
+            ),
+        )
         super().__init__(**kwargs)
 
     def setup(self) -> None:
@@ -112,13 +121,20 @@ class DataScene(Scene):
         video; ValueError unless it is a declared stage after the last one marked."""
         labels = [stage.label for stage in self.STAGES]
         done = [p["label"] for p in self.pause_points]
-        later = labels[labels.index(done[-1]) + 1:] if done else labels
+        later = labels[labels.index(done[-1]) + 1 :] if done else labels
         if label not in later:
-            raise ValueError(f"{type(self).__name__}: stage {label!r} is not declared after "
-                             f"{done[-1] if done else 'the start'!r} in STAGES {labels}")
+            raise ValueError(
+                f"{type(self).__name__}: stage {label!r} is not declared after "
+                f"{done[-1] if done else 'the start'!r} in STAGES {labels}"
+            )
         stage = self.STAGES[labels.index(label)]
-        self.pause_points.append({"time": round(float(self.renderer.time), 3), "label": label,
-                                  "description": stage.description})
+        self.pause_points.append(
+            {
+                "time": round(float(self.renderer.time), 3),
+                "label": label,
+                "description": stage.description,
+            }
+        )
 
     def ungroup(self, *groups) -> None:
         """Replace ``groups`` in the scene by their pieces (in order, in front): a frame
@@ -138,8 +154,11 @@ class DataScene(Scene):
         a full redraw of the reordered scene would give.
         """
         animated = {member for mob in _animated_mobjects(animations) for member in mob.get_family()}
-        movers = [mob for mob in self.mobjects
-                  if any(m in animated or m.updaters for m in mob.get_family())]
+        movers = [
+            mob
+            for mob in self.mobjects
+            if any(m in animated or m.updaters for m in mob.get_family())
+        ]
         if movers:
             self.bring_to_front(*movers)
         return super().get_moving_mobjects(*animations)

@@ -3,7 +3,7 @@ slides) and the type scale."""
 
 from __future__ import annotations
 
-from manim import DOWN, LEFT, MathTex, ManimColor, Tex, VGroup, VMobject
+from manim import DOWN, LEFT, ManimColor, MathTex, Tex, VGroup, VMobject
 
 from l2geom.style import COLORS
 
@@ -21,11 +21,11 @@ TEXT_SIZE = 32
 LABEL_SIZE = 30
 SMALL_SIZE = 28
 # Steps for roles between those; scenes take every size from this scale, by role.
-DISPLAY_SIZE = TITLE_SIZE + 2       # the formula a scene is about (rotate_rescale)
-READOUT_SIZE = TITLE_SIZE           # a live value with its name: λ = 0.25
-HEADING_SIZE = TEXT_SIZE + 6        # a text column's heading
-LONG_HEADING_SIZE = TEXT_SIZE + 4   # a heading of a whole sentence, still one line
-NOTE_SIZE = SMALL_SIZE + 2          # legends, update rules, notes: below the main text
+DISPLAY_SIZE = TITLE_SIZE + 2  # the formula a scene is about (rotate_rescale)
+READOUT_SIZE = TITLE_SIZE  # a live value with its name: λ = 0.25
+HEADING_SIZE = TEXT_SIZE + 6  # a text column's heading
+LONG_HEADING_SIZE = TEXT_SIZE + 4  # a heading of a whole sentence, still one line
+NOTE_SIZE = SMALL_SIZE + 2  # legends, update rules, notes: below the main text
 MIN_SIZE = SMALL_SIZE
 
 
@@ -41,13 +41,16 @@ def math(*parts: str, size: float = TEXT_SIZE, color: ManimColor = INK, **kwargs
 
 def on_backdrop(mob: VMobject) -> VMobject:
     """``mob`` on a patch of the background, so that it reads where it covers lines."""
-    return mob.add_background_rectangle(color=PALETTE["background"], opacity=0.85,
-                                        buff=BACKDROP_GAP)
+    return mob.add_background_rectangle(
+        color=PALETTE["background"], opacity=0.85, buff=BACKDROP_GAP
+    )
 
 
-def lines(*texts: str, size: float = TEXT_SIZE, color: ManimColor = INK, buff: float = 0.12
-          ) -> VGroup:
+def lines(
+    *texts: str, size: float = TEXT_SIZE, color: ManimColor = INK, buff: float = 0.12
+) -> VGroup:
     """Lines of text, one Tex each (the parts of one Tex would be typeset as one
     paragraph, which LaTeX wraps), flush left."""
     return VGroup(*[tex(text, size=size, color=color) for text in texts]).arrange(
-        DOWN, aligned_edge=LEFT, buff=buff)
+        DOWN, aligned_edge=LEFT, buff=buff
+    )

@@ -60,8 +60,11 @@ def folder() -> Path:
 
 
 def entries(directory: Path) -> set[str]:
-    return {p.name for p in directory.glob("*.svg") if ENTRY.fullmatch(p.name)} \
-        if directory.is_dir() else set()
+    return (
+        {p.name for p in directory.glob("*.svg") if ENTRY.fullmatch(p.name)}
+        if directory.is_dir()
+        else set()
+    )
 
 
 def fill(tex_dir: Path, cache: Path) -> int:

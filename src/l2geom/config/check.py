@@ -24,8 +24,9 @@ from .plan import ScenarioPlan, from_record
 PLAN_FILE = Path(".snakemake/l2geom/plan.json")
 
 
-def checked_plan(config: dict, schema_path: str | Path, root: str | Path
-                 ) -> tuple[dict, dict[str, ScenarioPlan]]:
+def checked_plan(
+    config: dict, schema_path: str | Path, root: str | Path
+) -> tuple[dict, dict[str, ScenarioPlan]]:
     """The config with schema defaults (its ``deck`` section, when present, with both
     scenarios named) and the plan of every scenario; ConfigError with every problem. Reads the
     stored plan when nothing it depends on has changed."""
@@ -62,8 +63,9 @@ def _check(config: Any, schema_path: Path, root: Path) -> tuple[dict, dict]:
     scenarios = checked.get("scenarios")
     if not isinstance(scenarios, dict) or ("scenarios",) in failed:
         raise ConfigError(*lines)  # nothing more can be checked
-    built, more = check_scenarios({name: spec for name, spec in scenarios.items()
-                                   if ("scenarios", name) not in failed}, root)
+    built, more = check_scenarios(
+        {name: spec for name, spec in scenarios.items() if ("scenarios", name) not in failed}, root
+    )
     lines += more
     if "deck" in checked and not any(path[:1] == ("deck",) for path in failed):
         try:

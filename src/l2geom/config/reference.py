@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
 
 from .schema import with_catalogue
 from .yamlfile import read_yaml
@@ -46,14 +46,23 @@ def _type(node: dict, schema: dict) -> str:
         items = _resolve(node.get("items", {}), schema)
         inner = _type(items, schema)
         return f"list of {inner}" if inner else "list"
-    return {"number": "number", "integer": "integer", "string": "text", "boolean": "true/false",
-            "object": "mapping"}.get(kind, kind)
+    return {
+        "number": "number",
+        "integer": "integer",
+        "string": "text",
+        "boolean": "true/false",
+        "object": "mapping",
+    }.get(kind, kind)
 
 
 def _bounds(node: dict) -> str:
     parts = []
-    for key, sign in (("minimum", "≥"), ("exclusiveMinimum", ">"), ("maximum", "≤"),
-                      ("exclusiveMaximum", "<")):
+    for key, sign in (
+        ("minimum", "≥"),
+        ("exclusiveMinimum", ">"),
+        ("maximum", "≤"),
+        ("exclusiveMaximum", "<"),
+    ):
         if key in node:
             parts.append(f"{sign} {node[key]:g}")
     for key, word in (("minItems", "at least"), ("maxItems", "at most")):
@@ -74,8 +83,9 @@ def _rows(node: dict, schema: dict, path: str, required: bool) -> Iterator[tuple
     if isinstance(node.get("additionalProperties"), dict):  # a mapping of named entries
         yield from _rows(node["additionalProperties"], schema, f"{path}.NAME", False)
     for name, child in children.items():
-        yield from _rows(child, schema, f"{path}.{name}" if path else name,
-                         name in node.get("required", []))
+        yield from _rows(
+            child, schema, f"{path}.{name}" if path else name, name in node.get("required", [])
+        )
 
 
 def markdown(schema: dict) -> str:
@@ -83,10 +93,16 @@ def markdown(schema: dict) -> str:
     schema = with_catalogue(schema)
     lines = [HEADER.format(description=schema.get("description", "")).rstrip(), ""]
     for name, node in schema["properties"].items():
-        lines += [f"## `{name}`", "", "| key | type | default | bounds | description |",
-                  "| --- | --- | --- | --- | --- |"]
-        lines += ["| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |"
-                  for row in _rows(node, schema, name, name in schema.get("required", []))]
+        lines += [
+            f"## `{name}`",
+            "",
+            "| key | type | default | bounds | description |",
+            "| --- | --- | --- | --- | --- |",
+        ]
+        lines += [
+            "| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |"
+            for row in _rows(node, schema, name, name in schema.get("required", []))
+        ]
         lines.append("")
     return "\n".join(lines)
 

@@ -29,8 +29,10 @@ class Scenario(ScenarioPlan):
 
 def _lambdas(lambdas: dict[str, Any]) -> dict[str, list[float]]:
     """Sorted, unique λ values per use (a single value becomes a one-element list)."""
-    return {use: sorted({float(v) for v in (value if isinstance(value, list) else [value])})
-            for use, value in lambdas.items()}
+    return {
+        use: sorted({float(v) for v in (value if isinstance(value, list) else [value])})
+        for use, value in lambdas.items()
+    }
 
 
 def _fail(name: str, key: str, message: str) -> ConfigError:
@@ -44,22 +46,32 @@ def _finite(name: str, key: str, value: Any) -> np.ndarray:
         raise _fail(name, key, str(err)) from None
 
 
-def _check_drawable(name: str, d: int, sigma: np.ndarray, lambdas: dict[str, list[float]]
-                    ) -> None:
+def _check_drawable(name: str, d: int, sigma: np.ndarray, lambdas: dict[str, list[float]]) -> None:
     """Figures and animations draw the plane: d = 2, ellipses that fit one picture (H is
     already known to be positive definite), and a decay and a rescaling that do something."""
     for key in ("decay", "rescale"):
         if lambdas[key][0] <= 0:
-            raise _fail(name, f"lambdas.{key}", "must be positive when figures or animations "
-                        "are drawn: at lambda = 0 there is no decay and nothing is rescaled")
+            raise _fail(
+                name,
+                f"lambdas.{key}",
+                "must be positive when figures or animations "
+                "are drawn: at lambda = 0 there is no decay and nothing is rescaled",
+            )
     if d != 2:
-        raise _fail(name, "figures", f"figures and animations are drawn in the plane (d = 2), "
-                    f"the model has d = {d}")
+        raise _fail(
+            name,
+            "figures",
+            f"figures and animations are drawn in the plane (d = 2), the model has d = {d}",
+        )
     condition = sigma.max() / sigma.min()
     if condition > limits.DRAWN_CONDITION:
-        raise _fail(name, "source", f"the Hessian's condition number {condition:.3g} exceeds "
-                    f"{limits.DRAWN_CONDITION:g}: the flat direction cannot be drawn beside the "
-                    "steep one (figures and animations need eigenvalues closer together)")
+        raise _fail(
+            name,
+            "source",
+            f"the Hessian's condition number {condition:.3g} exceeds "
+            f"{limits.DRAWN_CONDITION:g}: the flat direction cannot be drawn beside the "
+            "steep one (figures and animations need eigenvalues closer together)",
+        )
 
 
 def build_scenario(name: str, spec: dict, root: Path) -> Scenario:
@@ -85,10 +97,14 @@ def build_scenario(name: str, spec: dict, root: Path) -> Scenario:
         raise _fail(name, "source", "the data overflow: the Hessian or theta_hat is not finite")
     sigma, _ = eigen(quad.hessian)
     if sigma.min() <= limits.SINGULAR * sigma.max():
-        raise _fail(name, "source", f"the Hessian is singular (eigenvalues {sigma.min():.3g} "
-                    f"to {sigma.max():.3g}): theta_hat is not unique and gradient descent "
-                    "without a penalty does not converge (regression data need more "
-                    "observations than features, and no feature may copy another)")
+        raise _fail(
+            name,
+            "source",
+            f"the Hessian is singular (eigenvalues {sigma.min():.3g} "
+            f"to {sigma.max():.3g}): theta_hat is not unique and gradient descent "
+            "without a penalty does not converge (regression data need more "
+            "observations than features, and no feature may copy another)",
+        )
     if np.linalg.norm(quad.theta_hat) < 1e-12:
         key = "source.quadratic.theta_hat" if "quadratic" in spec["source"] else "source"
         raise _fail(name, key, "theta_hat is the origin: L2 regularization has nothing to shrink")
@@ -98,12 +114,19 @@ def build_scenario(name: str, spec: dict, root: Path) -> Scenario:
     for use in ("decay", "pull"):
         runs = 3 * len(lambdas[use]) + 1  # wd, after_gradient, reg_gd per λ, and gd
         if (steps + 1) * d * runs > limits.DESCENT_VALUES:
-            raise _fail(name, "descent.steps",
-                        f"{steps} steps x {d} dimensions x {runs} stored runs (lambdas.{use}) "
-                        f"exceed {limits.DESCENT_VALUES} values")
+            raise _fail(
+                name,
+                "descent.steps",
+                f"{steps} steps x {d} dimensions x {runs} stored runs (lambdas.{use}) "
+                f"exceed {limits.DESCENT_VALUES} values",
+            )
     if "decay_trajectories" in spec["animations"] and steps > limits.ANIMATED_STEPS:
-        raise _fail(name, "descent.steps", f"{steps} steps: the decay_trajectories animation "
-                    f"draws every step, at most {limits.ANIMATED_STEPS}")
+        raise _fail(
+            name,
+            "descent.steps",
+            f"{steps} steps: the decay_trajectories animation "
+            f"draws every step, at most {limits.ANIMATED_STEPS}",
+        )
     for lam in sorted({0.0, *lambdas["decay"], *lambdas["pull"]}):
         try:
             check_convergent(sigma, lam, step)
@@ -111,12 +134,23 @@ def build_scenario(name: str, spec: dict, root: Path) -> Scenario:
             raise _fail(name, "descent.step_size", str(err)) from None
     if "adam_vs_adamw" in (*spec["figures"], *spec["animations"]):
         _check_adam(name, spec["adam"], sigma, step, quad.theta_hat)
-    return Scenario(name, d, step, steps, [float(v) for v in start], lambdas,
-                    list(spec["figures"]), list(spec["animations"]), spec, quad)
+    return Scenario(
+        name,
+        d,
+        step,
+        steps,
+        [float(v) for v in start],
+        lambdas,
+        list(spec["figures"]),
+        list(spec["animations"]),
+        spec,
+        quad,
+    )
 
 
-def _check_adam(name: str, adam: dict, sigma: np.ndarray, step: float,
-                theta_hat: np.ndarray) -> None:
+def _check_adam(
+    name: str, adam: dict, sigma: np.ndarray, step: float, theta_hat: np.ndarray
+) -> None:
     """adam.lam for the adam_vs_adamw figure and animation: its weight-decay run (with the
     scenario's step size) converges, and AdamW's box |θᵢ| ≤ 1/λ leaves θ̂ outside (else
     AdamW ends at θ̂ and the picture shows no difference)."""
@@ -127,11 +161,17 @@ def _check_adam(name: str, adam: dict, sigma: np.ndarray, step: float,
         raise _fail(name, "adam.lam", str(err)) from None
     reach = float(np.max(np.abs(theta_hat)))
     if reach <= 1.0 / lam:
-        raise _fail(name, "adam.lam", f"AdamW's box |theta_i| <= 1/lam = {1 / lam:.4g} holds "
-                    f"theta_hat: choose lam above 1/max|theta_hat_i| = {1 / reach:.4g}")
+        raise _fail(
+            name,
+            "adam.lam",
+            f"AdamW's box |theta_i| <= 1/lam = {1 / lam:.4g} holds "
+            f"theta_hat: choose lam above 1/max|theta_hat_i| = {1 / reach:.4g}",
+        )
 
 
-def check_scenarios(scenarios: dict, root: str | Path = ".") -> tuple[dict[str, Scenario], list[str]]:
+def check_scenarios(
+    scenarios: dict, root: str | Path = "."
+) -> tuple[dict[str, Scenario], list[str]]:
     """The scenarios of ``scenarios`` (name -> schema-validated spec) that pass their
     checks, and the first problem of each that does not (its later checks need what the
     failed one checks). Their data together are bounded too (limits.TOTAL_DATA_VALUES),
@@ -145,9 +185,11 @@ def check_scenarios(scenarios: dict, root: str | Path = ".") -> tuple[dict[str, 
             continue
         total += max(scenario.quad.observations, 1) * scenario.quad.dim
         if total > limits.TOTAL_DATA_VALUES:
-            problems.append(f"scenarios.{name}.source: the scenarios up to this one hold "
-                            f"{total} data values (observations x dimensions); all together "
-                            f"at most {limits.TOTAL_DATA_VALUES}")
+            problems.append(
+                f"scenarios.{name}.source: the scenarios up to this one hold "
+                f"{total} data values (observations x dimensions); all together "
+                f"at most {limits.TOTAL_DATA_VALUES}"
+            )
             break
     return built, problems
 

@@ -31,8 +31,12 @@ def _with_defaults(validator_class: type) -> type:
                 if "default" in sub and name not in instance:
                     instance[name] = copy.deepcopy(sub["default"])
                 value = instance.get(name)
-                if sub.get("type") == "integer" and isinstance(value, float) \
-                        and value.is_integer() and abs(value) < 2**63:
+                if (
+                    sub.get("type") == "integer"
+                    and isinstance(value, float)
+                    and value.is_integer()
+                    and abs(value) < 2**63
+                ):
                     instance[name] = int(value)  # a count written 1e5 is the integer 100000
         yield from check_properties(validator, props, instance, schema)
 
@@ -43,7 +47,8 @@ def _strict_integers(validator_class: type) -> type:
     """A validator class for which 2.0 is not an integer (JSON Schema says it is, but numpy
     takes no float for a count; whole floats of config properties are converted first)."""
     checker = validator_class.TYPE_CHECKER.redefine(
-        "integer", lambda _, value: isinstance(value, int) and not isinstance(value, bool))
+        "integer", lambda _, value: isinstance(value, int) and not isinstance(value, bool)
+    )
     return jsonschema.validators.extend(validator_class, type_checker=checker)
 
 
@@ -60,8 +65,10 @@ def _describe(error: jsonschema.ValidationError) -> list[Problem]:
         known = error.schema.get("properties", {})
         extra = sorted(set(error.instance) - set(known))
         if extra:
-            return [((*path, key), f"{key_path([*path, key])}: unknown key{did_you_mean(key, known)}")
-                    for key in extra]
+            return [
+                ((*path, key), f"{key_path([*path, key])}: unknown key{did_you_mean(key, known)}")
+                for key in extra
+            ]
     if error.validator == "required":
         missing = error.message.split("'")[1]
         known = error.schema.get("properties", {})
@@ -70,8 +77,13 @@ def _describe(error: jsonschema.ValidationError) -> list[Problem]:
         return [((*path, missing), f"{key_path([*path, missing])}: required key is missing")]
     where = key_path(path)
     if "propertyNames" in error.schema_path:
-        return [(path, f"{where}: scenario name {error.instance!r} is not a safe file name "
-                       "(letters, digits, '_' and '-', starting with a letter or digit)")]
+        return [
+            (
+                path,
+                f"{where}: scenario name {error.instance!r} is not a safe file name "
+                "(letters, digits, '_' and '-', starting with a letter or digit)",
+            )
+        ]
     if error.validator in ("minProperties", "maxProperties") and "source" in path:
         return [(path, f"{where}: give exactly one of generate, csv, quadratic")]
     if error.validator in ("maxItems", "maxProperties"):  # the instance may be huge: no repr

@@ -12,8 +12,9 @@ size of the document before it is built, aliases counted as often as they are us
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 import yaml
 
@@ -31,7 +32,8 @@ class _Loader(_Base):
     def construct_mapping(self, node, deep=False):
         if not isinstance(node, yaml.MappingNode):
             raise yaml.constructor.ConstructorError(
-                None, None, f"expected a mapping, found {node.id}", node.start_mark)
+                None, None, f"expected a mapping, found {node.id}", node.start_mark
+            )
         seen: dict[str, int] = {}
         for key_node, _ in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
@@ -57,11 +59,16 @@ for _tag, _pattern, _first in [
     ("bool", r"true|True|TRUE|false|False|FALSE", "tTfF"),
     ("null", r"~|null|Null|NULL", "~nN"),
     ("int", r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+", "-+0123456789"),
-    ("float", r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?"
-              r"|[-+]?\.(inf|Inf|INF)|\.nan|\.NaN|\.NAN", "-+.0123456789"),
+    (
+        "float",
+        r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(inf|Inf|INF)|\.nan|\.NaN|\.NAN",
+        "-+.0123456789",
+    ),
 ]:
-    _Loader.add_implicit_resolver(f"tag:yaml.org,2002:{_tag}", re.compile(f"^(?:{_pattern})$"),
-                                  list(_first))
+    _Loader.add_implicit_resolver(
+        f"tag:yaml.org,2002:{_tag}", re.compile(f"^(?:{_pattern})$"), list(_first)
+    )
 _Loader.add_implicit_resolver("tag:yaml.org,2002:null", re.compile("^$"), [""])
 _Loader.add_implicit_resolver("tag:yaml.org,2002:merge", re.compile("^<<$"), ["<"])
 
@@ -116,8 +123,10 @@ def read_yaml(path: str | Path) -> Any:
         if node is None:
             return None
         if _expanded_size(node, {}) > CONFIG_VALUES:
-            raise ConfigError(f"{path}: more than {CONFIG_VALUES} values once its anchors and "
-                              "aliases are expanded; a lecture config needs a few hundred")
+            raise ConfigError(
+                f"{path}: more than {CONFIG_VALUES} values once its anchors and "
+                "aliases are expanded; a lecture config needs a few hundred"
+            )
         return loader.construct_document(node)
     except ConfigError:
         raise

@@ -26,8 +26,16 @@ def cosine_schedule(learning_rate: float, steps: int) -> np.ndarray:
     return learning_rate * 0.5 * (1.0 + np.cos(np.pi * t / steps))
 
 
-def adam(quad: Quadratic, start: np.ndarray, rates: np.ndarray, lam: float, beta1: float,
-         beta2: float, eps: float, decoupled: bool) -> np.ndarray:
+def adam(
+    quad: Quadratic,
+    start: np.ndarray,
+    rates: np.ndarray,
+    lam: float,
+    beta1: float,
+    beta2: float,
+    eps: float,
+    decoupled: bool,
+) -> np.ndarray:
     """Iterates (len(rates) + 1, d) of Adam + L2 (``decoupled`` False) or AdamW (True)
     with step sizes ``rates`` and bias-corrected moments, from ``start``."""
     theta = np.asarray(start, dtype=float)
@@ -37,7 +45,7 @@ def adam(quad: Quadratic, start: np.ndarray, rates: np.ndarray, lam: float, beta
         grad = quad.gradient(theta) + (0.0 if decoupled else lam * theta)
         m = beta1 * m + (1.0 - beta1) * grad
         v = beta2 * v + (1.0 - beta2) * grad * grad
-        step = (m / (1.0 - beta1 ** t)) / (np.sqrt(v / (1.0 - beta2 ** t)) + eps)
+        step = (m / (1.0 - beta1**t)) / (np.sqrt(v / (1.0 - beta2**t)) + eps)
         theta = theta - rate * (lam * theta if decoupled else 0.0) - rate * step
         iterates.append(theta)
     return np.array(iterates)

@@ -14,8 +14,16 @@ from .descent import gradient_descent, weight_decay
 from .early_stopping import matched_lambdas, stopped_factors, stopped_points
 from .plane import rotation_angle, view_window
 from .quadratic import Quadratic, eigen
+from .ridge import (
+    ellipse,
+    lambda_grid,
+    ridge_eigen,
+    ridge_path,
+    ridge_solve,
+    shrink_factors,
+    tangency,
+)
 from .sources import quadratic_from_source
-from .ridge import ellipse, lambda_grid, ridge_eigen, ridge_path, ridge_solve, shrink_factors, tangency
 
 
 def quadratic_data(quad: Quadratic) -> dict[str, np.ndarray]:
@@ -23,9 +31,14 @@ def quadratic_data(quad: Quadratic) -> dict[str, np.ndarray]:
     eigenvalues (d,) ascending, eigenvectors (d, d) as columns, det = +1,
     observations () the number of data points (0 for an explicit quadratic)."""
     sigma, q = eigen(quad.hessian)
-    return {"hessian": quad.hessian, "theta_hat": quad.theta_hat,
-            "risk_min": np.float64(quad.risk_min), "eigenvalues": sigma, "eigenvectors": q,
-            "observations": np.int64(quad.observations)}
+    return {
+        "hessian": quad.hessian,
+        "theta_hat": quad.theta_hat,
+        "risk_min": np.float64(quad.risk_min),
+        "eigenvalues": sigma,
+        "eigenvectors": q,
+        "observations": np.int64(quad.observations),
+    }
 
 
 def source_data(source: dict) -> dict[str, np.ndarray]:
@@ -34,8 +47,9 @@ def source_data(source: dict) -> dict[str, np.ndarray]:
     return quadratic_data(quadratic_from_source(source))
 
 
-def descent_data(quad: Quadratic, start: np.ndarray, step_size: float, steps: int,
-                 lambdas: list[float]) -> dict[str, np.ndarray]:
+def descent_data(
+    quad: Quadratic, start: np.ndarray, step_size: float, steps: int, lambdas: list[float]
+) -> dict[str, np.ndarray]:
     """descent.npz, for L weight-decay strengths and S steps:
     step_size (), start (d,), lambdas (L,) sorted unique;
     gd (S+1, d): plain gradient descent on R_emp;
@@ -47,7 +61,8 @@ def descent_data(quad: Quadratic, start: np.ndarray, step_size: float, steps: in
     lams = np.unique(np.asarray(lambdas, dtype=float))
     runs = [weight_decay(quad, start, step_size, steps, lam) for lam in lams]
     return {
-        "step_size": np.float64(step_size), "start": np.asarray(start, dtype=float),
+        "step_size": np.float64(step_size),
+        "start": np.asarray(start, dtype=float),
         "lambdas": lams,
         "gd": gradient_descent(quad, start, step_size, steps),
         "wd": np.array([run.iterates for run in runs]),
@@ -74,9 +89,13 @@ def ridge_path_data(quad: Quadratic, num: int) -> dict[str, np.ndarray]:
     lams = lambda_grid(sigma, num)
     points = ridge_path(quad, lams)
     levels, radii = np.array([tangency(quad, p) for p in points]).T
-    data = {"lambdas": lams, "points": points,
-            "shrink": np.array([shrink_factors(sigma, lam) for lam in lams]),
-            "levels": levels, "radii": radii}
+    data = {
+        "lambdas": lams,
+        "points": points,
+        "shrink": np.array([shrink_factors(sigma, lam) for lam in lams]),
+        "levels": levels,
+        "radii": radii,
+    }
     if _has_ellipses(quad):
         data["ellipses"] = np.array([ellipse(quad, level, 181) for level in levels])
     return data
@@ -92,9 +111,16 @@ def rescale_data(quad: Quadratic, lam: float) -> dict[str, np.ndarray]:
     projected = q.T @ quad.theta_hat
     factors = shrink_factors(sigma, lam)
     scaled = factors * projected
-    data = {"lam": np.float64(lam), "theta_hat": quad.theta_hat, "eigenvalues": sigma,
-            "eigenvectors": q, "projected": projected, "factors": factors,
-            "scaled": scaled, "ridge": ridge_eigen(quad, lam)}
+    data = {
+        "lam": np.float64(lam),
+        "theta_hat": quad.theta_hat,
+        "eigenvalues": sigma,
+        "eigenvectors": q,
+        "projected": projected,
+        "factors": factors,
+        "scaled": scaled,
+        "ridge": ridge_eigen(quad, lam),
+    }
     if quad.dim == 2:
         data["angle"] = np.float64(rotation_angle(q))
     return data
@@ -114,16 +140,28 @@ def tangency_data(quad: Quadratic, lambdas: list[float], num: int = 241) -> dict
     return data
 
 
-def landscape_data(quad: Quadratic, start: np.ndarray, step_size: float, steps: int,
-                   resolution: int = 301, rings: int = 8, num: int = 241) -> dict[str, np.ndarray]:
+def landscape_data(
+    quad: Quadratic,
+    start: np.ndarray,
+    step_size: float,
+    steps: int,
+    resolution: int = 301,
+    rings: int = 8,
+    num: int = 241,
+) -> dict[str, np.ndarray]:
     """landscape.npz, the R_emp map in a window that shows θ̂, the origin, the start, the
     plain gradient-descent path and the whole ridge path (so no λ changes it):
     window (4,) xmin, xmax, ymin, ymax; x (nx,), y (ny,), risk (ny, nx);
     levels (k,) ``rings`` contour levels evenly spaced in √(R − R(θ̂)) out to the window's
     far corner; ellipses (k, num, 2) the polyline of each level."""
     sigma, _ = eigen(quad.hessian)
-    pts = np.vstack([gradient_descent(quad, start, step_size, steps),
-                     ridge_path(quad, lambda_grid(sigma)), np.zeros(2)])
+    pts = np.vstack(
+        [
+            gradient_descent(quad, start, step_size, steps),
+            ridge_path(quad, lambda_grid(sigma)),
+            np.zeros(2),
+        ]
+    )
     window = view_window(pts)
     x = np.linspace(window[0], window[1], resolution)
     y = np.linspace(window[2], window[3], resolution)
@@ -131,13 +169,28 @@ def landscape_data(quad: Quadratic, start: np.ndarray, step_size: float, steps: 
     corners = np.array([[window[i], window[j]] for i in (0, 1) for j in (2, 3)])
     top = float(np.sqrt(quad.value(corners).max() - quad.risk_min))
     levels = quad.risk_min + (top * np.arange(1, rings + 1) / rings) ** 2
-    return {"window": window, "x": x, "y": y, "risk": risk, "levels": levels,
-            "ellipses": np.array([ellipse(quad, level, num) for level in levels])}
+    return {
+        "window": window,
+        "x": x,
+        "y": y,
+        "risk": risk,
+        "levels": levels,
+        "ellipses": np.array([ellipse(quad, level, num) for level in levels]),
+    }
 
 
-def adaptive_data(quad: Quadratic, start: np.ndarray, step_size: float, steps: int, lam: float,
-                  learning_rate: float, adam_steps: int, beta1: float, beta2: float,
-                  eps: float) -> dict[str, np.ndarray]:
+def adaptive_data(
+    quad: Quadratic,
+    start: np.ndarray,
+    step_size: float,
+    steps: int,
+    lam: float,
+    learning_rate: float,
+    adam_steps: int,
+    beta1: float,
+    beta2: float,
+    eps: float,
+) -> dict[str, np.ndarray]:
     """adaptive.npz, three optimizers with the same λ from ``start`` (A = adam_steps):
     lam (), box () = 1/λ, the half-width of AdamW's box; rates (A,) the cosine schedule;
     adam_l2 (A+1, d): Adam on ∇R_emp + λθ; adamw (A+1, d): AdamW, PyTorch's form;
@@ -146,7 +199,9 @@ def adaptive_data(quad: Quadratic, start: np.ndarray, step_size: float, steps: i
     rates = cosine_schedule(learning_rate, adam_steps)
     moments = dict(beta1=beta1, beta2=beta2, eps=eps)
     return {
-        "lam": np.float64(lam), "box": np.float64(box_bound(lam)), "rates": rates,
+        "lam": np.float64(lam),
+        "box": np.float64(box_bound(lam)),
+        "rates": rates,
         "adam_l2": adam(quad, start, rates, lam, decoupled=False, **moments),
         "adamw": adam(quad, start, rates, lam, decoupled=True, **moments),
         "wd": weight_decay(quad, start, step_size, steps, lam).iterates,
@@ -154,8 +209,9 @@ def adaptive_data(quad: Quadratic, start: np.ndarray, step_size: float, steps: i
     }
 
 
-def early_stopping_data(quad: Quadratic, step_size: float, taus: list[int],
-                        num: int = 200) -> dict[str, np.ndarray]:
+def early_stopping_data(
+    quad: Quadratic, step_size: float, taus: list[int], num: int = 200
+) -> dict[str, np.ndarray]:
     """early_stopping.npz, gradient descent from the origin stopped after τ steps (T values):
     taus (T,), lambdas (T,) = 1/(ατ); points (T, d): θ^(τ) in closed form; path (max τ + 1, d):
     the iterates; ridge (T, d): θ̂_ridge(1/(ατ)); distances (T,): ‖θ^(τ) − θ̂_ridge‖;
@@ -168,11 +224,17 @@ def early_stopping_data(quad: Quadratic, step_size: float, taus: list[int],
     ridge = ridge_path(quad, matched_lambdas(step_size, taus))
     grid = np.unique(np.round(np.geomspace(1.0, 4.0 * float(taus[-1]), num)))
     return {
-        "step_size": np.float64(step_size), "taus": taus,
-        "lambdas": matched_lambdas(step_size, taus), "points": points,
+        "step_size": np.float64(step_size),
+        "taus": taus,
+        "lambdas": matched_lambdas(step_size, taus),
+        "points": points,
         "path": gradient_descent(quad, np.zeros(quad.dim), step_size, int(taus[-1])),
-        "ridge": ridge, "distances": np.linalg.norm(points - ridge, axis=1),
-        "eigenvalues": sigma, "grid": grid, "stopped": stopped_factors(sigma, step_size, grid),
-        "ridge_factors": np.array([shrink_factors(sigma, lam)
-                                   for lam in matched_lambdas(step_size, grid)]),
+        "ridge": ridge,
+        "distances": np.linalg.norm(points - ridge, axis=1),
+        "eigenvalues": sigma,
+        "grid": grid,
+        "stopped": stopped_factors(sigma, step_size, grid),
+        "ridge_factors": np.array(
+            [shrink_factors(sigma, lam) for lam in matched_lambdas(step_size, grid)]
+        ),
     }

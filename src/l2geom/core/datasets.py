@@ -41,8 +41,10 @@ def read_csv(path: str | Path, features: list[str], target: str) -> tuple[np.nda
             if missing and not plausible_header(header):
                 # not a CSV of this kind (e.g. a path that names the wrong file): say so
                 # without echoing its first line, which may be anything
-                raise ValueError(f"no column {missing[0]!r}: the first line is not a header "
-                                 "of column names (is this the CSV file you meant?)")
+                raise ValueError(
+                    f"no column {missing[0]!r}: the first line is not a header "
+                    "of column names (is this the CSV file you meant?)"
+                )
             if missing:
                 raise ValueError(f"no column {missing[0]!r} (columns: {', '.join(header)})"[:300])
             for number, row in enumerate(reader, start=2):

@@ -24,16 +24,19 @@ def check_convergent(eigenvalues: np.ndarray, lam: float, step_size: float) -> N
         if float(np.min(eigenvalues)) + lam <= 0:
             raise ValueError(f"with lambda={lam:g} the Hessian is singular: no step size converges")
         if np.all(moves[rates >= 1.0] < 1.0):  # no divergence: 1 - a(sigma+lambda) == 1.0
-            raise ValueError(f"step size {step_size:g} is too small for lambda={lam:g}: "
-                             "1 - a(sigma+lambda) rounds to 1, the iterates would not move")
+            raise ValueError(
+                f"step size {step_size:g} is too small for lambda={lam:g}: "
+                "1 - a(sigma+lambda) rounds to 1, the iterates would not move"
+            )
         raise ValueError(
             f"step size {step_size:g} diverges for lambda={lam:g}: "
             f"it must be below {bound:.6g} (largest |1 - a(sigma+lambda)| = {rates.max():.4g})"
         )
 
 
-def gradient_descent(quad: Quadratic, start: np.ndarray, step_size: float, steps: int,
-                     lam: float = 0.0) -> np.ndarray:
+def gradient_descent(
+    quad: Quadratic, start: np.ndarray, step_size: float, steps: int, lam: float = 0.0
+) -> np.ndarray:
     """Iterates (steps + 1, d) of GD on R~_emp + λ/2 ‖θ‖², from ``start``."""
     theta = np.asarray(start, dtype=float)
     iterates = [theta]
@@ -55,8 +58,9 @@ class WeightDecayRun:
     after_gradient: np.ndarray
 
 
-def weight_decay(quad: Quadratic, start: np.ndarray, step_size: float, steps: int,
-                 lam: float) -> WeightDecayRun:
+def weight_decay(
+    quad: Quadratic, start: np.ndarray, step_size: float, steps: int, lam: float
+) -> WeightDecayRun:
     """θ ← θ(1 − αλ) − α∇R_emp(θ), written as gradient step plus decay pull."""
     theta = np.asarray(start, dtype=float)
     iterates, after_gradient = [theta], []
@@ -67,4 +71,3 @@ def weight_decay(quad: Quadratic, start: np.ndarray, step_size: float, steps: in
         iterates.append(theta)
     d = quad.dim
     return WeightDecayRun(np.array(iterates), np.array(after_gradient).reshape(steps, d))
-

@@ -31,7 +31,6 @@ def rotation_angle(q: np.ndarray) -> float:
     """The angle (radians, counter-clockwise) by which the 2-d rotation ``q`` turns the
     plane; ValueError if ``q`` is not a rotation (orthogonal, determinant +1)."""
     q = np.asarray(q, dtype=float)
-    if q.shape != (2, 2) or not np.allclose(q.T @ q, np.eye(2), atol=1e-9) \
-            or np.linalg.det(q) < 0:
+    if q.shape != (2, 2) or not np.allclose(q.T @ q, np.eye(2), atol=1e-9) or np.linalg.det(q) < 0:
         raise ValueError(f"not a 2-d rotation: {q.tolist()}")
     return float(np.arctan2(q[1, 0], q[0, 0]))

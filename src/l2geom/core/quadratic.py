@@ -79,8 +79,12 @@ def from_regression(x: np.ndarray, y: np.ndarray) -> Quadratic:
 
 
 def generate_regression(
-    rng: np.random.Generator, n: int, weights: np.ndarray, noise_sd: float,
-    low: float = 0.0, high: float = 1.0,
+    rng: np.random.Generator,
+    n: int,
+    weights: np.ndarray,
+    noise_sd: float,
+    low: float = 0.0,
+    high: float = 1.0,
 ) -> tuple[np.ndarray, np.ndarray]:
     """The course's data: X (n, d) uniform on [low, high], y = X w + N(0, noise_sd²)."""
     weights = np.asarray(weights, dtype=float)

@@ -3,8 +3,9 @@ simulated regression data, or regression data read from a CSV file."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 import numpy as np
 
@@ -41,15 +42,27 @@ def quadratic_from_source(source: Mapping[str, Any], root: str | Path = ".") -> 
         if not spec["low"] < spec["high"]:
             raise SourceError("generate.low", "must be below high")
         if spec["n"] * weights.size > limits.SIMULATED_VALUES:
-            raise SourceError("generate.n", f"{spec['n']} observations x {weights.size} weights "
-                              f"exceed {limits.SIMULATED_VALUES} simulated values")
-        x, y = generate_regression(np.random.default_rng(spec["seed"]), spec["n"], weights,
-                                   spec["noise_sd"], spec["low"], spec["high"])
+            raise SourceError(
+                "generate.n",
+                f"{spec['n']} observations x {weights.size} weights "
+                f"exceed {limits.SIMULATED_VALUES} simulated values",
+            )
+        x, y = generate_regression(
+            np.random.default_rng(spec["seed"]),
+            spec["n"],
+            weights,
+            spec["noise_sd"],
+            spec["low"],
+            spec["high"],
+        )
         return from_regression(x, y)
     spec = source["csv"]
     if "{" in spec["path"] or "}" in spec["path"]:
-        raise SourceError("csv.path", f"{spec['path']!r}: braces cannot be used in a file name "
-                          "here (Snakemake reads them as wildcards)")
+        raise SourceError(
+            "csv.path",
+            f"{spec['path']!r}: braces cannot be used in a file name "
+            "here (Snakemake reads them as wildcards)",
+        )
     try:
         x, y = read_csv(Path(root) / spec["path"], spec["features"], spec["target"])
     except ValueError as err:
@@ -66,11 +79,15 @@ def _explicit(spec: Mapping[str, Any]) -> Quadratic:
         raise SourceError("quadratic.hessian", "must be symmetric")
     sigma = np.linalg.eigvalsh(h)
     if sigma.min() < -1e-10 * max(1.0, abs(sigma).max()):
-        raise SourceError("quadratic.hessian",
-                          f"must be positive semidefinite (smallest eigenvalue {sigma.min():.4g})")
+        raise SourceError(
+            "quadratic.hessian",
+            f"must be positive semidefinite (smallest eigenvalue {sigma.min():.4g})",
+        )
     theta = finite("quadratic.theta_hat", spec["theta_hat"])
     if theta.shape != (h.shape[0],):
-        raise SourceError("quadratic.theta_hat",
-                          f"has {theta.size} entries, the hessian is {h.shape[0]}x{h.shape[0]}")
+        raise SourceError(
+            "quadratic.theta_hat",
+            f"has {theta.size} entries, the hessian is {h.shape[0]}x{h.shape[0]}",
+        )
     risk = finite("quadratic.risk_min", spec.get("risk_min", 0.0))
     return Quadratic(h, theta, float(risk))

@@ -38,8 +38,9 @@ def figure(quadratic: Data, landscape: Data, adaptive: Data) -> Figure:
     runs = {key: adaptive[key] for key in RUNS}
     window = optimizer_window(quadratic, adaptive, VIEW_ASPECT)
     ax.set(xlim=window[:2], ylim=window[2:])
-    rings = LineCollection(list(landscape["ellipses"]), colors=COLORS["risk"], linewidths=0.5,
-                           zorder=1)
+    rings = LineCollection(
+        list(landscape["ellipses"]), colors=COLORS["risk"], linewidths=0.5, zorder=1
+    )
     rings.set_gid("risk_contours")
     ax.add_collection(rings, autolim=False)
     draw_origin_axes(ax)
@@ -58,10 +59,21 @@ def figure(quadratic: Data, landscape: Data, adaptive: Data) -> Figure:
     label(ax, runs["adamw"][-1], "AdamW", color=COLORS["adamw"])
     ax.set_title(f"Same $\\lambda = {exact(adaptive['lam'])}$, two end points")
     handles = legend_handles({text: style for text, style in RUNS.values()})
-    handles += legend_handles({"box $|\\theta_i| \\leq 1/\\lambda$": dict(
-        color=COLORS["adamw"], lw=0.9, ls=BOX_STYLE["ls"])})
-    fig.legend(handles=handles, loc="outside lower center", ncols=2, handlelength=1.8,
-               columnspacing=1.0, fontsize="small")
+    handles += legend_handles(
+        {
+            "box $|\\theta_i| \\leq 1/\\lambda$": dict(
+                color=COLORS["adamw"], lw=0.9, ls=BOX_STYLE["ls"]
+            )
+        }
+    )
+    fig.legend(
+        handles=handles,
+        loc="outside lower center",
+        ncols=2,
+        handlelength=1.8,
+        columnspacing=1.0,
+        fontsize="small",
+    )
     fit_size(fig)
     place_labels(fig)
     return fig

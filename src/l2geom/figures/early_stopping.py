@@ -54,10 +54,14 @@ def figure(landscape: Data, ridge_path: Data, quadratic: Data, early_stopping: D
     plane.set_title(r"Stopped after $\tau$ steps", linespacing=1.1)
 
     tau, alpha = early_stopping["grid"], float(early_stopping["step_size"])
-    for i, sigma in enumerate(early_stopping["eigenvalues"]):
+    for i in range(len(early_stopping["eigenvalues"])):
         ls = LINESTYLES[i % 2]
-        factors.plot(tau, early_stopping["stopped"][:, i], ls=ls, gid=f"stopped_{i + 1}", **GD_STYLE)
-        factors.plot(tau, early_stopping["ridge_factors"][:, i], ls=ls, gid=f"ridge_{i + 1}", **RIDGE_STYLE)
+        factors.plot(
+            tau, early_stopping["stopped"][:, i], ls=ls, gid=f"stopped_{i + 1}", **GD_STYLE
+        )
+        factors.plot(
+            tau, early_stopping["ridge_factors"][:, i], ls=ls, gid=f"ridge_{i + 1}", **RIDGE_STYLE
+        )
     for t in early_stopping["taus"]:
         factors.axvline(t, color=COLORS["ink"], lw=0.4, alpha=0.35, zorder=0)
     factors.set_xscale("log")
@@ -67,14 +71,19 @@ def figure(landscape: Data, ridge_path: Data, quadratic: Data, early_stopping: D
     factors.set_ylabel(r"share of $\mathbf{q}_i^\top\hat{\theta}$ kept", labelpad=2)
     factors.set_title(f"$\\alpha = {exact(alpha)}$", linespacing=1.1)
     sig = [number(s, EIGENVALUE) for s in early_stopping["eigenvalues"]]
-    handles = legend_handles({
-        r"early stopping: $1 - (1 - \alpha\sigma_i)^\tau$": GD_STYLE,
-        r"ridge: $\sigma_i / (\sigma_i + \lambda)$, $\lambda = 1/(\alpha\tau)$": RIDGE_STYLE,
-        **{f"$\\sigma_{i + 1} = {s}$": dict(color=COLORS["ink"], lw=1.0, ls=LINESTYLES[i % 2])
-           for i, s in enumerate(sig)},
-    })
-    factors.legend(handles=handles, loc="lower right", fontsize="small", handlelength=2.0,
-                   borderaxespad=0.3)
+    handles = legend_handles(
+        {
+            r"early stopping: $1 - (1 - \alpha\sigma_i)^\tau$": GD_STYLE,
+            r"ridge: $\sigma_i / (\sigma_i + \lambda)$, $\lambda = 1/(\alpha\tau)$": RIDGE_STYLE,
+            **{
+                f"$\\sigma_{i + 1} = {s}$": dict(color=COLORS["ink"], lw=1.0, ls=LINESTYLES[i % 2])
+                for i, s in enumerate(sig)
+            },
+        }
+    )
+    factors.legend(
+        handles=handles, loc="lower right", fontsize="small", handlelength=2.0, borderaxespad=0.3
+    )
     fit_size(fig)
     place_labels(fig)
     return fig

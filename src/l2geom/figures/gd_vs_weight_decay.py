@@ -33,13 +33,21 @@ def figure(quadratic: Data, landscape: Data, descent: Data, lam: float) -> Figur
 
     draw_landscape(left, landscape)
     gd = thinned(left, descent["gd"], 2.5)
-    left.plot(gd[:, 0], gd[:, 1], color=COLORS["weights"], lw=1.0, marker="o", ms=1.8,
-              zorder=4, gid="gd_iterates")
+    left.plot(
+        gd[:, 0],
+        gd[:, 1],
+        color=COLORS["weights"],
+        lw=1.0,
+        marker="o",
+        ms=1.8,
+        zorder=4,
+        gid="gd_iterates",
+    )
     mark(left, theta_hat, "theta_hat")
     label(left, theta_hat, THETA_HAT, color=COLORS["weights"])
     panel_title(left, "Gradient descent", "no penalty", landscape["window"])
 
-    draw_landscape(right, landscape, through=descent["ridge_levels"][k:k + 1])
+    draw_landscape(right, landscape, through=descent["ridge_levels"][k : k + 1])
     right.set_ylabel("")
     draw_weight_decay(right, descent, k)
     reg = thinned(right, descent["reg_gd"][k], 4.0)
@@ -52,11 +60,13 @@ def figure(quadratic: Data, landscape: Data, descent: Data, lam: float) -> Figur
     right.tick_params(labelleft=False)
     draw_zoom(right, zoom, landscape, descent, k, ZOOM_ASPECT)
 
-    handles = legend_handles({
-        "gradient descent": dict(color=COLORS["weights"], lw=1.0, marker="o", ms=1.8),
-        **STEP_LEGEND,
-        "GD on $\\mathcal{R}_{\\mathrm{reg}}$": REG_MARKER,
-    })
+    handles = legend_handles(
+        {
+            "gradient descent": dict(color=COLORS["weights"], lw=1.0, marker="o", ms=1.8),
+            **STEP_LEGEND,
+            "GD on $\\mathcal{R}_{\\mathrm{reg}}$": REG_MARKER,
+        }
+    )
     legend(fig, handles, landscape["window"])
     fit_size(fig)
     for main, zoomed in [(right, zoom)]:

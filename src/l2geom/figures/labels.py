@@ -37,17 +37,36 @@ class Label(Annotation):
     """A label :func:`place_labels` moves: ``distance`` points from its point."""
 
     def __init__(self, text: str, xy, distance: float, **kwargs) -> None:
-        super().__init__(text, xy, xytext=(distance, distance), textcoords="offset points",
-                         **kwargs)
+        super().__init__(
+            text, xy, xytext=(distance, distance), textcoords="offset points", **kwargs
+        )
         self.distance = distance
 
 
-def label(ax: Axes, point, text: str, color: str | None = None,
-          transform: Transform | None = None, distance: float = 4.0, **kwargs) -> Label:
+def label(
+    ax: Axes,
+    point,
+    text: str,
+    color: str | None = None,
+    transform: Transform | None = None,
+    distance: float = 4.0,
+    **kwargs,
+) -> Label:
     """Text next to ``point``; its side is chosen later by :func:`place_labels`."""
-    note = Label(text, tuple(point), distance, xycoords=transform or ax.transData,
-                 ha="left", va="bottom", color=color or COLORS["ink"], path_effects=HALO,
-                 zorder=8, annotation_clip=False, in_layout=False, **kwargs)
+    note = Label(
+        text,
+        tuple(point),
+        distance,
+        xycoords=transform or ax.transData,
+        ha="left",
+        va="bottom",
+        color=color or COLORS["ink"],
+        path_effects=HALO,
+        zorder=8,
+        annotation_clip=False,
+        in_layout=False,
+        **kwargs,
+    )
     ax.add_artist(note)
     return note
 
@@ -55,8 +74,11 @@ def label(ax: Axes, point, text: str, color: str | None = None,
 def _background(ax: Axes) -> list:
     """The landscape's contour lines in ``ax``: they give way to a label (see
     :func:`knock_out`) rather than push it off its point."""
-    return [c for c in ax.collections if (c.get_gid() or "") in BACKGROUND_GIDS
-            and not (isinstance(c, ContourSet) and c.filled)]
+    return [
+        c
+        for c in ax.collections
+        if (c.get_gid() or "") in BACKGROUND_GIDS and not (isinstance(c, ContourSet) and c.filled)
+    ]
 
 
 def _polylines(ax: Axes, background: bool = False) -> list[np.ndarray]:
@@ -66,8 +88,11 @@ def _polylines(ax: Axes, background: bool = False) -> list[np.ndarray]:
     polylines = []
     if background:
         for coll in _background(ax):
-            polylines += [coll.get_transform().transform(piece) for path in coll.get_paths()
-                          for piece in path.to_polygons(closed_only=False)]
+            polylines += [
+                coll.get_transform().transform(piece)
+                for path in coll.get_paths()
+                for piece in path.to_polygons(closed_only=False)
+            ]
         return polylines
     frame = ax.get_window_extent()
     for line in ax.lines:
@@ -78,8 +103,12 @@ def _polylines(ax: Axes, background: bool = False) -> list[np.ndarray]:
             a, b = line.get_transform().transform(line.get_xydata())
             reach = np.hypot(frame.width, frame.height) / np.hypot(*(b - a))
             run = a + np.linspace(-reach, reach, 400)[:, None] * (b - a)
-            keep = ((run[:, 0] >= frame.x0) & (run[:, 0] <= frame.x1)
-                    & (run[:, 1] >= frame.y0) & (run[:, 1] <= frame.y1))
+            keep = (
+                (run[:, 0] >= frame.x0)
+                & (run[:, 0] <= frame.x1)
+                & (run[:, 1] >= frame.y0)
+                & (run[:, 1] <= frame.y1)
+            )
             polylines.append(run[keep])
         elif len(line.get_xydata()):
             polylines.append(line.get_transform().transform(line.get_xydata()))
@@ -96,8 +125,7 @@ def _polylines(ax: Axes, background: bool = False) -> list[np.ndarray]:
         if isinstance(artist, InsetIndicator):
             rect = artist.rectangle
             polylines.append(rect.get_transform().transform(rect.get_path().vertices))
-            polylines += [c.get_path().vertices for c in artist.connectors or ()
-                          if c.get_visible()]
+            polylines += [c.get_path().vertices for c in artist.connectors or () if c.get_visible()]
     return polylines
 
 
@@ -138,18 +166,23 @@ def place_labels(fig: Figure) -> None:
         placed = [inset.get_window_extent(renderer) for inset in ax.child_axes]
         for note in notes:
             best = None
-            for rank, (reach, (dx, dy)) in enumerate(
-                    (r, d) for r in _REACHES for d in _DIRECTIONS):
+            for rank, (reach, (dx, dy)) in enumerate((r, d) for r in _REACHES for d in _DIRECTIONS):
                 unit = np.array([dx, dy], dtype=float) / np.hypot(dx, dy)
                 note.xyann = tuple(reach * note.distance * unit * (1.0 if dx and dy else 1.4))
                 note.set_ha("left" if dx > 0 else "right" if dx < 0 else "center")
                 note.set_va("bottom" if dy > 0 else "top" if dy < 0 else "center")
                 box = note.get_window_extent(renderer).padded(1.5)
-                cost = (COST["curve"] * count_inside(points, box)
-                        + COST["background"] * count_inside(behind, box)
-                        + COST["reach"] * (reach - 1.0))
-                outside = (max(0, frame.x0 - box.x0) + max(0, box.x1 - frame.x1)
-                           + max(0, frame.y0 - box.y0) + max(0, box.y1 - frame.y1))
+                cost = (
+                    COST["curve"] * count_inside(points, box)
+                    + COST["background"] * count_inside(behind, box)
+                    + COST["reach"] * (reach - 1.0)
+                )
+                outside = (
+                    max(0, frame.x0 - box.x0)
+                    + max(0, box.x1 - frame.x1)
+                    + max(0, frame.y0 - box.y0)
+                    + max(0, box.y1 - frame.y1)
+                )
                 clash = sum(1 for other in placed if box.overlaps(other))
                 cost += COST["outside"] * outside + COST["clash"] * clash
                 score = (cost, rank)
@@ -159,13 +192,19 @@ def place_labels(fig: Figure) -> None:
             note.set_ha(ha)
             note.set_va(va)
             placed.append(note.get_window_extent(renderer))
-        knock_out(ax, placed[len(ax.child_axes):])
+        knock_out(ax, placed[len(ax.child_axes) :])
 
 
 def count_inside(points: np.ndarray, box) -> int:
     """How many screen ``points`` (n, 2) lie in the screen box ``box`` (a Bbox)."""
-    return int(np.count_nonzero((points[:, 0] >= box.x0) & (points[:, 0] <= box.x1)
-                                & (points[:, 1] >= box.y0) & (points[:, 1] <= box.y1)))
+    return int(
+        np.count_nonzero(
+            (points[:, 0] >= box.x0)
+            & (points[:, 0] <= box.x1)
+            & (points[:, 1] >= box.y0)
+            & (points[:, 1] <= box.y1)
+        )
+    )
 
 
 def knock_out(ax: Axes, boxes: list) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 import numpy as np
 from matplotlib.axes import Axes
@@ -72,8 +72,13 @@ def legend(fig: Figure, handles: list, window: np.ndarray, beside: bool = True) 
     if tall and beside:
         fig.legend(handles=handles, loc="outside right center", handlelength=1.6)
     else:
-        fig.legend(handles=handles, loc="outside lower center", ncols=len(handles),
-                   handlelength=1.6, columnspacing=1.2)
+        fig.legend(
+            handles=handles,
+            loc="outside lower center",
+            ncols=len(handles),
+            handlelength=1.6,
+            columnspacing=1.2,
+        )
 
 
 def panel_title(ax: Axes, head: str, tail: str, window: np.ndarray) -> None:

@@ -4,8 +4,9 @@ style sheet, saved with fixed metadata (so rebuilds are byte-identical)."""
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Callable, Iterable, TypeVar
+from typing import TypeVar
 
 import matplotlib as mpl
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -25,10 +26,12 @@ FORMATS = ("pdf", "png")
 
 def styled(func: F) -> F:
     """Run ``func`` with the l2geom style sheet active (no global rcParams change)."""
+
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         with mpl.rc_context(fname=str(MPLSTYLE)):
             return func(*args, **kwargs)
+
     return wrapper  # type: ignore[return-value]
 
 

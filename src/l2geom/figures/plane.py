@@ -30,10 +30,24 @@ def draw_landscape(ax: Axes, land: Data, filled: bool = True, through=()):
     levels = np.union1d(land["levels"], through)
     if filled:
         shades = mpl.colormaps[LANDSCAPE_CMAP](np.linspace(0.0, 0.32, levels.size + 1))
-        ax.contourf(land["x"], land["y"], land["risk"], levels=levels, colors=shades,
-                    extend="both", zorder=0)
-    lines = ax.contour(land["x"], land["y"], land["risk"], levels=levels,
-                       colors=COLORS["risk"], linewidths=0.45, zorder=1)
+        ax.contourf(
+            land["x"],
+            land["y"],
+            land["risk"],
+            levels=levels,
+            colors=shades,
+            extend="both",
+            zorder=0,
+        )
+    lines = ax.contour(
+        land["x"],
+        land["y"],
+        land["risk"],
+        levels=levels,
+        colors=COLORS["risk"],
+        linewidths=0.45,
+        zorder=1,
+    )
     lines.set_gid("risk_contours")
     window = land["window"]
     ax.set_xlim(window[0], window[1])
@@ -53,8 +67,15 @@ def draw_eigen_axes(ax: Axes, eigenvectors: np.ndarray) -> None:
     are infinite and take no part in autoscaling (``ax.axline`` would add the unit
     eigenvector's tip to the data limits, forcing a unit scale on small pictures)."""
     for i in range(eigenvectors.shape[1]):
-        line = AxLine((0.0, 0.0), tuple(eigenvectors[:, i]), None, color=COLORS["eigen_axes"],
-                      linewidth=0.7, alpha=0.8, zorder=2)
+        line = AxLine(
+            (0.0, 0.0),
+            tuple(eigenvectors[:, i]),
+            None,
+            color=COLORS["eigen_axes"],
+            linewidth=0.7,
+            alpha=0.8,
+            zorder=2,
+        )
         line.set_gid(f"eigen_axis_{i + 1}")
         ax.add_artist(line)
 

@@ -3,7 +3,7 @@ zoom onto where its run settles)."""
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from matplotlib.figure import Figure
 
@@ -23,8 +23,9 @@ ZOOM_ASPECT = 1.3  # height / width of each zoomed view
 
 
 @styled
-def figure(quadratic: Data, landscape: Data, descent: Data, ridge_path: Data,
-           lambdas: Sequence[float]) -> Figure:
+def figure(
+    quadratic: Data, landscape: Data, descent: Data, ridge_path: Data, lambdas: Sequence[float]
+) -> Figure:
     """One panel per λ in ``lambdas`` (small, large): the weight-decay run settles at
     its own θ̂_ridge, and every θ̂_ridge lies on the ridge path from θ̂ to the origin.
     Beside each panel, its settling region magnified: the pull grows with λ."""
@@ -33,7 +34,7 @@ def figure(quadratic: Data, landscape: Data, descent: Data, ridge_path: Data,
     theta_hat, path = quadratic["theta_hat"], ridge_path["points"]
     for i, (ax, zoom, lam) in enumerate(zip(axes[::2], axes[1::2], lambdas)):
         k = index_of(descent["lambdas"], lam)
-        draw_landscape(ax, landscape, through=descent["ridge_levels"][k:k + 1])
+        draw_landscape(ax, landscape, through=descent["ridge_levels"][k : k + 1])
         if i:
             ax.set_ylabel("")
             ax.tick_params(labelleft=False)
@@ -44,8 +45,9 @@ def figure(quadratic: Data, landscape: Data, descent: Data, ridge_path: Data,
         label(ax, descent["ridge"][k], THETA_RIDGE, color=COLORS["ridge"])
         label(ax, theta_hat, THETA_HAT, color=COLORS["weights"])
         size = "small" if i == 0 else "large"
-        panel_title(ax, f"{size.capitalize()} $\\lambda$", f"$\\lambda = {exact(lam)}$",
-                    landscape["window"])
+        panel_title(
+            ax, f"{size.capitalize()} $\\lambda$", f"$\\lambda = {exact(lam)}$", landscape["window"]
+        )
         draw_zoom(ax, zoom, landscape, descent, k, ZOOM_ASPECT)
     handles = legend_handles({**STEP_LEGEND, "ridge path": PATH_STYLE})
     legend(fig, handles, landscape["window"], beside=False)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 from matplotlib.axes import Axes
+from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.transforms import Transform
 
@@ -24,7 +25,6 @@ from .layout import fit_size
 from .marks import THETA_HAT, THETA_RIDGE, arrow, mark
 from .output import new_figure, styled
 from .plane import draw_eigen_axes, draw_origin_axes, eigen_frame, parameter_axes
-from matplotlib.collections import LineCollection
 
 SIZE = (HALF_WIDTH, 2.45)
 AXES_REACH = 0.25
@@ -36,8 +36,9 @@ def _frame(fig: Figure, rescale: Data, landscape: Data) -> tuple[Axes, Transform
     ax = fig.subplots()
     parameter_axes(ax)
     ax.set_aspect("equal", adjustable="datalim")
-    rings = LineCollection(list(landscape["ellipses"]), colors=COLORS["risk"], linewidths=0.4,
-                           alpha=0.35, zorder=1)
+    rings = LineCollection(
+        list(landscape["ellipses"]), colors=COLORS["risk"], linewidths=0.4, alpha=0.35, zorder=1
+    )
     rings.set_gid("risk_ellipses")
     ax.add_collection(rings, autolim=False)
     draw_origin_axes(ax)
@@ -51,15 +52,21 @@ def _frame(fig: Figure, rescale: Data, landscape: Data) -> tuple[Axes, Transform
     return ax, eig
 
 
-def _components(ax: Axes, eig: Transform, coords: np.ndarray, color: str, gid: str,
-                texts: list[str] | None = None, **kwargs) -> None:
+def _components(
+    ax: Axes,
+    eig: Transform,
+    coords: np.ndarray,
+    color: str,
+    gid: str,
+    texts: list[str] | None = None,
+    **kwargs,
+) -> None:
     """Arrows from the origin along each eigen-axis to the eigen-coordinates ``coords``
     (d,), with an invisible foot marker (drives autoscaling) and optional labels."""
     feet = [(coords[0], 0.0), (0.0, coords[1])]
     for i, foot in enumerate(feet):
         arrow(ax, (0.0, 0.0), foot, color, transform=eig, gid=f"{gid}_{i + 1}", **kwargs)
-        (dot,) = ax.plot(*foot, ls="none", marker="o", ms=2.2, color=color, transform=eig,
-                         zorder=5)
+        (dot,) = ax.plot(*foot, ls="none", marker="o", ms=2.2, color=color, transform=eig, zorder=5)
         dot.set_gid(f"{gid}_foot_{i + 1}")
         if texts:
             label(ax, foot, texts[i], color=color, transform=eig)
@@ -68,8 +75,9 @@ def _components(ax: Axes, eig: Transform, coords: np.ndarray, color: str, gid: s
 def _guides(ax: Axes, eig: Transform, coords: np.ndarray, gid: str) -> None:
     """Dotted lines from the point with eigen-coordinates ``coords`` to its two feet."""
     for i, foot in enumerate([(coords[0], 0.0), (0.0, coords[1])]):
-        ax.plot([coords[0], foot[0]], [coords[1], foot[1]], transform=eig,
-                gid=f"{gid}_{i + 1}", **GUIDE)
+        ax.plot(
+            [coords[0], foot[0]], [coords[1], foot[1]], transform=eig, gid=f"{gid}_{i + 1}", **GUIDE
+        )
 
 
 def _finish(fig: Figure, ax: Axes, title: str) -> Figure:
@@ -88,8 +96,14 @@ def eigen_projection(rescale: Data, landscape: Data) -> Figure:
     ax, eig = _frame(fig, rescale, landscape)
     theta_hat, projected = rescale["theta_hat"], rescale["projected"]
     _guides(ax, eig, projected, "projection")
-    _components(ax, eig, projected, COLORS["eigen_axes"], "projected",
-                [f"${number(v, COORDINATE, whole=False)}$" for v in projected])
+    _components(
+        ax,
+        eig,
+        projected,
+        COLORS["eigen_axes"],
+        "projected",
+        [f"${number(v, COORDINATE, whole=False)}$" for v in projected],
+    )
     arrow(ax, (0.0, 0.0), theta_hat, COLORS["weights"], shrink=2.5, gid="theta_hat_arrow")
     mark(ax, theta_hat, "theta_hat")
     label(ax, theta_hat, THETA_HAT, color=COLORS["weights"])
@@ -105,8 +119,14 @@ def rescale_lambda_zero(rescale: Data, landscape: Data, ridge_path: Data) -> Fig
     theta_hat, projected = rescale["theta_hat"], rescale["projected"]
     factors = ridge_path["shrink"][datafile.index_of(ridge_path["lambdas"], 0.0)]
     _guides(ax, eig, projected, "rotate_back")
-    _components(ax, eig, projected, COLORS["eigen_axes"], "scaled",
-                [f"$\\times\\,{number(f, FACTOR)}$" for f in factors])
+    _components(
+        ax,
+        eig,
+        projected,
+        COLORS["eigen_axes"],
+        "scaled",
+        [f"$\\times\\,{number(f, FACTOR)}$" for f in factors],
+    )
     arrow(ax, (0.0, 0.0), theta_hat, COLORS["weights"], shrink=2.5, gid="result_arrow")
     mark(ax, theta_hat, "theta_hat")
     label(ax, theta_hat, THETA_HAT, color=COLORS["weights"])
@@ -119,11 +139,16 @@ def rescale_lambda_positive(rescale: Data, landscape: Data) -> Figure:
     fig = new_figure(*SIZE)
     ax, eig = _frame(fig, rescale, landscape)
     theta_hat, ridge = rescale["theta_hat"], rescale["ridge"]
-    _components(ax, eig, rescale["projected"], COLORS["eigen_axes"], "projected",
-                alpha=0.5)
+    _components(ax, eig, rescale["projected"], COLORS["eigen_axes"], "projected", alpha=0.5)
     _guides(ax, eig, rescale["scaled"], "rotate_back")
-    _components(ax, eig, rescale["scaled"], COLORS["ridge"], "scaled",
-                [f"$\\times\\,{number(f, FACTOR)}$" for f in rescale["factors"]])
+    _components(
+        ax,
+        eig,
+        rescale["scaled"],
+        COLORS["ridge"],
+        "scaled",
+        [f"$\\times\\,{number(f, FACTOR)}$" for f in rescale["factors"]],
+    )
     mark(ax, theta_hat, "theta_hat", alpha=0.8)
     label(ax, theta_hat, THETA_HAT, color=COLORS["weights"])
     arrow(ax, (0.0, 0.0), ridge, COLORS["ridge"], shrink=2.5, gid="result_arrow")

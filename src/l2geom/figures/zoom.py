@@ -7,8 +7,8 @@ from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 
 from ..datafile import Data
-from ..views import fit_aspect, settling_window
 from ..style import COLORS
+from ..views import fit_aspect, settling_window
 from .labels import label
 from .marks import THETA_RIDGE, draw_weight_decay, mark
 from .plane import draw_landscape
@@ -20,14 +20,14 @@ STEP_GAP = 5.0  # points between the starts of the steps drawn
 INDICATOR = dict(edgecolor=COLORS["ink"], linewidth=0.7, alpha=0.9)
 
 
-def draw_zoom(main: Axes, zoom: Axes, landscape: Data, descent: Data, k: int,
-              aspect: float) -> None:
+def draw_zoom(
+    main: Axes, zoom: Axes, landscape: Data, descent: Data, k: int, aspect: float
+) -> None:
     """Run ``k`` of ``descent`` in ``zoom``, magnified onto its settling region (a window
     of height / width ``aspect``), with that region outlined on ``main``. Once the layout
     is final, :func:`connect` adds the connectors and the magnification."""
-    window = fit_aspect(settling_window(descent["wd"][k], descent["wd_after_gradient"][k]),
-                        aspect)
-    draw_landscape(zoom, landscape, through=descent["ridge_levels"][k:k + 1])
+    window = fit_aspect(settling_window(descent["wd"][k], descent["wd_after_gradient"][k]), aspect)
+    draw_landscape(zoom, landscape, through=descent["ridge_levels"][k : k + 1])
     zoom.set_xlim(*window[:2])
     zoom.set_ylim(*window[2:])
     zoom.set(xlabel="", ylabel="", xticks=[], yticks=[])
@@ -69,9 +69,16 @@ def connect(main: Axes, zoom: Axes, title: bool = True) -> None:
     else:
         ends = [((rx0, ry0), (z.x0, z.y1)), ((rx1, ry0), (z.x1, z.y1))]
     for start, end in ends:
-        line = Line2D(*to_figure.transform([start, end]).T, transform=fig.transFigure,
-                      color=INDICATOR["edgecolor"], linewidth=INDICATOR["linewidth"],
-                      alpha=INDICATOR["alpha"], clip_on=False, zorder=4.5, gid="zoom_connector")
+        line = Line2D(
+            *to_figure.transform([start, end]).T,
+            transform=fig.transFigure,
+            color=INDICATOR["edgecolor"],
+            linewidth=INDICATOR["linewidth"],
+            alpha=INDICATOR["alpha"],
+            clip_on=False,
+            zorder=4.5,
+            gid="zoom_connector",
+        )
         line.set_in_layout(False)
         main.add_line(line)
     if title:

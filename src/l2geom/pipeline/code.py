@@ -8,27 +8,54 @@ and a pattern that matches no file is an error: a digest of nothing would never 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 PACKAGE = Path(__file__).resolve().parents[1]
 
 # The code that checks a config (l2geom.config.check stores its result under a digest of these).
-CHECK_CODE = ("config/*.py", "pipeline/code.py", "errors.py", "catalogue.py", "limits.py",
-              "atomic.py", "core/datasets.py", "core/quadratic.py", "core/descent.py",
-              "core/sources.py")
+CHECK_CODE = (
+    "config/*.py",
+    "pipeline/code.py",
+    "errors.py",
+    "catalogue.py",
+    "limits.py",
+    "atomic.py",
+    "core/datasets.py",
+    "core/quadratic.py",
+    "core/descent.py",
+    "core/sources.py",
+)
 # The package code each stage of the workflow runs. The catalogue is not among them: what
 # a job takes from its spec (the function, the parameters, the files) reaches it as the
 # rule's params and outputs, so a new spec reruns nothing that exists.
 DATA_FILE_CODE = ("datafile.py", "atomic.py", "core/quadratic.py")
 STAGE_CODE = {
-    "compute": ("core/*.py", "limits.py", "pipeline/jobs.py", "pipeline/fulldisk.py",
-                *DATA_FILE_CODE),
-    "figures": ("figures/*.py", "views.py", "core/plane.py", "style.py", "l2geom.mplstyle",
-                "numbers.py", *DATA_FILE_CODE),
+    "compute": (
+        "core/*.py",
+        "limits.py",
+        "pipeline/jobs.py",
+        "pipeline/fulldisk.py",
+        *DATA_FILE_CODE,
+    ),
+    "figures": (
+        "figures/*.py",
+        "views.py",
+        "core/plane.py",
+        "style.py",
+        "l2geom.mplstyle",
+        "numbers.py",
+        *DATA_FILE_CODE,
+    ),
     # shared by every animation; each also runs its own scene module (SCENE_CODE)
-    "animations": ("animations/*.py", "views.py", "core/plane.py", "style.py", "numbers.py",
-                   *DATA_FILE_CODE),
+    "animations": (
+        "animations/*.py",
+        "views.py",
+        "core/plane.py",
+        "style.py",
+        "numbers.py",
+        *DATA_FILE_CODE,
+    ),
     "slides": ("slides/*.py", "style.py", "numbers.py", *DATA_FILE_CODE),
 }
 

@@ -13,8 +13,8 @@ import errno
 import logging
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 FULL = (errno.ENOSPC, errno.EDQUOT)
 
@@ -58,8 +58,10 @@ def describe(path: str | Path) -> str:
 
 def message(err: OSError, job: str, outputs: Sequence[str]) -> str:
     path = err.filename or (outputs[0] if outputs else ".")
-    return (f"l2geom: no space left on {describe(path)}: job {job} failed; free some space "
-            "and run the build again")
+    return (
+        f"l2geom: no space left on {describe(path)}: job {job} failed; free some space "
+        "and run the build again"
+    )
 
 
 def install(job: str, outputs: Sequence[str]) -> None:

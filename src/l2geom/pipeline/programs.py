@@ -16,5 +16,7 @@ def missing_tools(animations: bool = True) -> str:
     if not missing:
         return ""
     packages = " ".join(sorted({needed[tool] for tool in missing}))
-    return (f"missing program(s) {', '.join(missing)}; install with: "
-            f"sudo apt-get install -y --no-install-recommends {packages} (or run `make`)")
+    return (
+        f"missing program(s) {', '.join(missing)}; install with: "
+        f"sudo apt-get install -y --no-install-recommends {packages} (or run `make`)"
+    )

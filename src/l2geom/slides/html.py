@@ -61,10 +61,17 @@ def read_pages(pdf: Path) -> tuple[tuple[float, float], list[list[Movie]]]:
             if annot.get("/Subtype") != "/Movie":
                 continue
             x0, y0, x1, y1 = (float(v) for v in annot["/Rect"])
-            movies.append(Movie(((x0 - float(box.left)) / width,
-                                 (float(box.top) - y1) / height,
-                                 (x1 - x0) / width, (y1 - y0) / height),
-                                str(annot["/Movie"]["/F"])))
+            movies.append(
+                Movie(
+                    (
+                        (x0 - float(box.left)) / width,
+                        (float(box.top) - y1) / height,
+                        (x1 - x0) / width,
+                        (y1 - y0) / height,
+                    ),
+                    str(annot["/Movie"]["/F"]),
+                )
+            )
         pages.append(movies)
     return (width, height), pages
 
@@ -80,41 +87,59 @@ def _video(movie: Movie, pdf_dir: Path, out: Path) -> str:
     (reveal.js's → steps through them)."""
     path = (pdf_dir / movie.file).resolve()
     if not path.is_file():
-        raise HtmlDeckError(f"the deck's video {path} is missing (named by the PDF as {movie.file})")
+        raise HtmlDeckError(
+            f"the deck's video {path} is missing (named by the PDF as {movie.file})"
+        )
     pauses = path.with_suffix(".json")
     times = stops(pauses) if pauses.is_file() else []
     src = Path(os.path.relpath(path, out.resolve())).as_posix()
     left, top, width, height = (f"{100 * v:.4f}%" for v in movie.box)
-    steps = "".join(f'<span class="fragment l2-step" data-fragment-index="{i}"></span>'
-                    for i in range(len(times)))
-    return (f'<video class="l2-movie" src="{html.escape(src)}" muted playsinline preload="auto" '
-            f'data-stops="{html.escape(json.dumps(times))}" '
-            f'style="left:{left};top:{top};width:{width};height:{height}"></video>{steps}')
+    steps = "".join(
+        f'<span class="fragment l2-step" data-fragment-index="{i}"></span>'
+        for i in range(len(times))
+    )
+    return (
+        f'<video class="l2-movie" src="{html.escape(src)}" muted playsinline preload="auto" '
+        f'data-stops="{html.escape(json.dumps(times))}" '
+        f'style="left:{left};top:{top};width:{width};height:{height}"></video>{steps}'
+    )
 
 
-def index_html(size: tuple[float, float], pages: list[list[Movie]], pdf_dir: Path,
-               out: Path, title: str) -> str:
+def index_html(
+    size: tuple[float, float], pages: list[list[Movie]], pdf_dir: Path, out: Path, title: str
+) -> str:
     """index.html of the deck in ``out``."""
     width, height = (round(v * PX_PER_PT, 2) for v in size)
     sections = []
     for number, movies in enumerate(pages, start=1):
         videos = "".join(_video(m, pdf_dir, out) for m in movies)
-        sections.append(f'<section data-page="{number}"><img class="l2-page" '
-                        f'src="pages/page-{number:02d}.svg" alt="page {number}">{videos}</section>')
-    config = {"width": width, "height": height, "margin": 0, "center": False, "hash": True,
-              "transition": "none", "backgroundTransition": "none", "slideNumber": False,
-              "minScale": 0.1, "maxScale": 8.0}
+        sections.append(
+            f'<section data-page="{number}"><img class="l2-page" '
+            f'src="pages/page-{number:02d}.svg" alt="page {number}">{videos}</section>'
+        )
+    config = {
+        "width": width,
+        "height": height,
+        "margin": 0,
+        "center": False,
+        "hash": True,
+        "transition": "none",
+        "backgroundTransition": "none",
+        "slideNumber": False,
+        "minScale": 0.1,
+        "maxScale": 8.0,
+    }
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{html.escape(title)}</title>\n"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        "<link rel=\"stylesheet\" href=\"reveal/reveal.css\">\n"
-        "<link rel=\"stylesheet\" href=\"deck.css\">\n</head>\n<body>\n"
-        "<div class=\"reveal\"><div class=\"slides\">\n"
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<link rel="stylesheet" href="reveal/reveal.css">\n'
+        '<link rel="stylesheet" href="deck.css">\n</head>\n<body>\n'
+        '<div class="reveal"><div class="slides">\n'
         + "\n".join(sections)
-        + "\n</div></div>\n<script src=\"reveal/reveal.js\"></script>\n"
+        + '\n</div></div>\n<script src="reveal/reveal.js"></script>\n'
         f"<script>window.L2GEOM_DECK = {json.dumps(config, sort_keys=True)};</script>\n"
-        "<script src=\"deck.js\"></script>\n</body>\n</html>\n"
+        '<script src="deck.js"></script>\n</body>\n</html>\n'
     )
 
 
@@ -122,13 +147,25 @@ def render_pages(pdf: Path, count: int, folder: Path) -> None:
     """Each page of ``pdf`` as ``folder/page-NN.svg`` (pdftocairo, one call per page)."""
     folder.mkdir(parents=True, exist_ok=True)
     for number in range(1, count + 1):
-        subprocess.run(["pdftocairo", "-svg", "-f", str(number), "-l", str(number),
-                        str(pdf), str(folder / f"page-{number:02d}.svg")],
-                       check=True, capture_output=True)
+        subprocess.run(
+            [
+                "pdftocairo",
+                "-svg",
+                "-f",
+                str(number),
+                "-l",
+                str(number),
+                str(pdf),
+                str(folder / f"page-{number:02d}.svg"),
+            ],
+            check=True,
+            capture_output=True,
+        )
 
 
-def build(pdf: str | Path, out: str | Path, reveal: str | Path, assets: str | Path,
-          title: str = "") -> None:
+def build(
+    pdf: str | Path, out: str | Path, reveal: str | Path, assets: str | Path, title: str = ""
+) -> None:
     """The HTML deck of ``pdf`` in the folder ``out``, made in a private folder beside it
     and moved into place whole: a reader never sees half a deck, and a build that fails
     puts the old deck back. (Under Snakemake the rule's output folder is removed before
@@ -137,8 +174,10 @@ def build(pdf: str | Path, out: str | Path, reveal: str | Path, assets: str | Pa
     pdf, out, reveal, assets = map(Path, (pdf, out, reveal, assets))
     missing = [str(reveal / f) for f in REVEAL_FILES if not (reveal / f).is_file()]
     if missing:
-        raise HtmlDeckError(f"reveal.js is not installed ({missing[0]} is missing); "
-                            "run `make setup` (npm ci in slides/html)")
+        raise HtmlDeckError(
+            f"reveal.js is not installed ({missing[0]} is missing); "
+            "run `make setup` (npm ci in slides/html)"
+        )
     size, pages = read_pages(pdf)
     page = index_html(size, pages, pdf.parent, out, title or pdf.stem)
     with atomic_dir(out) as work:

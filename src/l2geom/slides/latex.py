@@ -14,11 +14,12 @@ from pathlib import Path
 
 from ..atomic import publish
 
-
 _OVERFULL = re.compile(r"^Overfull \\[hv]box \(([\d.]+)pt too (?:wide|high)\)(.*)$", re.M)
-_UNDEFINED = re.compile(r"^(?:LaTeX|Package \w+) Warning: (?:Reference|Citation|Hyper reference)"
-                        r" .*undefined.*$|^LaTeX Warning: There were undefined references\.$",
-                        re.M)
+_UNDEFINED = re.compile(
+    r"^(?:LaTeX|Package \w+) Warning: (?:Reference|Citation|Hyper reference)"
+    r" .*undefined.*$|^LaTeX Warning: There were undefined references\.$",
+    re.M,
+)
 _MOVIE = re.compile(r"^Package multimedia Warning: The movie file .*$", re.M)
 
 
@@ -26,8 +27,9 @@ def check_log(text: str, max_overfull_pt: float = 1.0, layout: bool = True) -> l
     """Problems in a pdfLaTeX log: errors, undefined references or citations, movie
     files missing relative to the PDF, and (with ``layout``) overfull boxes wider than
     ``max_overfull_pt``."""
-    problems = [line for line in text.splitlines() if line.startswith("!")
-                or re.match(r"^\S+:\d+: ", line)]
+    problems = [
+        line for line in text.splitlines() if line.startswith("!") or re.match(r"^\S+:\d+: ", line)
+    ]
     problems += _UNDEFINED.findall(text)
     problems += _MOVIE.findall(text)
     if layout:
@@ -58,8 +60,11 @@ def expected_pages(source: str) -> int:
     pages = 0
     for body in frames:
         slides = 1 + len(re.findall(r"\\pause\b", body))
-        for spec in re.findall(r"\\(?:item|only|onslide|uncover|visible|invisible|alert|"
-                               r"alt|temporal|textbf|color|textcolor)\s*(<[^>]*>)", body):
+        for spec in re.findall(
+            r"\\(?:item|only|onslide|uncover|visible|invisible|alert|"
+            r"alt|temporal|textbf|color|textcolor)\s*(<[^>]*>)",
+            body,
+        ):
             for m in _OVERLAY.finditer(spec):
                 slides = max(slides, int(m.group(1)), int(m.group(2) or 0))
         pages += slides
@@ -70,18 +75,30 @@ def expected_pages(source: str) -> int:
 def latex_env(epoch: int, texinputs: str) -> dict[str, str]:
     """Environment for a reproducible pdfLaTeX run (fixed dates, unwrapped log lines)."""
     env = dict(os.environ)
-    env.update({"SOURCE_DATE_EPOCH": str(int(epoch)), "FORCE_SOURCE_DATE": "1", "TZ": "UTC",
-                "TEXINPUTS": texinputs + os.pathsep, "max_print_line": "10000",
-                "LC_ALL": "C"})
+    env.update(
+        {
+            "SOURCE_DATE_EPOCH": str(int(epoch)),
+            "FORCE_SOURCE_DATE": "1",
+            "TZ": "UTC",
+            "TEXINPUTS": texinputs + os.pathsep,
+            "max_print_line": "10000",
+            "LC_ALL": "C",
+        }
+    )
     return env
 
 
 THEME = "beamerthemel2geom.sty"  # what the preamble's \usetheme{l2geom} loads
 
 
-def compile_deck(tex: str | Path, output: str | Path, epoch: int,
-                 log: str | Path | None = None, theme: str | Path | None = None,
-                 generated: str | Path | None = None) -> Path:
+def compile_deck(
+    tex: str | Path,
+    output: str | Path,
+    epoch: int,
+    log: str | Path | None = None,
+    theme: str | Path | None = None,
+    generated: str | Path | None = None,
+) -> Path:
     """Compile ``tex`` with latexmk (pdflatex) into ``output``; return ``output``.
 
     pdfLaTeX runs with the output's folder as working directory, so every relative
@@ -105,21 +122,34 @@ def compile_deck(tex: str | Path, output: str | Path, epoch: int,
             shutil.copyfile(theme, job / THEME)
         search = [job, Path(generated or tex.parent).resolve(), tex.parent]
         env = latex_env(epoch, os.pathsep.join(os.path.relpath(p, build) for p in search))
-        cmd = ["latexmk", "-norc", "-pdf", "-halt-on-error", "-interaction=nonstopmode",
-               "-file-line-error", f"-outdir={job.name}", f"-auxdir={job.name}",
-               os.path.relpath(tex, build)]
+        cmd = [
+            "latexmk",
+            "-norc",
+            "-pdf",
+            "-halt-on-error",
+            "-interaction=nonstopmode",
+            "-file-line-error",
+            f"-outdir={job.name}",
+            f"-auxdir={job.name}",
+            os.path.relpath(tex, build),
+        ]
         run = subprocess.run(cmd, cwd=build, env=env, capture_output=True, text=True)
         latex_log = job / f"{tex.stem}.log"
         log_text = latex_log.read_text(errors="replace") if latex_log.exists() else ""
         if log is not None:
             Path(log).parent.mkdir(parents=True, exist_ok=True)
-            Path(log).write_text(f"$ {' '.join(cmd)}\n{run.stdout}\n{run.stderr}\n"
-                                 f"===== {latex_log.name} =====\n{log_text}")
+            Path(log).write_text(
+                f"$ {' '.join(cmd)}\n{run.stdout}\n{run.stderr}\n"
+                f"===== {latex_log.name} =====\n{log_text}"
+            )
         foreign = theme is not None and not Path(theme).resolve().samefile(tex.parent / THEME)
         problems = check_log(log_text, layout=not foreign)
         if foreign and overfull(log_text):
-            print(f"l2geom: the deck with the theme {theme} has {len(overfull(log_text))} "
-                  f"overfull boxes (see {log or 'the LaTeX log'})", file=sys.stderr)
+            print(
+                f"l2geom: the deck with the theme {theme} has {len(overfull(log_text))} "
+                f"overfull boxes (see {log or 'the LaTeX log'})",
+                file=sys.stderr,
+            )
         if run.returncode != 0 or problems:
             detail = "\n".join(problems[:20]) or run.stdout[-2000:]
             raise RuntimeError(f"latexmk failed on {tex.name} (exit {run.returncode}):\n{detail}")

@@ -6,8 +6,9 @@ the prose uses for each colour)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 import numpy as np
 
@@ -20,8 +21,7 @@ _MACRO = re.compile(r"^[A-Za-z]+$")
 
 
 # --------------------------------------------------------------------------- values.tex
-def _components(prefix: str, v: np.ndarray, decimals: int, whole: bool = True
-                ) -> dict[str, str]:
+def _components(prefix: str, v: np.ndarray, decimals: int, whole: bool = True) -> dict[str, str]:
     names = ["One", "Two", "Three", "Four"]
     v = np.asarray(v, dtype=float).ravel()
     if v.size > len(names):
@@ -34,9 +34,14 @@ def _point(prefix: str, v: np.ndarray) -> dict[str, str]:
     return {prefix: vector(v), **_components(prefix, v, COORDINATE, whole=False)}
 
 
-def course_values(quadratic: Data, decay: Data, pull: Data, rescale: Data,
-                  lambdas: Mapping[str, Any], source: Mapping[str, Any] | None = None
-                  ) -> dict[str, str]:
+def course_values(
+    quadratic: Data,
+    decay: Data,
+    pull: Data,
+    rescale: Data,
+    lambdas: Mapping[str, Any],
+    source: Mapping[str, Any] | None = None,
+) -> dict[str, str]:
     """The numbers of the main scenario (figures 1–5 and 7, the animations).
 
     ``quadratic``, ``rescale``: loaded data files; ``decay``, ``pull``: the descent data
@@ -51,11 +56,18 @@ def course_values(quadratic: Data, decay: Data, pull: Data, rescale: Data,
     lam_decay, lam_small, lam_large = float(lambdas["decay"][0]), pull_lams[0], pull_lams[-1]
     lam_rescale = float(lambdas["rescale"][0])
     if float(rescale["lam"]) != lam_rescale:
-        raise ValueError(f"rescale data were computed for λ = {float(rescale['lam'])}, "
-                         f"the config says {lam_rescale}")
-    ridge = {key: runs["ridge"][datafile.index_of(runs["lambdas"], lam)]
-             for key, runs, lam in (("Decay", decay, lam_decay), ("Small", pull, lam_small),
-                                    ("Large", pull, lam_large))}
+        raise ValueError(
+            f"rescale data were computed for λ = {float(rescale['lam'])}, "
+            f"the config says {lam_rescale}"
+        )
+    ridge = {
+        key: runs["ridge"][datafile.index_of(runs["lambdas"], lam)]
+        for key, runs, lam in (
+            ("Decay", decay, lam_decay),
+            ("Small", pull, lam_small),
+            ("Large", pull, lam_large),
+        )
+    }
     alpha = float(decay["step_size"])
     sigma = np.asarray(quadratic["eigenvalues"], dtype=float)
     factors = np.asarray(rescale["factors"], dtype=float)
@@ -66,8 +78,9 @@ def course_values(quadratic: Data, decay: Data, pull: Data, rescale: Data,
         "lamSmall": exact(lam_small),
         "lamLarge": exact(lam_large),
         "lamRescale": exact(lam_rescale),
-        "decayFactor": exact(round(float(decay["decay_factors"][datafile.index_of(
-            decay["lambdas"], lam_decay)]), 12)),
+        "decayFactor": exact(
+            round(float(decay["decay_factors"][datafile.index_of(decay["lambdas"], lam_decay)]), 12)
+        ),
         "startPoint": vector(decay["start"]),
         **_point("thetaHat", quadratic["theta_hat"]),
         **_point("ridgeDecay", ridge["Decay"]),
@@ -102,12 +115,15 @@ def optimizer_values(adaptive: Data, early: Data) -> dict[str, str]:
         **_point("adamRidge", adaptive["ridge"]),
         "adamSteps": str(len(adaptive["rates"])),
         "adamRate": exact(float(adaptive["rates"][0])),
-        **{f"es{name}{end}": value
-           for end, i in (("First", 0), ("Last", -1))
-           for name, value in (("Tau", str(int(early["taus"][i]))),
-                               ("Lam", _significant(float(early["lambdas"][i]))),
-                               ("Dist", number(float(early["distances"][i]), COORDINATE,
-                                               whole=False)))},
+        **{
+            f"es{name}{end}": value
+            for end, i in (("First", 0), ("Last", -1))
+            for name, value in (
+                ("Tau", str(int(early["taus"][i]))),
+                ("Lam", _significant(float(early["lambdas"][i]))),
+                ("Dist", number(float(early["distances"][i]), COORDINATE, whole=False)),
+            )
+        },
     }
 
 
@@ -117,33 +133,52 @@ def source_values(source: Mapping[str, Any], quadratic: Data) -> dict[str, str]:
     ``\\exampleCsv`` or ``\\exampleQuadratic``), the other values fill it in."""
     if "generate" in source:
         spec = source["generate"]
-        return {"runningExample": "\\exampleGenerate", "nObs": str(int(spec["n"])),
-                "noiseSd": exact(spec["noise_sd"]), "featureLow": exact(spec.get("low", 0.0)),
-                "featureHigh": exact(spec.get("high", 1.0)),
-                "trueWeights": "(" + ",\\ ".join(exact(w) for w in spec["weights"])
-                + ")^{\\top}"}
+        return {
+            "runningExample": "\\exampleGenerate",
+            "nObs": str(int(spec["n"])),
+            "noiseSd": exact(spec["noise_sd"]),
+            "featureLow": exact(spec.get("low", 0.0)),
+            "featureHigh": exact(spec.get("high", 1.0)),
+            "trueWeights": "(" + ",\\ ".join(exact(w) for w in spec["weights"]) + ")^{\\top}",
+        }
     if "csv" in source:
         spec = source["csv"]
-        return {"runningExample": "\\exampleCsv",
-                "nObs": str(int(quadratic["observations"])),
-                "csvFile": latex_text(Path(spec["path"]).name),
-                "csvFeatures": ", ".join(latex_text(f) for f in spec["features"]),
-                "csvTarget": latex_text(spec["target"])}
+        return {
+            "runningExample": "\\exampleCsv",
+            "nObs": str(int(quadratic["observations"])),
+            "csvFile": latex_text(Path(spec["path"]).name),
+            "csvFeatures": ", ".join(latex_text(f) for f in spec["features"]),
+            "csvTarget": latex_text(spec["target"]),
+        }
     rows = np.asarray(quadratic["hessian"], dtype=float)
     matrix = "\\\\".join(" & ".join(number(x, COORDINATE) for x in row) for row in rows)
-    return {"runningExample": "\\exampleQuadratic",
-            "hessianMatrix": f"\\begin{{pmatrix}}{matrix}\\end{{pmatrix}}"}
+    return {
+        "runningExample": "\\exampleQuadratic",
+        "hessianMatrix": f"\\begin{{pmatrix}}{matrix}\\end{{pmatrix}}",
+    }
 
 
 def scenario_values(parts: Mapping[str, str]) -> dict[str, str]:
     """The folder names of the deck's scenarios (``deck:`` section of the config, with
     both parts named): ``exampleScenario`` (the running example), ``classicScenario``."""
-    return {"exampleScenario": parts["running_example"],
-            "classicScenario": parts["classic_picture"]}
+    return {
+        "exampleScenario": parts["running_example"],
+        "classicScenario": parts["classic_picture"],
+    }
 
 
-_LATEX_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", "&": r"\&",
-                  "#": r"\#", "^": r"\^{}", "_": r"\_", "%": r"\%", "~": r"\textasciitilde{}"}
+_LATEX_SPECIAL = {
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "$": r"\$",
+    "&": r"\&",
+    "#": r"\#",
+    "^": r"\^{}",
+    "_": r"\_",
+    "%": r"\%",
+    "~": r"\textasciitilde{}",
+}
 
 
 def latex_text(text: str) -> str:
@@ -180,8 +215,10 @@ def parse_values_tex(text: str) -> dict[str, str]:
 # --------------------------------------------------------------------------- colors.tex
 def colors_tex(words: Mapping[str, str] = COLOR_WORDS) -> str:
     """``\\definecolor`` for every role (``l2decaystep``, ...) and ``\\cw<role>`` = its word."""
-    lines = [latex_color_definitions().rstrip("\n"),
-             "% How the prose names each colour (l2geom.style.COLOR_WORDS)."]
+    lines = [
+        latex_color_definitions().rstrip("\n"),
+        "% How the prose names each colour (l2geom.style.COLOR_WORDS).",
+    ]
     for role, word in words.items():
         name = "cw" + role.replace("_", "")
         if not _MACRO.match(name):

@@ -56,18 +56,26 @@ from l2geom.animations.layout import (
     ZOOM_BOX_MIN,
     ZOOM_NOTE_INSET,
 )
-from l2geom.animations.plane import (axis_labels, equal_axes, growing_segments, marker,
-                                     polyline)
+from l2geom.animations.plane import axis_labels, equal_axes, growing_segments, marker, polyline
 from l2geom.animations.sampling import sample
 from l2geom.animations.scene import LAMBDAS_ENV, DataScene, Stage
-from l2geom.animations.style import (INK, LABEL_SIZE, NOTE_SIZE, PALETTE, TEXT_SIZE, lines, math,
-                                     on_backdrop, tex)
+from l2geom.animations.style import (
+    INK,
+    LABEL_SIZE,
+    NOTE_SIZE,
+    PALETTE,
+    TEXT_SIZE,
+    lines,
+    math,
+    on_backdrop,
+    tex,
+)
 from l2geom.core.plane import circle, view_window
 from l2geom.numbers import exact
 from l2geom.views import fit_aspect
 
-ZOOM_PAD = 0.35   # the zoomed view around the last steps, as a share of their span
-TRAIL_STEPS = 6   # earlier steps the zoomed view shows as a faint trail
+ZOOM_PAD = 0.35  # the zoomed view around the last steps, as a share of their span
+TRAIL_STEPS = 6  # earlier steps the zoomed view shows as a faint trail
 
 
 @dataclass
@@ -76,14 +84,14 @@ class Panel:
     its trail, zooming) return a new Panel; the iterate ``dot`` stays the same mobject."""
 
     lam: float
-    run: int                 # the run's index in descent_pull.npz
+    run: int  # the run's index in descent_pull.npz
     axes: Axes
     names: VGroup
     title: MathTex
     contours: VGroup
     theta_hat: VGroup
-    dot: Dot                 # the iterate
-    trail: VGroup            # the steps drawn so far
+    dot: Dot  # the iterate
+    trail: VGroup  # the steps drawn so far
 
 
 class DecayTrajectories(DataScene):
@@ -92,18 +100,35 @@ class DecayTrajectories(DataScene):
     SLOW_STEPS = 3  # steps shown one by one, each as gradient step then decay pull
     SETTLE_STEPS = 2  # the last steps, shown one by one in the zoomed view
     STAGES = (
-        Stage("the picture", "Weight decay for a small and a large λ, side by side: the R_emp "
-              "contours, θ̂, the start point, and the update rule above."),
-        *(Stage(f"step {k}", f"Step {k} in each panel: a gradient step toward θ̂, then the "
-                "decay pull toward the origin, the weights times 1 − αλ.")
-          for k in range(1, SLOW_STEPS + 1)),
-        Stage("fast forward", "The remaining steps: each run heads for a point short of θ̂, "
-              "nearer the origin for the larger λ."),
+        Stage(
+            "the picture",
+            "Weight decay for a small and a large λ, side by side: the R_emp "
+            "contours, θ̂, the start point, and the update rule above.",
+        ),
+        *(
+            Stage(
+                f"step {k}",
+                f"Step {k} in each panel: a gradient step toward θ̂, then the "
+                "decay pull toward the origin, the weights times 1 − αλ.",
+            )
+            for k in range(1, SLOW_STEPS + 1)
+        ),
+        Stage(
+            "fast forward",
+            "The remaining steps: each run heads for a point short of θ̂, "
+            "nearer the origin for the larger λ.",
+        ),
         Stage("zoom", "Each panel zooms onto where its run settles."),
-        Stage("settled", "The last steps: the gradient step and the decay pull are equally "
-              "long and opposite, so the weights no longer move."),
-        Stage("θ̂_Ridge", "Where each run settles is θ̂_Ridge for its λ: an R_emp contour "
-              "touches the penalty circle there."),
+        Stage(
+            "settled",
+            "The last steps: the gradient step and the decay pull are equally "
+            "long and opposite, so the weights no longer move.",
+        ),
+        Stage(
+            "θ̂_Ridge",
+            "Where each run settles is θ̂_Ridge for its λ: an R_emp contour "
+            "touches the penalty circle there.",
+        ),
     )
 
     def __init__(self, data=None, short=None, lambdas=None, **kwargs) -> None:
@@ -124,11 +149,14 @@ class DecayTrajectories(DataScene):
         panels = self.build_panels()
         equation, legend = self.build_legend()
 
-        self.play(*[Create(p.axes) for p in panels], *[FadeIn(p.names) for p in panels],
-                  *[FadeIn(p.title) for p in panels], run_time=self.t(1.2))
+        self.play(
+            *[Create(p.axes) for p in panels],
+            *[FadeIn(p.names) for p in panels],
+            *[FadeIn(p.title) for p in panels],
+            run_time=self.t(1.2),
+        )
         self.play(*[Create(p.contours) for p in panels], run_time=self.t(1.5))
-        self.play(*[FadeIn(p.theta_hat) for p in panels], Write(equation),
-                  run_time=self.t(1.5))
+        self.play(*[FadeIn(p.theta_hat) for p in panels], Write(equation), run_time=self.t(1.5))
         self.play(FadeIn(legend), *[FadeIn(p.dot) for p in panels], run_time=self.t(1.0))
         self.pause(1.0)
 
@@ -164,38 +192,68 @@ class DecayTrajectories(DataScene):
         panels = []
         for j, (lam, run) in enumerate(zip(self.lambdas, self.runs)):
             axes = equal_axes(land["window"], width, height)
-            axes.move_to(np.array([PANELS_LEFT + width / 2 + j * (width + PANEL_GAP),
-                                   -PLANE_DROP, 0.0]))
+            axes.move_to(
+                np.array([PANELS_LEFT + width / 2 + j * (width + PANEL_GAP), -PLANE_DROP, 0.0])
+            )
             theta_hat = VGroup(
-                marker(axes, self.data["quadratic"]["theta_hat"], PALETTE["weights"]))
-            theta_hat.add(math(r"\hat{\theta}", size=LABEL_SIZE, color=PALETTE["weights"])
-                          .next_to(theta_hat[0], RIGHT, buff=POINT_LABEL_GAP))
+                marker(axes, self.data["quadratic"]["theta_hat"], PALETTE["weights"])
+            )
+            theta_hat.add(
+                math(r"\hat{\theta}", size=LABEL_SIZE, color=PALETTE["weights"]).next_to(
+                    theta_hat[0], RIGHT, buff=POINT_LABEL_GAP
+                )
+            )
             start = self.data["descent"]["wd"][run][0]
-            panels.append(Panel(
-                lam=lam, run=run, axes=axes, names=axis_labels(axes),
-                title=math(rf"\lambda = {exact(lam)}", size=TEXT_SIZE, color=PALETTE["penalty"])
-                .next_to(axes, UP, buff=PANEL_TITLE_GAP),
-                contours=VGroup(*[polyline(axes, e, PALETTE["risk"], width=2, opacity=0.35)
-                                  for e in land["ellipses"]]),
-                theta_hat=theta_hat, dot=marker(axes, start, INK, radius=0.065), trail=VGroup()))
+            panels.append(
+                Panel(
+                    lam=lam,
+                    run=run,
+                    axes=axes,
+                    names=axis_labels(axes),
+                    title=math(
+                        rf"\lambda = {exact(lam)}", size=TEXT_SIZE, color=PALETTE["penalty"]
+                    ).next_to(axes, UP, buff=PANEL_TITLE_GAP),
+                    contours=VGroup(
+                        *[
+                            polyline(axes, e, PALETTE["risk"], width=2, opacity=0.35)
+                            for e in land["ellipses"]
+                        ]
+                    ),
+                    theta_hat=theta_hat,
+                    dot=marker(axes, start, INK, radius=0.065),
+                    trail=VGroup(),
+                )
+            )
         return panels
 
     def build_legend(self) -> tuple[MathTex, VGroup]:
         """The update rule, its two parts' colours explained below it, and the step size."""
         alpha = float(self.data["descent"]["step_size"])
         equation = math(
-            r"\theta^{[t+1]}", "=", r"\theta^{[t]}",
-            r"-\alpha\nabla\mathcal{R}_{\text{emp}}(\theta^{[t]})", r"-\alpha\lambda\,\theta^{[t]}",
-            size=TEXT_SIZE)
+            r"\theta^{[t+1]}",
+            "=",
+            r"\theta^{[t]}",
+            r"-\alpha\nabla\mathcal{R}_{\text{emp}}(\theta^{[t]})",
+            r"-\alpha\lambda\,\theta^{[t]}",
+            size=TEXT_SIZE,
+        )
         equation[3].set_color(PALETTE["gradient_step"])
         equation[4].set_color(PALETTE["decay_step"])
         equation.to_corner(UR, buff=EQUATION_CORNER_GAP)
         left = equation.get_left()[0]
         rows = VGroup()
-        for role, text in (("gradient_step", r"gradient step on $\mathcal{R}_{\text{emp}}$"),
-                           ("decay_step", r"decay: pull toward $\mathbf{0}$, $\propto \lambda$")):
-            swatch = Arrow(LEFT * SWATCH_HALF_LENGTH, RIGHT * SWATCH_HALF_LENGTH, buff=0,
-                           color=PALETTE[role], stroke_width=6, max_tip_length_to_length_ratio=0.35)
+        for role, text in (
+            ("gradient_step", r"gradient step on $\mathcal{R}_{\text{emp}}$"),
+            ("decay_step", r"decay: pull toward $\mathbf{0}$, $\propto \lambda$"),
+        ):
+            swatch = Arrow(
+                LEFT * SWATCH_HALF_LENGTH,
+                RIGHT * SWATCH_HALF_LENGTH,
+                buff=0,
+                color=PALETTE[role],
+                stroke_width=6,
+                max_tip_length_to_length_ratio=0.35,
+            )
             rows.add(VGroup(swatch, tex(text, size=TEXT_SIZE)).arrange(RIGHT, buff=SWATCH_TEXT_GAP))
         rows.add(tex(rf"step size $\alpha = {exact(alpha)}$", size=NOTE_SIZE))
         rows.arrange(DOWN, aligned_edge=LEFT, buff=LEGEND_ROW_GAP)
@@ -203,8 +261,9 @@ class DecayTrajectories(DataScene):
         return equation, rows
 
     # ------------------------------------------------------------------ stages
-    def step(self, panels: list[Panel], equation: MathTex, descent: dict, k: int,
-             explain: bool) -> None:
+    def step(
+        self, panels: list[Panel], equation: MathTex, descent: dict, k: int, explain: bool
+    ) -> None:
         """Step k in every panel: the gradient arrow, then the decay pull; with
         ``explain``, the matching terms of the update rule flash."""
         grads, pulls = [], []
@@ -212,26 +271,35 @@ class DecayTrajectories(DataScene):
             a, b = descent["wd"][p.run][k], descent["wd_after_gradient"][p.run][k]
             c = descent["wd"][p.run][k + 1]
             grads.append(arrow(p.axes, a, b, PALETTE["gradient_step"]))
-            pulls.append(arrow(p.axes, b, c, PALETTE["decay_step"]) if not np.allclose(b, c)
-                         else None)
+            pulls.append(
+                arrow(p.axes, b, c, PALETTE["decay_step"]) if not np.allclose(b, c) else None
+            )
         extra = [Indicate(equation[3], color=PALETTE["gradient_step"])] if explain else []
         self.play(*[GrowArrow(g) for g in grads], *extra, run_time=self.t(1.2))
-        self.play(*[p.dot.animate.move_to(g.get_end()) for p, g in zip(panels, grads)],
-                  run_time=self.t(0.4))
+        self.play(
+            *[p.dot.animate.move_to(g.get_end()) for p, g in zip(panels, grads)],
+            run_time=self.t(0.4),
+        )
         live = [q for q in pulls if q is not None]
         if live:
             extra = [Indicate(equation[4], color=PALETTE["decay_step"])] if explain else []
             self.play(*[GrowArrow(q) for q in live], *extra, run_time=self.t(1.0))
-            self.play(*[p.dot.animate.move_to(q.get_end())
-                        for p, q in zip(panels, pulls) if q is not None],
-                      run_time=self.t(0.4))
+            self.play(
+                *[
+                    p.dot.animate.move_to(q.get_end())
+                    for p, q in zip(panels, pulls)
+                    if q is not None
+                ],
+                run_time=self.t(0.4),
+            )
         self.pause(1.2 if explain else 0.5)
         # The arrows become the thin trail of the run.
         fades = []
         for p, g, q in zip(panels, grads, pulls):
             for step_arrow, start, end in (
-                    (g, descent["wd"][p.run][k], descent["wd_after_gradient"][p.run][k]),
-                    (q, descent["wd_after_gradient"][p.run][k], descent["wd"][p.run][k + 1])):
+                (g, descent["wd"][p.run][k], descent["wd_after_gradient"][p.run][k]),
+                (q, descent["wd_after_gradient"][p.run][k], descent["wd"][p.run][k + 1]),
+            ):
                 if step_arrow is None:
                     continue
                 seg = segment(p.axes, start, end, step_arrow.get_color())
@@ -240,8 +308,9 @@ class DecayTrajectories(DataScene):
                 fades.append(FadeIn(seg))
         self.play(*fades, run_time=self.t(0.5))
 
-    def fast_forward(self, panels: list[Panel], descent: dict, first: int,
-                     stop: int) -> list[Panel]:
+    def fast_forward(
+        self, panels: list[Panel], descent: dict, first: int, stop: int
+    ) -> list[Panel]:
         """Steps ``first`` to ``stop`` in one sweep: trails drawn, the iterate riding along;
         the panels with their trails merged.
 
@@ -256,16 +325,30 @@ class DecayTrajectories(DataScene):
                 corners += [mid[k], wd[k + 1]]
             corners = np.array(corners)
             ends = np.array([p.axes.c2p(*c) for c in corners])
-            paths = VGroup(*[VMobject(stroke_color=PALETTE[role], stroke_width=1.6,
-                                      stroke_opacity=0.7)
-                             for role in ("gradient_step", "decay_step")])
+            paths = VGroup(
+                *[
+                    VMobject(stroke_color=PALETTE[role], stroke_width=1.6, stroke_opacity=0.7)
+                    for role in ("gradient_step", "decay_step")
+                ]
+            )
             p.trail.add(paths)
-            growths.append(UpdateFromAlphaFunc(
-                paths, lambda m, a, e=ends: [path.set_points(growing_segments(e, a, parity))
-                                             for parity, path in enumerate(m)]))
-            riders.append(UpdateFromAlphaFunc(
-                p.dot, lambda m, a, p=p, c=corners: m.move_to(
-                    p.axes.c2p(*sample(c, a * (len(c) - 1))))))
+            growths.append(
+                UpdateFromAlphaFunc(
+                    paths,
+                    lambda m, a, e=ends: [
+                        path.set_points(growing_segments(e, a, parity))
+                        for parity, path in enumerate(m)
+                    ],
+                )
+            )
+            riders.append(
+                UpdateFromAlphaFunc(
+                    p.dot,
+                    lambda m, a, p=p, c=corners: m.move_to(
+                        p.axes.c2p(*sample(c, a * (len(c) - 1)))
+                    ),
+                )
+            )
         self.play(*growths, *riders, run_time=self.t(5.0), rate_func=smooth)
         merged = []
         for p in panels:  # the stored iterate, exactly
@@ -283,32 +366,53 @@ class DecayTrajectories(DataScene):
             near = np.vstack([wd[first:], mid[first:], descent["ridge"][p.run]])
             window = fit_aspect(view_window(near, pad=ZOOM_PAD), p.axes.height / p.axes.width)
             lo, hi = p.axes.c2p(*window[[0, 2]]), p.axes.c2p(*window[[1, 3]])
-            boxes.append(Rectangle(width=max(hi[0] - lo[0], ZOOM_BOX_MIN),
-                                   height=max(hi[1] - lo[1], ZOOM_BOX_MIN),
-                                   color=INK, stroke_width=2).move_to((lo + hi) / 2))
-            frames.append(Rectangle(width=p.axes.width, height=p.axes.height, color=INK,
-                                    stroke_width=2).move_to(p.axes))
+            boxes.append(
+                Rectangle(
+                    width=max(hi[0] - lo[0], ZOOM_BOX_MIN),
+                    height=max(hi[1] - lo[1], ZOOM_BOX_MIN),
+                    color=INK,
+                    stroke_width=2,
+                ).move_to((lo + hi) / 2)
+            )
+            frames.append(
+                Rectangle(
+                    width=p.axes.width, height=p.axes.height, color=INK, stroke_width=2
+                ).move_to(p.axes)
+            )
             zoomed = equal_axes(window, p.axes.width, p.axes.height).move_to(p.axes)
             zoomed.set_stroke(opacity=0)
-            trail = np.array([c for k in range(max(first - TRAIL_STEPS, 0), first)
-                              for c in (wd[k], mid[k])] + [wd[first]])
+            trail = np.array(
+                [c for k in range(max(first - TRAIL_STEPS, 0), first) for c in (wd[k], mid[k])]
+                + [wd[first]]
+            )
             contours = VGroup(
-                *[polyline(zoomed, e, PALETTE["risk"], width=2, opacity=0.35)
-                  for e in land["ellipses"]],
-                polyline(zoomed, trail, INK, width=2, opacity=0.45))
+                *[
+                    polyline(zoomed, e, PALETTE["risk"], width=2, opacity=0.35)
+                    for e in land["ellipses"]
+                ],
+                polyline(zoomed, trail, INK, width=2, opacity=0.45),
+            )
             olds.append(VGroup(p.contours, p.trail, p.theta_hat, p.axes, p.names))
             zooms.append((p.axes.window[1] - p.axes.window[0]) / (window[1] - window[0]))
             zoomed_panels.append(replace(p, axes=zoomed, contours=contours, trail=VGroup()))
         self.play(*[Create(b) for b in boxes], run_time=self.t(1.0))
-        self.play(*[ReplacementTransform(b, f) for b, f in zip(boxes, frames)],
-                  *[FadeOut(o) for o in olds], *[FadeIn(p.contours) for p in zoomed_panels],
-                  *[p.dot.animate.move_to(p.axes.c2p(*descent["wd"][p.run][first]))
-                    for p in zoomed_panels], run_time=self.t(2.0))
+        self.play(
+            *[ReplacementTransform(b, f) for b, f in zip(boxes, frames)],
+            *[FadeOut(o) for o in olds],
+            *[FadeIn(p.contours) for p in zoomed_panels],
+            *[
+                p.dot.animate.move_to(p.axes.c2p(*descent["wd"][p.run][first]))
+                for p in zoomed_panels
+            ],
+            run_time=self.t(2.0),
+        )
         notes = []
         for p, zoom, frame in zip(zoomed_panels, zooms, frames):
             note = tex(rf"zoom $\times{zoom:.0f}$", size=NOTE_SIZE)
-            note.move_to(frame.get_corner(UP + LEFT) + ZOOM_NOTE_INSET * (RIGHT + DOWN),
-                         aligned_edge=UP + LEFT)
+            note.move_to(
+                frame.get_corner(UP + LEFT) + ZOOM_NOTE_INSET * (RIGHT + DOWN),
+                aligned_edge=UP + LEFT,
+            )
             notes.append(note)
             self.bring_to_front(p.dot)
         self.play(*[FadeIn(note) for note in notes], run_time=self.t(0.6))
@@ -320,12 +424,20 @@ class DecayTrajectories(DataScene):
         segments = p.trail.family_members_with_points()
         styles: dict[tuple, list[VMobject]] = {}
         for seg in segments:
-            key = (seg.get_stroke_color().to_hex(), seg.get_stroke_width(), seg.get_stroke_opacity())
+            key = (
+                seg.get_stroke_color().to_hex(),
+                seg.get_stroke_width(),
+                seg.get_stroke_opacity(),
+            )
             styles.setdefault(key, []).append(seg)
-        merged = VGroup(*[
-            VMobject(stroke_color=color, stroke_width=width, stroke_opacity=opacity)
-            .set_points(np.vstack([seg.points for seg in group]))
-            for (color, width, opacity), group in styles.items()])
+        merged = VGroup(
+            *[
+                VMobject(stroke_color=color, stroke_width=width, stroke_opacity=opacity).set_points(
+                    np.vstack([seg.points for seg in group])
+                )
+                for (color, width, opacity), group in styles.items()
+            ]
+        )
         self.remove(*segments)
         self.add(merged)
         self.bring_to_front(p.dot)
@@ -338,28 +450,43 @@ class DecayTrajectories(DataScene):
         anims, labels, ridges = [], [], []
         for p in panels:
             i = datafile.index_of(touch["lambdas"], p.lam)
-            ridge = marker(p.axes, self.data["descent"]["ridge"][p.run], PALETTE["ridge"],
-                           radius=0.1)
+            ridge = marker(
+                p.axes, self.data["descent"]["ridge"][p.run], PALETTE["ridge"], radius=0.1
+            )
             label = math(r"\hat{\theta}_{\text{Ridge}}", size=LABEL_SIZE, color=PALETTE["ridge"])
             label.next_to(ridge, LEFT, buff=LEFT_LABEL_GAP)
             labels.append(on_backdrop(label))
             ridges.append(ridge)
-            anims += [Create(polyline(p.axes, touch["ellipses"][i], PALETTE["risk"], width=3)),
-                      Create(polyline(p.axes, circle(touch["radii"][i]), PALETTE["penalty"],
-                                      width=3, dashed=True))]
-        self.play(*[p.trail.animate.set_stroke(opacity=0.45) for p in panels],
-                  *anims, run_time=self.t(2.0))
-        self.play(*[FadeIn(ridge, scale=1.5) for ridge in ridges], *[FadeIn(l) for l in labels],
-                  run_time=self.t(1.0))
+            anims += [
+                Create(polyline(p.axes, touch["ellipses"][i], PALETTE["risk"], width=3)),
+                Create(
+                    polyline(
+                        p.axes, circle(touch["radii"][i]), PALETTE["penalty"], width=3, dashed=True
+                    )
+                ),
+            ]
+        self.play(
+            *[p.trail.animate.set_stroke(opacity=0.45) for p in panels],
+            *anims,
+            run_time=self.t(2.0),
+        )
+        self.play(
+            *[FadeIn(ridge, scale=1.5) for ridge in ridges],
+            *[FadeIn(label) for label in labels],
+            run_time=self.t(1.0),
+        )
         for p in panels:  # the iterate stays on top of the ridge marker
             self.bring_to_front(p.dot)
-        note = lines(r"The iterates settle at $\hat{\theta}_{\text{Ridge}}$, where",
-                     r"an $\mathcal{R}_{\text{emp}}$ contour touches a penalty circle:",
-                     r"there gradient step and pull cancel.",
-                     r"Larger $\lambda$: stronger pull, closer to $\mathbf{0}$.",
-                     size=NOTE_SIZE)
-        note.next_to(legend, DOWN, buff=CLOSING_NOTE_GAP).set_x(legend.get_left()[0],
-                                                                direction=LEFT)
+        note = lines(
+            r"The iterates settle at $\hat{\theta}_{\text{Ridge}}$, where",
+            r"an $\mathcal{R}_{\text{emp}}$ contour touches a penalty circle:",
+            r"there gradient step and pull cancel.",
+            r"Larger $\lambda$: stronger pull, closer to $\mathbf{0}$.",
+            size=NOTE_SIZE,
+        )
+        note.next_to(legend, DOWN, buff=CLOSING_NOTE_GAP).set_x(
+            legend.get_left()[0], direction=LEFT
+        )
         self.play(FadeIn(note, shift=ENTRANCE_SHIFT * UP), run_time=self.t(1.2))
         return ridges
 
@@ -367,12 +494,25 @@ class DecayTrajectories(DataScene):
 # ---------------------------------------------------------------------- drawing helpers
 def arrow(axes: Axes, start: np.ndarray, end: np.ndarray, color: ManimColor) -> Arrow:
     """One step's arrow, from the parameter-space ``start`` to ``end``."""
-    return Arrow(axes.c2p(*start), axes.c2p(*end), buff=0, color=color, stroke_width=5,
-                 max_tip_length_to_length_ratio=0.35, max_stroke_width_to_length_ratio=12)
+    return Arrow(
+        axes.c2p(*start),
+        axes.c2p(*end),
+        buff=0,
+        color=color,
+        stroke_width=5,
+        max_tip_length_to_length_ratio=0.35,
+        max_stroke_width_to_length_ratio=12,
+    )
 
 
-def segment(axes: Axes, start: np.ndarray, end: np.ndarray, color: ManimColor,
-            width: float = 2.2, opacity: float = 1.0) -> VMobject:
+def segment(
+    axes: Axes,
+    start: np.ndarray,
+    end: np.ndarray,
+    color: ManimColor,
+    width: float = 2.2,
+    opacity: float = 1.0,
+) -> VMobject:
     """One step as a thin line of the trail."""
     seg = VMobject(stroke_color=color, stroke_width=width, stroke_opacity=opacity)
     seg.set_points_as_corners([axes.c2p(*start), axes.c2p(*end)])

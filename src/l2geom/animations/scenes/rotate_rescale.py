@@ -44,6 +44,7 @@ from manim import (
     Write,
 )
 
+from l2geom import datafile
 from l2geom.animations.clipping import clip_to_disc
 from l2geom.animations.layout import (
     CAPTION_GAP,
@@ -63,23 +64,38 @@ from l2geom.animations.layout import (
 )
 from l2geom.animations.plane import equal_axes, marker, polyline, set_polyline
 from l2geom.animations.scene import DataScene, Stage
-from l2geom.animations.style import (DISPLAY_SIZE, INK, LABEL_SIZE, PALETTE, TEXT_SIZE, lines,
-                                     math, on_backdrop)
-from l2geom import datafile
+from l2geom.animations.style import (
+    DISPLAY_SIZE,
+    INK,
+    LABEL_SIZE,
+    PALETTE,
+    TEXT_SIZE,
+    lines,
+    math,
+    on_backdrop,
+)
 from l2geom.core.plane import circle
 from l2geom.numbers import EIGENVALUE, FACTOR, exact, number
 
-DASH_PERIOD = 0.1      # Manim's DashedLine: 0.05-unit dashes, half of each period
-GRID_LINES = 4         # grid lines on each side of each axis, inside the disc
-REACH = 1.25           # the disc's radius in units of ‖θ̂‖
+DASH_PERIOD = 0.1  # Manim's DashedLine: 0.05-unit dashes, half of each period
+GRID_LINES = 4  # grid lines on each side of each axis, inside the disc
+REACH = 1.25  # the disc's radius in units of ‖θ̂‖
 
-FORMULA = (r"\hat{\theta}_{\text{Ridge}}", "=", r"\mathbf{Q}",
-           r"(\mathbf{\Sigma}+\lambda\mathbf{I})^{-1}\mathbf{\Sigma}", r"\mathbf{Q}^{\top}",
-           r"\hat{\theta}")
+FORMULA = (
+    r"\hat{\theta}_{\text{Ridge}}",
+    "=",
+    r"\mathbf{Q}",
+    r"(\mathbf{\Sigma}+\lambda\mathbf{I})^{-1}\mathbf{\Sigma}",
+    r"\mathbf{Q}^{\top}",
+    r"\hat{\theta}",
+)
 # The three steps: the part of FORMULA each one applies, and its colour.
 STEPS = ("Q^T", "rescale", "Q")
-STEP_COLORS = {"Q^T": PALETTE["eigen_axes"], "rescale": PALETTE["decay_step"],
-               "Q": PALETTE["ridge"]}
+STEP_COLORS = {
+    "Q^T": PALETTE["eigen_axes"],
+    "rescale": PALETTE["decay_step"],
+    "Q": PALETTE["ridge"],
+}
 
 
 @dataclass
@@ -87,14 +103,14 @@ class Plane:
     """The parameter plane in its disc; ``world`` is what the rotations turn."""
 
     axes: Axes
-    radius: float            # the disc's, in parameter units
+    radius: float  # the disc's, in parameter units
     grid: VGroup
-    map_grid: VGroup         # the grid that step 2 rescales
+    map_grid: VGroup  # the grid that step 2 rescales
     contours: VGroup
     eigen_lines: VGroup
     eigen_labels: VGroup
     theta_arrow: Arrow
-    theta_hat: VGroup        # the arrow and its label
+    theta_hat: VGroup  # the arrow and its label
     world: VGroup
 
     @property
@@ -107,12 +123,12 @@ class Column:
     """The right-hand column: the formula, a caption per step, λ and the shrink factors."""
 
     formula: MathTex
-    parts: dict[str, VMobject]   # the part of the formula each step applies
+    parts: dict[str, VMobject]  # the part of the formula each step applies
     eigen_note: VGroup
     captions: list[VGroup]
     lam_line: MathTex
     factor_lines: VGroup
-    summary: VGroup              # replaces the last caption at the end
+    summary: VGroup  # replaces the last caption at the end
 
 
 @dataclass
@@ -123,7 +139,7 @@ class Components:
     trackers: list[ValueTracker]
     bars: VGroup
     drops: VGroup
-    ghost: Arrow                 # θ̂ where it was, faint
+    ghost: Arrow  # θ̂ where it was, faint
     arrow: Arrow
 
 
@@ -142,15 +158,26 @@ class RotateRescale(DataScene):
     rotate back: θ̂ becomes θ̂_ridge, where an R_emp contour touches a penalty circle."""
 
     STAGES = (
-        Stage("the picture", "θ̂ among the elliptic R_emp contours, with the eigen-axes of H; "
-              "beside it the formula θ̂_Ridge = Q(Σ+λI)⁻¹ΣQᵀθ̂."),
-        Stage("rotate", "The plane turns by Qᵀ: the eigen-axes become the coordinate axes, the "
-              "ellipses axis-aligned, and θ̂ becomes Qᵀθ̂ with its two components."),
-        Stage("rescale", "Each component of Qᵀθ̂ is multiplied by its factor σᵢ/(σᵢ+λ): the "
-              "flat direction (small σ) shrinks much, the steep one little."),
+        Stage(
+            "the picture",
+            "θ̂ among the elliptic R_emp contours, with the eigen-axes of H; "
+            "beside it the formula θ̂_Ridge = Q(Σ+λI)⁻¹ΣQᵀθ̂.",
+        ),
+        Stage(
+            "rotate",
+            "The plane turns by Qᵀ: the eigen-axes become the coordinate axes, the "
+            "ellipses axis-aligned, and θ̂ becomes Qᵀθ̂ with its two components.",
+        ),
+        Stage(
+            "rescale",
+            "Each component of Qᵀθ̂ is multiplied by its factor σᵢ/(σᵢ+λ): the "
+            "flat direction (small σ) shrinks much, the steep one little.",
+        ),
         Stage("rotate back", "The plane turns back by Q, carrying the rescaled point with it."),
-        Stage("the tangency", "The point is θ̂_Ridge, where an R_emp contour touches the "
-              "penalty circle through it."),
+        Stage(
+            "the tangency",
+            "The point is θ̂_Ridge, where an R_emp contour touches the penalty circle through it.",
+        ),
     )
 
     # ------------------------------------------------------------------ storyboard
@@ -163,15 +190,21 @@ class RotateRescale(DataScene):
         self.play(Create(plane.axes), FadeIn(plane.grid), run_time=self.t(1.0))
         self.play(Create(plane.contours), FadeIn(plane.theta_hat), run_time=self.t(1.5))
         self.play(Write(column.formula), run_time=self.t(1.5))
-        self.play(*[Create(line) for line in plane.eigen_lines], FadeIn(plane.eigen_labels),
-                  FadeIn(column.eigen_note), run_time=self.t(1.5))
+        self.play(
+            *[Create(line) for line in plane.eigen_lines],
+            FadeIn(plane.eigen_labels),
+            FadeIn(column.eigen_note),
+            run_time=self.t(1.5),
+        )
         self.pause(1.5)
         self.mark("the picture")
 
         # 1. Rotate by Qᵀ: the eigen-axes become the coordinate axes.
         box = self.begin_step(column, 0)
-        self.play(Rotate(plane.world, angle=-float(d["angle"]), about_point=plane.origin),
-                  run_time=self.t(3.0))
+        self.play(
+            Rotate(plane.world, angle=-float(d["angle"]), about_point=plane.origin),
+            run_time=self.t(3.0),
+        )
         label = self.relabel_theta(plane, r"\mathbf{Q}^{\top}\hat{\theta}")
         parts = build_components(plane, d["projected"])
         self.show_components(plane, parts, label)
@@ -182,37 +215,51 @@ class RotateRescale(DataScene):
         box = self.begin_step(column, 1, box)
         self.play(FadeIn(column.lam_line), FadeIn(plane.map_grid), run_time=self.t(0.8))
         for i in range(2):
-            self.rescale(plane, parts, column.factor_lines[i], i, float(d["factors"][i]),
-                         float(d["scaled"][i]))
+            self.rescale(
+                plane,
+                parts,
+                column.factor_lines[i],
+                i,
+                float(d["factors"][i]),
+                float(d["scaled"][i]),
+            )
         self.pause(0.7)
         self.mark("rescale")
 
         # 3. Rotate back by Q, landing on θ̂_ridge.
         self.begin_step(column, 2, box)
         self.freeze_components(plane, parts, ridge)
-        self.play(FadeOut(parts.bars), FadeOut(parts.drops), FadeOut(label),
-                  FadeOut(plane.map_grid), run_time=self.t(0.8))
-        self.play(Rotate(plane.world, angle=float(d["angle"]), about_point=plane.origin),
-                  run_time=self.t(3.0))
+        self.play(
+            FadeOut(parts.bars),
+            FadeOut(parts.drops),
+            FadeOut(label),
+            FadeOut(plane.map_grid),
+            run_time=self.t(0.8),
+        )
+        self.play(
+            Rotate(plane.world, angle=float(d["angle"]), about_point=plane.origin),
+            run_time=self.t(3.0),
+        )
         self.mark("rotate back")
         self.land(plane, ridge, parts.ghost, column, d)
         self.pause(3.5)
         self.mark("the tangency")
 
     # ------------------------------------------------------------------ stages
-    def begin_step(self, column: Column, index: int,
-                   highlight: SurroundingRectangle | None = None) -> SurroundingRectangle:
+    def begin_step(
+        self, column: Column, index: int, highlight: SurroundingRectangle | None = None
+    ) -> SurroundingRectangle:
         """Show caption ``index`` and box the part of the formula its step applies (the
         box of the step before, ``highlight``, moves there); the new box."""
         part = STEPS[index]
         color = STEP_COLORS[part]
-        box = SurroundingRectangle(column.parts[part], color=color, buff=HIGHLIGHT_GAP,
-                                   corner_radius=HIGHLIGHT_CORNER)
+        box = SurroundingRectangle(
+            column.parts[part], color=color, buff=HIGHLIGHT_GAP, corner_radius=HIGHLIGHT_CORNER
+        )
         anims = [FadeIn(column.captions[index], shift=ENTRANCE_SHIFT * UP)]
         if index > 0:
             self.play(FadeOut(column.captions[index - 1]), run_time=self.t(0.5))
-        anims.append(Create(box) if highlight is None
-                     else ReplacementTransform(highlight, box))
+        anims.append(Create(box) if highlight is None else ReplacementTransform(highlight, box))
         self.play(*anims, column.parts[part].animate.set_color(color), run_time=self.t(1.2))
         self.pause(1.2)
         return box
@@ -232,17 +279,29 @@ class RotateRescale(DataScene):
         plane.world.remove(plane.theta_arrow)
         self.play(FadeIn(parts.arrow), run_time=self.t(0.5))
         label.clear_updaters()
-        label.add_updater(lambda m: m.next_to(
-            parts.arrow.get_end(), parts.arrow.get_unit_vector(), buff=POINT_LABEL_GAP))
+        label.add_updater(
+            lambda m: m.next_to(
+                parts.arrow.get_end(), parts.arrow.get_unit_vector(), buff=POINT_LABEL_GAP
+            )
+        )
         self.bring_to_front(label)  # updated after the arrow: no frame of lag
 
-    def rescale(self, plane: Plane, parts: Components, factor_line: MathTex, i: int,
-                factor: float, scaled: float) -> None:
+    def rescale(
+        self,
+        plane: Plane,
+        parts: Components,
+        factor_line: MathTex,
+        i: int,
+        factor: float,
+        scaled: float,
+    ) -> None:
         """Component ``i`` and the grid's direction ``i`` shrink by ``factor``, to ``scaled``."""
-        self.play(FadeIn(factor_line), Indicate(parts.bars[i], color=None),
-                  run_time=self.t(1.2))
-        self.play(ApplyMatrix(axis_scaling(i, factor), plane.map_grid, about_point=plane.origin),
-                  parts.trackers[i].animate.set_value(scaled), run_time=self.t(2.0))
+        self.play(FadeIn(factor_line), Indicate(parts.bars[i], color=None), run_time=self.t(1.2))
+        self.play(
+            ApplyMatrix(axis_scaling(i, factor), plane.map_grid, about_point=plane.origin),
+            parts.trackers[i].animate.set_value(scaled),
+            run_time=self.t(2.0),
+        )
         self.pause(0.8)
 
     def freeze_components(self, plane: Plane, parts: Components, ridge: Ridge) -> None:
@@ -262,13 +321,20 @@ class RotateRescale(DataScene):
         on_backdrop(ridge_label)
         theta_label = math(r"\hat{\theta}", size=LABEL_SIZE, color=PALETTE["weights"])
         theta_label.next_to(ghost.get_end(), ghost.get_unit_vector(), buff=POINT_LABEL_GAP)
-        self.play(FadeIn(ridge_label), FadeIn(theta_label),
-                  ghost.animate.set_opacity(0.6), run_time=self.t(1.0))
+        self.play(
+            FadeIn(ridge_label),
+            FadeIn(theta_label),
+            ghost.animate.set_opacity(0.6),
+            run_time=self.t(1.0),
+        )
         self.play(Create(ridge.contour), Create(ridge.circle), run_time=self.t(2.0))
         self.bring_to_front(ridge.marker, ridge_label)
-        self.play(Indicate(ridge.marker, color=PALETTE["ridge"], scale_factor=1.6),
-                  FadeOut(column.captions[2]), FadeIn(column.summary, shift=ENTRANCE_SHIFT * UP),
-                  run_time=self.t(1.5))
+        self.play(
+            Indicate(ridge.marker, color=PALETTE["ridge"], scale_factor=1.6),
+            FadeOut(column.captions[2]),
+            FadeIn(column.summary, shift=ENTRANCE_SHIFT * UP),
+            run_time=self.t(1.5),
+        )
 
 
 # ---------------------------------------------------------------------- builders
@@ -279,22 +345,32 @@ def build_plane(d: dict, ellipses: np.ndarray) -> Plane:
     ax.to_edge(LEFT, buff=PLANE_EDGE_GAP)
     grid = grid_lines(ax, r, PALETTE["ink"], opacity=0.16)
     map_grid = grid_lines(ax, r, PALETTE["decay_step"], opacity=0.55)
-    contours = VGroup(*[disc_polyline(ax, r, e, PALETTE["risk"], width=2, opacity=0.55)
-                        for e in ellipses])
+    contours = VGroup(
+        *[disc_polyline(ax, r, e, PALETTE["risk"], width=2, opacity=0.55) for e in ellipses]
+    )
     color = PALETTE["eigen_axes"]
     eigen_lines = VGroup()
     for i in range(2):
         # each eigen-axis runs toward the side where θ̂'s component lies (its label's end)
         end = d["eigenvectors"][:, i] * r * np.sign(d["projected"][i] or 1.0)
         eigen_lines.add(Line(ax.c2p(*-end), ax.c2p(*end), color=color, stroke_width=4))
-    eigen_labels = VGroup(*[end_label(line, rf"\mathbf{{q}}_{i + 1}", color)
-                            for i, line in enumerate(eigen_lines)])
+    eigen_labels = VGroup(
+        *[end_label(line, rf"\mathbf{{q}}_{i + 1}", color) for i, line in enumerate(eigen_lines)]
+    )
     theta_arrow = vector(ax, d["theta_hat"], PALETTE["weights"])
     theta_label = tip_label(theta_arrow, r"\hat{\theta}", PALETTE["weights"])
-    return Plane(axes=ax, radius=r, grid=grid, map_grid=map_grid, contours=contours,
-                 eigen_lines=eigen_lines, eigen_labels=eigen_labels, theta_arrow=theta_arrow,
-                 theta_hat=VGroup(theta_arrow, theta_label),
-                 world=VGroup(grid, contours, eigen_lines, theta_arrow))
+    return Plane(
+        axes=ax,
+        radius=r,
+        grid=grid,
+        map_grid=map_grid,
+        contours=contours,
+        eigen_lines=eigen_lines,
+        eigen_labels=eigen_labels,
+        theta_arrow=theta_arrow,
+        theta_hat=VGroup(theta_arrow, theta_label),
+        world=VGroup(grid, contours, eigen_lines, theta_arrow),
+    )
 
 
 def build_column(d: dict) -> Column:
@@ -305,11 +381,16 @@ def build_column(d: dict) -> Column:
     sigma = [number(s, EIGENVALUE) for s in d["eigenvalues"]]
     eigen_note = lines(
         r"eigen-axes $\mathbf{q}_1, \mathbf{q}_2$ of $\mathbf{H}$:",
-        rf"$\sigma_1 = {sigma[0]}$ (flat), $\sigma_2 = {sigma[1]}$ (steep)")
+        rf"$\sigma_1 = {sigma[0]}$ (flat), $\sigma_2 = {sigma[1]}$ (steep)",
+    )
     eigen_note.next_to(formula, DOWN, buff=EIGEN_NOTE_GAP).set_x(left, direction=LEFT)
     captions = [
-        lines(r"1.\ Rotate by $\mathbf{Q}^\top$:", r"the eigen-axes become",
-              r"the coordinate axes,", r"the ellipses axis-aligned."),
+        lines(
+            r"1.\ Rotate by $\mathbf{Q}^\top$:",
+            r"the eigen-axes become",
+            r"the coordinate axes,",
+            r"the ellipses axis-aligned.",
+        ),
         lines(r"2.\ Rescale component $i$", r"by $\sigma_i/(\sigma_i+\lambda)$."),
         lines(r"3.\ Rotate back by $\mathbf{Q}$:", r"we land on $\hat{\theta}_{\text{Ridge}}$."),
     ]
@@ -317,20 +398,35 @@ def build_column(d: dict) -> Column:
         caption.next_to(eigen_note, DOWN, buff=CAPTION_GAP).set_x(left, direction=LEFT)
     lam = exact(float(d["lam"]))
     lam_line = math(rf"\lambda = {lam}", size=TEXT_SIZE, color=PALETTE["penalty"])
-    factor_lines = VGroup(*[
-        math(rf"\frac{{\sigma_{i + 1}}}{{\sigma_{i + 1}+\lambda}}"
-             rf" = \frac{{{sigma[i]}}}{{{sigma[i]}+{lam}}}"
-             rf" = {number(d['factors'][i], FACTOR)}", size=TEXT_SIZE)
-        for i in range(2)])
+    factor_lines = VGroup(
+        *[
+            math(
+                rf"\frac{{\sigma_{i + 1}}}{{\sigma_{i + 1}+\lambda}}"
+                rf" = \frac{{{sigma[i]}}}{{{sigma[i]}+{lam}}}"
+                rf" = {number(d['factors'][i], FACTOR)}",
+                size=TEXT_SIZE,
+            )
+            for i in range(2)
+        ]
+    )
     rows = VGroup(lam_line, *factor_lines).arrange(DOWN, aligned_edge=LEFT, buff=FACTOR_ROW_GAP)
     rows.next_to(captions[0], DOWN, buff=FACTORS_GAP).set_x(left, direction=LEFT)
     factors = [number(f, FACTOR) for f in d["factors"]]
-    summary = lines(rf"Flat direction $\times\,{factors[0]}$, steep $\times\,{factors[1]}$:",
-                    r"$\hat{\theta}_{\text{Ridge}}$ is where a contour",
-                    r"of $\mathcal{R}_{\text{emp}}$ touches a penalty circle.")
+    summary = lines(
+        rf"Flat direction $\times\,{factors[0]}$, steep $\times\,{factors[1]}$:",
+        r"$\hat{\theta}_{\text{Ridge}}$ is where a contour",
+        r"of $\mathcal{R}_{\text{emp}}$ touches a penalty circle.",
+    )
     summary.move_to(captions[2], aligned_edge=UP + LEFT)
-    return Column(formula=formula, parts=parts, eigen_note=eigen_note, captions=captions,
-                  lam_line=lam_line, factor_lines=factor_lines, summary=summary)
+    return Column(
+        formula=formula,
+        parts=parts,
+        eigen_note=eigen_note,
+        captions=captions,
+        lam_line=lam_line,
+        factor_lines=factor_lines,
+        summary=summary,
+    )
 
 
 def build_components(plane: Plane, proj: np.ndarray) -> Components:
@@ -346,20 +442,26 @@ def build_components(plane: Plane, proj: np.ndarray) -> Components:
     def follower(ends, dashed: bool = False, **style) -> VMobject:
         """A segment between the parameter-space points ``ends()``, kept up to date."""
         mob = VMobject(**style)
-        return mob.add_updater(lambda m: set_polyline(m, ax, ends(), dashed=dashed,
-                                                      dash=DASH_PERIOD, ratio=0.5)).update()
+        return mob.add_updater(
+            lambda m: set_polyline(m, ax, ends(), dashed=dashed, dash=DASH_PERIOD, ratio=0.5)
+        ).update()
 
     axis = np.eye(2)
     bar = {"stroke_color": PALETTE["eigen_axes"], "stroke_width": 12, "stroke_opacity": 0.7}
     drop = {"stroke_color": INK, "stroke_width": 2}
-    bars = VGroup(*[follower(lambda i=i: np.array([np.zeros(2), point() * axis[i]]), **bar)
-                    for i in range(2)])
-    drops = VGroup(*[follower(lambda i=i: np.array([point(), point() * axis[i]]), dashed=True,
-                              **drop)
-                     for i in range(2)])
+    bars = VGroup(
+        *[follower(lambda i=i: np.array([np.zeros(2), point() * axis[i]]), **bar) for i in range(2)]
+    )
+    drops = VGroup(
+        *[
+            follower(lambda i=i: np.array([point(), point() * axis[i]]), dashed=True, **drop)
+            for i in range(2)
+        ]
+    )
     ghost = vector(ax, proj, PALETTE["weights"]).set_opacity(0.3)
     arrow = vector(ax, proj, PALETTE["ridge"]).add_updater(
-        lambda m: m.become(vector(ax, point(), PALETTE["ridge"])))
+        lambda m: m.become(vector(ax, point(), PALETTE["ridge"]))
+    )
     return Components(trackers=trackers, bars=bars, drops=drops, ghost=ghost, arrow=arrow)
 
 
@@ -368,11 +470,14 @@ def build_ridge(plane: Plane, d: dict, touch: dict) -> Ridge:
     stored point after the turn back), and the contour and circle through the stored one."""
     ax, r = plane.axes, plane.radius
     k = datafile.index_of(touch["lambdas"], float(d["lam"]))
-    return Ridge(arrow=vector(ax, d["scaled"], PALETTE["ridge"]),
-                 marker=marker(ax, d["scaled"], PALETTE["ridge"], radius=0.08),
-                 contour=disc_polyline(ax, r, touch["ellipses"][k], PALETTE["risk"], width=4),
-                 circle=disc_polyline(ax, r, circle(touch["radii"][k]), PALETTE["penalty"],
-                                      width=4, dashed=True))
+    return Ridge(
+        arrow=vector(ax, d["scaled"], PALETTE["ridge"]),
+        marker=marker(ax, d["scaled"], PALETTE["ridge"], radius=0.08),
+        contour=disc_polyline(ax, r, touch["ellipses"][k], PALETTE["risk"], width=4),
+        circle=disc_polyline(
+            ax, r, circle(touch["radii"][k]), PALETTE["penalty"], width=4, dashed=True
+        ),
+    )
 
 
 # ---------------------------------------------------------------------- drawing helpers
@@ -386,8 +491,15 @@ def grid_lines(ax: Axes, radius: float, color: ManimColor, opacity: float) -> VG
     return group
 
 
-def disc_polyline(ax: Axes, radius: float, points: np.ndarray, color: ManimColor,
-                  width: float = 2, opacity: float = 1.0, dashed: bool = False) -> VGroup:
+def disc_polyline(
+    ax: Axes,
+    radius: float,
+    points: np.ndarray,
+    color: ManimColor,
+    width: float = 2,
+    opacity: float = 1.0,
+    dashed: bool = False,
+) -> VGroup:
     """The polyline ``points`` (n, 2) cut to the disc of ``radius`` about the origin."""
     group = VGroup()
     for piece in clip_to_disc(points, radius):
@@ -397,24 +509,32 @@ def disc_polyline(ax: Axes, radius: float, points: np.ndarray, color: ManimColor
 
 def vector(ax: Axes, point: np.ndarray, color: ManimColor) -> Arrow:
     """An arrow from the origin to the parameter-space ``point``."""
-    return Arrow(ax.c2p(0, 0), ax.c2p(*point), buff=0, color=color,
-                 stroke_width=6, max_tip_length_to_length_ratio=0.1,
-                 max_stroke_width_to_length_ratio=10)
+    return Arrow(
+        ax.c2p(0, 0),
+        ax.c2p(*point),
+        buff=0,
+        color=color,
+        stroke_width=6,
+        max_tip_length_to_length_ratio=0.1,
+        max_stroke_width_to_length_ratio=10,
+    )
 
 
 def end_label(line: Line, text: str, color: ManimColor) -> MathTex:
     """A label beyond the end of ``line``, following it."""
     label = math(text, size=LABEL_SIZE, color=color)
-    label.add_updater(lambda m: m.next_to(line.get_end(), line.get_unit_vector(),
-                                          buff=EIGEN_LABEL_GAP))
+    label.add_updater(
+        lambda m: m.next_to(line.get_end(), line.get_unit_vector(), buff=EIGEN_LABEL_GAP)
+    )
     return label.update()
 
 
 def tip_label(arrow: Arrow, text: str, color: ManimColor) -> MathTex:
     """A label beyond the tip of ``arrow``, following it."""
     label = math(text, size=LABEL_SIZE, color=color)
-    label.add_updater(lambda m: m.next_to(arrow.get_end(), arrow.get_unit_vector(),
-                                          buff=POINT_LABEL_GAP))
+    label.add_updater(
+        lambda m: m.next_to(arrow.get_end(), arrow.get_unit_vector(), buff=POINT_LABEL_GAP)
+    )
     return label.update()
 
 
