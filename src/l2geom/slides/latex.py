@@ -49,16 +49,20 @@ def _strip_comments(source: str) -> str:
     return re.sub(r"(?<!\\)%.*", "", source)
 
 
-def expected_pages(source: str) -> int:
-    """Pages a beamer source produces: each frame gives as many pages as its overlays.
+def frames(source: str) -> list[tuple[int, int, str, str]]:
+    """``(first page, pages, title, body)`` of each frame of a beamer source, in order:
+    a frame gives as many pages as its overlays.
 
     Counts ``\\pause`` (one more page each) and explicit overlay specifications
     ``<n>``, ``<n->``, ``<n-m>`` after overlay-aware commands; the larger count wins.
     """
+    found, page = [], 1
     text = _strip_comments(source)
-    frames = re.findall(r"\\begin\{frame\}(.*?)\\end\{frame\}", text, flags=re.S)
-    pages = 0
-    for body in frames:
+    for options_title, body in re.findall(
+        r"\\begin\{frame\}((?:\[[^\]]*\])?(?:\{(?:[^{}]|\{[^{}]*\})*\})?)(.*?)\\end\{frame\}",
+        text,
+        flags=re.S,
+    ):
         slides = 1 + len(re.findall(r"\\pause\b", body))
         for spec in re.findall(
             r"\\(?:item|only|onslide|uncover|visible|invisible|alert|"
@@ -67,8 +71,15 @@ def expected_pages(source: str) -> int:
         ):
             for m in _OVERLAY.finditer(spec):
                 slides = max(slides, int(m.group(1)), int(m.group(2) or 0))
-        pages += slides
-    return pages
+        title = re.search(r"\{(.*)\}\s*$", options_title)
+        found.append((page, slides, title.group(1) if title else "", body))
+        page += slides
+    return found
+
+
+def expected_pages(source: str) -> int:
+    """Pages a beamer source produces (:func:`frames`)."""
+    return sum(pages for _, pages, _, _ in frames(source))
 
 
 # --------------------------------------------------------------------------- build
