@@ -308,11 +308,11 @@ FIGURE_FAMILIES: dict[str, tuple[str, ...]] = {f: spec.names for f, spec in FIGU
 def data_files(dim: int, figures=(), animations=()) -> tuple[str, ...]:
     """The data files of a scenario of dimension ``dim`` that draws the figure families
     ``figures`` and the animations ``animations``."""
-    read = {
-        file
-        for spec in [*(FIGURES[f] for f in figures), *(ANIMATIONS[a] for a in animations)]
-        for file in spec.reads.values()
-    }
+    specs: list[FigureSpec | AnimationSpec] = [
+        *(FIGURES[f] for f in figures),
+        *(ANIMATIONS[a] for a in animations),
+    ]
+    read = {file for spec in specs for file in spec.reads.values()}
     return tuple(
         name
         for name, spec in DATA_FILES.items()

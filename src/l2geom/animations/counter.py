@@ -22,7 +22,8 @@ class Counter(VGroup):
         super().__init__(
             *[VMobject(fill_color=color, fill_opacity=1, stroke_width=0) for _ in range(self.SLOTS)]
         )
-        self.places, self.shown = places, None
+        self.places = places
+        self.shown: str | None = None
         characters = "0123456789.-"
         parts = math(*characters, size=size, color=color)  # one LaTeX run for all glyphs
         self.glyphs = {
@@ -30,7 +31,9 @@ class Counter(VGroup):
         }
         self.buff = 0.03 * size / TEXT_SIZE
 
-    def show(self, value: float, anchor: np.ndarray, aligned_edge: np.ndarray = LEFT) -> Counter:
+    def show_value(
+        self, value: float, anchor: np.ndarray, aligned_edge: np.ndarray = LEFT
+    ) -> Counter:
         """Display ``value`` with its ``aligned_edge`` at ``anchor`` (scene point)."""
         # fewer decimals as the value grows: 0.25, 16.6, 117907 (at most ``places``)
         magnitude = int(np.floor(np.log10(abs(value)))) if abs(value) >= 1 else 0
@@ -43,7 +46,7 @@ class Counter(VGroup):
                     continue
                 glyph = self.glyphs[text[i]]
                 slot.set_points(glyph.points.copy())
-                slot.shift([x - glyph.get_left()[0], -glyph.get_bottom()[1], 0])  # on the baseline
+                slot.shift((x - glyph.get_left()[0], -glyph.get_bottom()[1], 0))  # on the baseline
                 x += glyph.width + self.buff
             self.shown = text
         self.move_to(anchor, aligned_edge=aligned_edge)

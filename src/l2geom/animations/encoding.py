@@ -33,6 +33,7 @@ from pathlib import Path
 import av
 import numpy as np
 from av.video.reformatter import ColorRange, Colorspace, VideoReformatter
+from av.video.stream import VideoStream
 from manim.scene.scene_file_writer import SceneFileWriter
 from manim.scene.video_segment_encoder import VideoSegmentEncoder
 
@@ -60,14 +61,17 @@ class ConvertOnceEncoder(VideoSegmentEncoder):
         )
         self._rgba = av.VideoFrame(spec.width, spec.height, "rgba")
         plane = self._rgba.planes[0]  # its rows may be padded past width * 4 bytes
-        rows = np.frombuffer(plane, np.uint8).reshape(spec.height, plane.line_size)
+        rows = np.frombuffer(memoryview(plane), np.uint8).reshape(spec.height, plane.line_size)
         self._rows = rows[:, : spec.width * 4]
         self._reformatter = VideoReformatter()
         self._time_base = Fraction(spec.frame_rate.denominator, spec.frame_rate.numerator)
+        stream = self._stream  # the encoder opened a video stream (typed as any stream)
+        assert isinstance(stream, VideoStream)
+        self._video = stream
 
     def write_frame(self, pixels: np.ndarray, *, repeat: int = 1) -> None:
         self._validate_frame(pixels, repeat)
-        context = self._stream.codec_context
+        context = self._video.codec_context
         try:
             self._rows[:] = pixels.reshape(self.spec.height, -1)
             # the conversion the codec makes of a frame in another format (PyAV's
@@ -76,7 +80,9 @@ class ConvertOnceEncoder(VideoSegmentEncoder):
                 self._rgba,
                 context.width,
                 context.height,
-                context.format,
+                # av's stub says str; reformat documents
+                # "VideoFormat or str"
+                context.format,  # type: ignore[arg-type]
                 threads=context.thread_count,
                 **CONVERSION,
             )
@@ -84,7 +90,7 @@ class ConvertOnceEncoder(VideoSegmentEncoder):
             for _ in range(repeat):
                 frame.pts = self._next_pts
                 self._next_pts += 1
-                for packet in self._stream.encode(frame):
+                for packet in self._video.encode(frame):
                     self._container.mux(packet)
         except BaseException as error:
             raise self._operation_error("encode", error) from error

@@ -13,12 +13,18 @@ from .layout import AXIS_NAME_GAP, AXIS_NAME_INSET_X, AXIS_NAME_INSET_Y
 from .style import INK, LABEL_SIZE, PALETTE, math
 
 
-def equal_axes(window: np.ndarray, width: float, height: float) -> Axes:
+class PlaneAxes(Axes):
+    """Manim's Axes that know the parameter ``window`` they show (xmin, xmax, ymin, ymax)."""
+
+    window: np.ndarray
+
+
+def equal_axes(window: np.ndarray, width: float, height: float) -> PlaneAxes:
     """Axes over ``window`` (xmin, xmax, ymin, ymax) with one scale for both directions,
     as large as fits into ``width`` x ``height`` scene units; axis lines only."""
     xmin, xmax, ymin, ymax = (float(v) for v in window)
     unit = min(width / (xmax - xmin), height / (ymax - ymin))
-    axes = Axes(
+    axes = PlaneAxes(
         x_range=[xmin, xmax, xmax - xmin],
         y_range=[ymin, ymax, ymax - ymin],
         x_length=(xmax - xmin) * unit,
@@ -30,7 +36,7 @@ def equal_axes(window: np.ndarray, width: float, height: float) -> Axes:
     return axes
 
 
-def axis_labels(axes: Axes, names: tuple[str, str] = (r"\theta_1", r"\theta_2")) -> VGroup:
+def axis_labels(axes: PlaneAxes, names: tuple[str, str] = (r"\theta_1", r"\theta_2")) -> VGroup:
     """Names of the two axes at their positive ends (call after placing the axes)."""
     xmin, xmax, ymin, ymax = axes.window
     return VGroup(
@@ -53,7 +59,7 @@ def to_scene(axes: Axes, points: np.ndarray) -> np.ndarray:
 
 
 def polyline(
-    axes: Axes,
+    axes: PlaneAxes,
     points: np.ndarray,
     color: ManimColor,
     width: float = 3,
@@ -78,7 +84,7 @@ def polyline(
 
 def set_polyline(
     mob: VMobject,
-    axes: Axes,
+    axes: PlaneAxes,
     lines: np.ndarray | list[np.ndarray],
     dashed: bool = False,
     dash: float = 0.16,

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from manim import Animation, Scene
+from manim import DEFAULT_WAIT_TIME, Animation, Scene
 from manim.camera.camera import Camera
 from manim.renderer.cairo_renderer import CairoRenderer
 
@@ -106,15 +106,18 @@ class DataScene(Scene):
         super().__init__(**kwargs)
 
     def setup(self) -> None:
-        self.camera.background_color = PALETTE["background"]
+        camera = self.camera
+        assert isinstance(camera, Camera)  # the Cairo renderer's (see __init__)
+        camera.background_color = PALETTE["background"]
 
     def t(self, seconds: float) -> float:
         """A run time, compressed in short renders."""
         return seconds * self.tempo
 
-    def pause(self, seconds: float) -> None:
-        """A pause where the lecturer would let the picture sink in."""
-        self.wait(self.t(seconds))
+    def pause(self, duration: float = DEFAULT_WAIT_TIME) -> None:
+        """A pause where the lecturer would let the picture sink in (Manim's signature;
+        not a frozen frame: updaters run, and the time is compressed in short renders)."""
+        self.wait(self.t(duration))
 
     def mark(self, label: str) -> None:
         """A pause point: the end of the stage ``label``, where a lecturer would stop the

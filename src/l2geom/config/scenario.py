@@ -183,7 +183,9 @@ def check_scenarios(
         except ConfigError as err:
             problems += err.lines
             continue
-        total += max(scenario.quad.observations, 1) * scenario.quad.dim
+        quad = scenario.quad
+        assert quad is not None  # build_scenario always checks one
+        total += max(quad.observations, 1) * quad.dim
         if total > limits.TOTAL_DATA_VALUES:
             problems.append(
                 f"scenarios.{name}.source: the scenarios up to this one hold "

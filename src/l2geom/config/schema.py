@@ -20,7 +20,7 @@ def key_path(parts: Any) -> str:
     return text or "<top level>"
 
 
-def _with_defaults(validator_class: type) -> type:
+def _with_defaults(validator_class: Any) -> Any:
     """A validator class that also fills in ``default`` values of object properties and
     reads whole floats given for integers (``steps: 1e3``) as integers."""
     check_properties = validator_class.VALIDATORS["properties"]
@@ -43,7 +43,7 @@ def _with_defaults(validator_class: type) -> type:
     return jsonschema.validators.extend(validator_class, {"properties": properties})
 
 
-def _strict_integers(validator_class: type) -> type:
+def _strict_integers(validator_class: Any) -> Any:
     """A validator class for which 2.0 is not an integer (JSON Schema says it is, but numpy
     takes no float for a count; whole floats of config properties are converted first)."""
     checker = validator_class.TYPE_CHECKER.redefine(

@@ -21,7 +21,8 @@ import yaml
 from ..errors import ConfigError
 from ..limits import CONFIG_BYTES, CONFIG_VALUES
 
-_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when present
+# libyaml's parser when present (a base chosen at run time: mypy cannot check it)
+_Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _Loader(_Base):

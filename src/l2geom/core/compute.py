@@ -25,8 +25,12 @@ from .ridge import (
 )
 from .sources import quadratic_from_source
 
+# What a data file holds: name -> array, or a numpy scalar for a 0-d entry
+# (datafile.save writes either as an array, so both load back as arrays).
+Arrays = dict[str, np.ndarray | np.generic]
 
-def quadratic_data(quad: Quadratic) -> dict[str, np.ndarray]:
+
+def quadratic_data(quad: Quadratic) -> Arrays:
     """quadratic.npz: hessian (d, d), theta_hat (d,), risk_min (),
     eigenvalues (d,) ascending, eigenvectors (d, d) as columns, det = +1,
     observations () the number of data points (0 for an explicit quadratic)."""
@@ -41,7 +45,7 @@ def quadratic_data(quad: Quadratic) -> dict[str, np.ndarray]:
     }
 
 
-def source_data(source: dict) -> dict[str, np.ndarray]:
+def source_data(source: dict) -> Arrays:
     """quadratic.npz of a scenario's ``source`` config section (a CSV path relative to the
     working directory): see :func:`quadratic_data`."""
     return quadratic_data(quadratic_from_source(source))
@@ -49,7 +53,7 @@ def source_data(source: dict) -> dict[str, np.ndarray]:
 
 def descent_data(
     quad: Quadratic, start: np.ndarray, step_size: float, steps: int, lambdas: list[float]
-) -> dict[str, np.ndarray]:
+) -> Arrays:
     """descent.npz, for L weight-decay strengths and S steps:
     step_size (), start (d,), lambdas (L,) sorted unique;
     gd (S+1, d): plain gradient descent on R_emp;
@@ -79,7 +83,7 @@ def _has_ellipses(quad: Quadratic) -> bool:
     return quad.dim == 2 and eigen(quad.hessian)[0].min() > 0
 
 
-def ridge_path_data(quad: Quadratic, num: int) -> dict[str, np.ndarray]:
+def ridge_path_data(quad: Quadratic, num: int) -> Arrays:
     """ridge_path.npz over a grid of m λ values from 0 to effectively ∞:
     lambdas (m,), points (m, d), shrink (m, d) factors per eigen-direction
     (ascending eigenvalue order), levels (m,) R_emp at each point, radii (m,) its norm;
@@ -101,7 +105,7 @@ def ridge_path_data(quad: Quadratic, num: int) -> dict[str, np.ndarray]:
     return data
 
 
-def rescale_data(quad: Quadratic, lam: float) -> dict[str, np.ndarray]:
+def rescale_data(quad: Quadratic, lam: float) -> Arrays:
     """rescale.npz, the rotate–rescale–rotate-back chain at one λ:
     lam (), theta_hat (d,), eigenvalues (d,), eigenvectors (d, d),
     projected (d,) = Qᵀθ̂, factors (d,) = σ/(σ+λ), scaled (d,) = factors·projected,
@@ -126,7 +130,7 @@ def rescale_data(quad: Quadratic, lam: float) -> dict[str, np.ndarray]:
     return data
 
 
-def tangency_data(quad: Quadratic, lambdas: list[float], num: int = 241) -> dict[str, np.ndarray]:
+def tangency_data(quad: Quadratic, lambdas: list[float], num: int = 241) -> Arrays:
     """tangency.npz, for K λ values (sorted unique): lambdas (K,), points (K, d) θ̂_ridge,
     levels (K,) R_emp through it, radii (K,) penalty-circle radius through it,
     for d = 2 with H positive definite also ellipses (K, num, 2), the closed polyline of
@@ -148,7 +152,7 @@ def landscape_data(
     resolution: int = 301,
     rings: int = 8,
     num: int = 241,
-) -> dict[str, np.ndarray]:
+) -> Arrays:
     """landscape.npz, the R_emp map in a window that shows θ̂, the origin, the start, the
     plain gradient-descent path and the whole ridge path (so no λ changes it):
     window (4,) xmin, xmax, ymin, ymax; x (nx,), y (ny,), risk (ny, nx);
@@ -190,7 +194,7 @@ def adaptive_data(
     beta1: float,
     beta2: float,
     eps: float,
-) -> dict[str, np.ndarray]:
+) -> Arrays:
     """adaptive.npz, three optimizers with the same λ from ``start`` (A = adam_steps):
     lam (), box () = 1/λ, the half-width of AdamW's box; rates (A,) the cosine schedule;
     adam_l2 (A+1, d): Adam on ∇R_emp + λθ; adamw (A+1, d): AdamW, PyTorch's form;
@@ -211,24 +215,24 @@ def adaptive_data(
 
 def early_stopping_data(
     quad: Quadratic, step_size: float, taus: list[int], num: int = 200
-) -> dict[str, np.ndarray]:
+) -> Arrays:
     """early_stopping.npz, gradient descent from the origin stopped after τ steps (T values):
     taus (T,), lambdas (T,) = 1/(ατ); points (T, d): θ^(τ) in closed form; path (max τ + 1, d):
     the iterates; ridge (T, d): θ̂_ridge(1/(ατ)); distances (T,): ‖θ^(τ) − θ̂_ridge‖;
     eigenvalues (d,); grid (≤ num,) whole step counts τ from 1 to 4 max τ (log-spaced) with,
     per eigen-direction, stopped = 1 − (1 − ασᵢ)^τ and ridge_factors = σᵢ/(σᵢ + 1/(ατ))
     (≤ num, d). (Whole τ: for ασᵢ > 1 the base is negative, the iterates overshoot.)"""
-    taus = np.unique(np.asarray(taus, dtype=np.int64))
+    sorted_taus = np.unique(np.asarray(taus, dtype=np.int64))
     sigma, _ = eigen(quad.hessian)
-    points = stopped_points(quad, step_size, taus)
-    ridge = ridge_path(quad, matched_lambdas(step_size, taus))
-    grid = np.unique(np.round(np.geomspace(1.0, 4.0 * float(taus[-1]), num)))
+    points = stopped_points(quad, step_size, sorted_taus)
+    ridge = ridge_path(quad, matched_lambdas(step_size, sorted_taus))
+    grid = np.unique(np.round(np.geomspace(1.0, 4.0 * float(sorted_taus[-1]), num)))
     return {
         "step_size": np.float64(step_size),
-        "taus": taus,
-        "lambdas": matched_lambdas(step_size, taus),
+        "taus": sorted_taus,
+        "lambdas": matched_lambdas(step_size, sorted_taus),
         "points": points,
-        "path": gradient_descent(quad, np.zeros(quad.dim), step_size, int(taus[-1])),
+        "path": gradient_descent(quad, np.zeros(quad.dim), step_size, int(sorted_taus[-1])),
         "ridge": ridge,
         "distances": np.linalg.norm(points - ridge, axis=1),
         "eigenvalues": sigma,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -59,7 +60,7 @@ def read_csv(path: str | Path, features: list[str], target: str) -> tuple[np.nda
     return data[:, :-1], data[:, -1]
 
 
-def plausible_header(header: list[str]) -> bool:
+def plausible_header(header: Sequence[str]) -> bool:
     """Whether ``header`` looks like the column names of a data set, and so may be shown."""
     return len(header) <= MAX_COLUMNS and all(COLUMN_NAME.fullmatch(c) for c in header)
 

@@ -4,6 +4,8 @@ the box |θᵢ| ≤ 1/λ, at the minimizer of R_emp over it."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
@@ -20,12 +22,14 @@ from .plane import draw_origin_axes, parameter_axes
 
 SIZE = (HALF_WIDTH, 2.45)
 VIEW_ASPECT = 0.62  # height / width of the view: the panel's shape under title and legend
-RUNS = {  # data key -> legend text and line style
+RUNS: dict[str, tuple[str, dict[str, Any]]] = {  # data key -> legend text and line style
     "wd": ("GD + weight decay", dict(color=COLORS["ink"], lw=0.8, ls=(0, (1, 1.5)))),
     "adam_l2": ("Adam + L2", dict(color=COLORS["adam_penalty"], lw=1.2)),
     "adamw": ("AdamW", dict(color=COLORS["adamw"], lw=1.2)),
 }
-BOX_STYLE = dict(fill=False, ls=(0, (4, 2.5)), lw=0.9, color=COLORS["adamw"], zorder=2)
+BOX_STYLE: dict[str, Any] = dict(
+    fill=False, ls=(0, (4, 2.5)), lw=0.9, color=COLORS["adamw"], zorder=2
+)
 
 
 @styled
@@ -57,7 +61,7 @@ def figure(quadratic: Data, landscape: Data, adaptive: Data) -> Figure:
     label(ax, quadratic["theta_hat"], THETA_HAT, color=COLORS["weights"])
     label(ax, adaptive["ridge"], THETA_RIDGE, color=COLORS["ridge"])
     label(ax, runs["adamw"][-1], "AdamW", color=COLORS["adamw"])
-    ax.set_title(f"Same $\\lambda = {exact(adaptive['lam'])}$, two end points")
+    ax.set_title(f"Same $\\lambda = {exact(float(adaptive['lam']))}$, two end points")
     handles = legend_handles({text: style for text, style in RUNS.values()})
     handles += legend_handles(
         {

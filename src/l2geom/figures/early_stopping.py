@@ -4,6 +4,8 @@ stopped after τ steps, lies near θ̂_ridge(λ = 1/(ατ)); per eigen-direction
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
@@ -19,9 +21,9 @@ from .plane import draw_landscape
 
 SIZE = (FULL_WIDTH, 2.45)
 LINESTYLES = ("-", (0, (4, 2)))  # flat, steep eigen-direction (as in shrink_factors)
-GD_STYLE = dict(color=COLORS["weights"], lw=1.1)
-RIDGE_STYLE = dict(color=COLORS["ridge"], lw=1.1)
-PAIR_STYLE = dict(color=COLORS["ink"], lw=0.6, ls=(0, (1, 1.2)), zorder=3)
+GD_STYLE: dict[str, Any] = dict(color=COLORS["weights"], lw=1.1)
+RIDGE_STYLE: dict[str, Any] = dict(color=COLORS["ridge"], lw=1.1)
+PAIR_STYLE: dict[str, Any] = dict(color=COLORS["ink"], lw=0.6, ls=(0, (1, 1.2)), zorder=3)
 FACTORS_WIDTH = 2.0  # the factor panel's width, in units of the panels' height
 
 

@@ -3,6 +3,8 @@ onto where weight decay settles."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from matplotlib.figure import Figure
 
 from ..datafile import Data, index_of
@@ -16,7 +18,9 @@ from .plane import draw_landscape
 from .zoom import connect, draw_zoom
 
 SIZE = (FULL_WIDTH, 2.45)  # width shrinks to the content for tall parameter windows
-REG_MARKER = dict(ls="none", marker="o", ms=4.2, mfc="none", mec=COLORS["ink"], mew=0.5)
+REG_MARKER: dict[str, Any] = dict(
+    ls="none", marker="o", ms=4.2, mfc="none", mec=COLORS["ink"], mew=0.5
+)
 ZOOM_ASPECT = 1.0  # the zoomed view is square
 
 

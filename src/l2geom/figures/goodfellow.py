@@ -55,7 +55,8 @@ def figure(quadratic: Data, landscape: Data, tangency: Data, rescale: Data, vari
     head = "Flat direction, small" if variant == "flat" else "Steep direction, large"
     ax.set_title(
         f"{head} $\\sigma_{i + 1} = {sigma}$:\n"
-        f"component $\\times\\,{number(f[i], FACTOR)}$ at $\\lambda = {exact(rescale['lam'])}$",
+        f"component $\\times\\,{number(f[i], FACTOR)}$ "
+        f"at $\\lambda = {exact(float(rescale['lam']))}$",
         linespacing=1.15,
     )
     ax.margins(0.08)
@@ -143,6 +144,7 @@ def _magnify_steep_move(
     eig = eigen_frame(ax, rescale["eigenvectors"]) - ax.transData
     window = view_window(eig.transform([start, end]), pad=INSET_PAD, min_ratio=1.0)
     fig = ax.figure
+    assert isinstance(fig, Figure)  # a figure's own axes, not a subfigure's
     fig.draw_without_rendering()
     points, frame = obstacles(ax), ax.get_window_extent()
     corners = [(x, y) for y in (0.0, 1.0 - INSET) for x in (1.0 - INSET, 0.0)]
@@ -154,7 +156,7 @@ def _magnify_steep_move(
         )
 
     corner = min(corners, key=crowd)
-    inset = ax.inset_axes([*corner, INSET, INSET])
+    inset = ax.inset_axes((*corner, INSET, INSET))
     inset.set_aspect("equal", adjustable="box")  # the view stays the window outlined
     _draw(inset, quadratic, landscape, tangency, rescale, "steep")
     inset.set(xlim=window[:2], ylim=window[2:], xticks=[], yticks=[])

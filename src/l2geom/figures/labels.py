@@ -5,9 +5,12 @@ All of it is display-space layout (points and pixels), never parameter-space coo
 
 from __future__ import annotations
 
+from typing import cast
+
 import numpy as np
 from matplotlib import patheffects
 from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import LineCollection
 from matplotlib.contour import ContourSet
 from matplotlib.figure import Figure
@@ -99,8 +102,9 @@ def _polylines(ax: Axes, background: bool = False) -> list[np.ndarray]:
         gid = line.get_gid() or ""
         if not line.get_visible():
             continue
+        xy = np.asarray(line.get_xydata())  # (n, 2); typed as any array-like
         if gid.startswith("eigen_axis"):  # an infinite line: clip it to the frame
-            a, b = line.get_transform().transform(line.get_xydata())
+            a, b = line.get_transform().transform(xy)
             reach = np.hypot(frame.width, frame.height) / np.hypot(*(b - a))
             run = a + np.linspace(-reach, reach, 400)[:, None] * (b - a)
             keep = (
@@ -110,8 +114,8 @@ def _polylines(ax: Axes, background: bool = False) -> list[np.ndarray]:
                 & (run[:, 1] <= frame.y1)
             )
             polylines.append(run[keep])
-        elif len(line.get_xydata()):
-            polylines.append(line.get_transform().transform(line.get_xydata()))
+        elif len(xy):
+            polylines.append(line.get_transform().transform(xy))
     for coll in ax.collections:
         if isinstance(coll, LineCollection) and coll not in _background(ax):
             polylines += [coll.get_transform().transform(seg) for seg in coll.get_segments()]
@@ -156,7 +160,8 @@ def place_labels(fig: Figure) -> None:
     for ax in fig.axes:
         ax.set(xlim=ax.get_xlim(), ylim=ax.get_ylim())
     fig.draw_without_rendering()
-    renderer = fig.canvas.get_renderer()
+    # Figures are drawn on an Agg canvas (output.new_figure), which has a renderer.
+    renderer = cast(FigureCanvasAgg, fig.canvas).get_renderer()
     for ax in fig.axes:
         notes = [t for t in ax.texts if isinstance(t, Label)]
         if not notes:
@@ -169,8 +174,8 @@ def place_labels(fig: Figure) -> None:
             for rank, (reach, (dx, dy)) in enumerate((r, d) for r in _REACHES for d in _DIRECTIONS):
                 unit = np.array([dx, dy], dtype=float) / np.hypot(dx, dy)
                 note.xyann = tuple(reach * note.distance * unit * (1.0 if dx and dy else 1.4))
-                note.set_ha("left" if dx > 0 else "right" if dx < 0 else "center")
-                note.set_va("bottom" if dy > 0 else "top" if dy < 0 else "center")
+                note.set_horizontalalignment("left" if dx > 0 else "right" if dx < 0 else "center")
+                note.set_verticalalignment("bottom" if dy > 0 else "top" if dy < 0 else "center")
                 box = note.get_window_extent(renderer).padded(1.5)
                 cost = (
                     COST["curve"] * count_inside(points, box)
@@ -187,10 +192,16 @@ def place_labels(fig: Figure) -> None:
                 cost += COST["outside"] * outside + COST["clash"] * clash
                 score = (cost, rank)
                 if best is None or score < best[0]:
-                    best = (score, note.xyann, note.get_ha(), note.get_va())
+                    best = (
+                        score,
+                        note.xyann,
+                        note.get_horizontalalignment(),
+                        note.get_verticalalignment(),
+                    )
+            assert best is not None  # _REACHES and _DIRECTIONS are not empty
             _, note.xyann, ha, va = best
-            note.set_ha(ha)
-            note.set_va(va)
+            note.set_horizontalalignment(ha)
+            note.set_verticalalignment(va)
             placed.append(note.get_window_extent(renderer))
         knock_out(ax, placed[len(ax.child_axes) :])
 

@@ -32,7 +32,7 @@ def panel_row(fig: Figure, window: np.ndarray, kinds: str, zoom_aspect: float) -
     grid = fig.add_gridspec(1, len(kinds), width_ratios=widths)
     axes, first = [], None
     for i, kind in enumerate(kinds):
-        share = dict(sharex=first, sharey=first) if kind == "m" and first else {}
+        share: dict[str, Axes] = dict(sharex=first, sharey=first) if kind == "m" and first else {}
         axes.append(fig.add_subplot(grid[0, i], **share))
         first = first or (axes[-1] if kind == "m" else None)
     return axes

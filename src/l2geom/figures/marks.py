@@ -6,6 +6,9 @@ visibility, thinning markers that would pile into a blot).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.collections import LineCollection
@@ -16,7 +19,7 @@ from ..datafile import Data
 from ..style import COLORS
 
 # Marks by role (sizes in points).
-MARK = {
+MARK: dict[str, dict[str, Any]] = {
     "theta_hat": dict(marker="o", ms=5.0, mfc=COLORS["weights"], mec="white", mew=0.7),
     "ridge": dict(marker="o", ms=5.0, mfc=COLORS["ridge"], mec="white", mew=0.7),
     "origin": dict(marker="+", ms=5.0, mec=COLORS["ink"], mew=0.7),
@@ -35,7 +38,9 @@ class Arrow(FancyArrowPatch):
         self.ends = (tuple(start), tuple(end))
 
 
-def mark(ax: Axes, point: np.ndarray, role: str, gid: str | None = None, **kwargs):
+def mark(
+    ax: Axes, point: np.ndarray | Sequence[float], role: str, gid: str | None = None, **kwargs
+):
     """One marker for ``role`` in MARK at ``point`` (2,)."""
     style = {**MARK[role], "ls": "none", "zorder": 6, **kwargs}
     (line,) = ax.plot([point[0]], [point[1]], **style)
@@ -91,7 +96,9 @@ def draw_steps(
     ``min_head`` pixels on screen whose tip is that far from the last head drawn, so
     the pile of tiny final steps stays clean (all segments are always drawn)."""
     segments = np.stack([starts, ends], axis=1)
-    lines = LineCollection(segments, colors=color, linewidths=width, zorder=3, capstyle="round")
+    lines = LineCollection(
+        list(segments), colors=color, linewidths=width, zorder=3, capstyle="round"
+    )
     lines.set_gid(gid)
     ax.add_collection(lines, autolim=False)
     screen = ax.transData.transform(segments.reshape(-1, 2)).reshape(-1, 2, 2)

@@ -11,6 +11,7 @@ from typing import TypeVar
 import matplotlib as mpl
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.layout_engine import ConstrainedLayoutEngine
 
 from ..atomic import atomic_path
 from ..style import MPLSTYLE
@@ -39,7 +40,9 @@ def new_figure(width: float, height: float) -> Figure:
     """A Figure on an Agg canvas (no pyplot, no GUI backend) with constrained layout."""
     fig = Figure(figsize=(width, height), layout="constrained")
     FigureCanvasAgg(fig)
-    fig.get_layout_engine().set(w_pad=0.02, h_pad=0.02, wspace=0.04, hspace=0.02)
+    engine = fig.get_layout_engine()
+    assert isinstance(engine, ConstrainedLayoutEngine)
+    engine.set(w_pad=0.02, h_pad=0.02, wspace=0.04, hspace=0.02)
     return fig
 
 

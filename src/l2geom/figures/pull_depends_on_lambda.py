@@ -4,6 +4,7 @@ zoom onto where its run settles)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from matplotlib.figure import Figure
 
@@ -18,7 +19,7 @@ from .plane import draw_landscape
 from .zoom import connect, draw_zoom
 
 SIZE = (FULL_WIDTH, 2.45)  # width shrinks to the content for tall parameter windows
-PATH_STYLE = dict(color=COLORS["ridge"], lw=1.0, alpha=0.85)
+PATH_STYLE: dict[str, Any] = dict(color=COLORS["ridge"], lw=1.0, alpha=0.85)
 ZOOM_ASPECT = 1.3  # height / width of each zoomed view
 
 

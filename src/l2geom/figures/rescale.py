@@ -10,6 +10,8 @@ from the stored Q (see ``plane.eigen_frame``), so no drawing code multiplies any
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.collections import LineCollection
@@ -28,7 +30,7 @@ from .plane import draw_eigen_axes, draw_origin_axes, eigen_frame, parameter_axe
 
 SIZE = (HALF_WIDTH, 2.45)
 AXES_REACH = 0.25
-GUIDE = dict(color=COLORS["ink"], lw=0.6, ls=(0, (1.5, 1.5)), zorder=3)
+GUIDE: dict[str, Any] = dict(color=COLORS["ink"], lw=0.6, ls=(0, (1.5, 1.5)), zorder=3)
 
 
 def _frame(fig: Figure, rescale: Data, landscape: Data) -> tuple[Axes, Transform]:
@@ -154,4 +156,4 @@ def rescale_lambda_positive(rescale: Data, landscape: Data) -> Figure:
     arrow(ax, (0.0, 0.0), ridge, COLORS["ridge"], shrink=2.5, gid="result_arrow")
     mark(ax, ridge, "ridge")
     label(ax, ridge, THETA_RIDGE, color=COLORS["ridge"])
-    return _finish(fig, ax, f"$\\lambda = {exact(rescale['lam'])}$: rescale, rotate back")
+    return _finish(fig, ax, f"$\\lambda = {exact(float(rescale['lam']))}$: rescale, rotate back")

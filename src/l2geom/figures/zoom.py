@@ -3,7 +3,10 @@ panel it magnifies: there each step's gradient part and decay pull are told apar
 
 from __future__ import annotations
 
+from typing import Any
+
 from matplotlib.axes import Axes
+from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from ..datafile import Data
@@ -17,7 +20,7 @@ from .plane import draw_landscape
 # back and forth along the same line, and both stay visible.
 ZOOM_STEP_WIDTHS = {"gradient": 2.6, "decay": 1.1}
 STEP_GAP = 5.0  # points between the starts of the steps drawn
-INDICATOR = dict(edgecolor=COLORS["ink"], linewidth=0.7, alpha=0.9)
+INDICATOR: dict[str, Any] = dict(edgecolor=COLORS["ink"], linewidth=0.7, alpha=0.9)
 
 
 def draw_zoom(
@@ -55,6 +58,7 @@ def connect(main: Axes, zoom: Axes, title: bool = True) -> None:
     lines are fixed in figure coordinates (the same bytes on every build, which the inset
     indicator's own connectors, recomputed at each draw, did not always give)."""
     fig = main.figure
+    assert isinstance(fig, Figure)  # a figure's own axes, not a subfigure's
     fig.draw_without_rendering()
     to_figure = fig.transFigure.inverted()
     r = main.transData.transform(zoom.viewLim.get_points())  # the outline, on screen

@@ -58,7 +58,14 @@ from l2geom.animations.layout import (
     RUN_SWATCH_GAP,
     RUN_SWATCH_LENGTH,
 )
-from l2geom.animations.plane import axis_labels, equal_axes, marker, polyline, set_polyline
+from l2geom.animations.plane import (
+    PlaneAxes,
+    axis_labels,
+    equal_axes,
+    marker,
+    polyline,
+    set_polyline,
+)
 from l2geom.animations.sampling import sample
 from l2geom.animations.scene import DataScene, Stage
 from l2geom.animations.style import (
@@ -94,7 +101,7 @@ class Plane:
     """The plane with the contours, θ̂ and AdamW's box; the runs' traces and iterates,
     which follow the tracker; the end points, shown last."""
 
-    axes: Axes
+    axes: PlaneAxes
     names: VGroup
     contours: VGroup
     theta_hat: VGroup
@@ -268,7 +275,7 @@ class AdamVsAdamW(DataScene):
         adaptive = self.data["adaptive"]
         left = axes.get_right()[0] + OPTIMIZER_COLUMN_GAP
         title = tex(
-            rf"One $\lambda = {exact(adaptive['lam'])}$, three optimizers", size=HEADING_SIZE
+            rf"One $\lambda = {exact(float(adaptive['lam']))}$, three optimizers", size=HEADING_SIZE
         )
         title.to_edge(UP, buff=HEADING_TOP_GAP).set_x(left, direction=LEFT)
         rows = VGroup()

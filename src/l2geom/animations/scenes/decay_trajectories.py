@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, replace
+from typing import cast
 
 import numpy as np
 from manim import (
@@ -17,6 +18,7 @@ from manim import (
     RIGHT,
     UP,
     UR,
+    Animation,
     Arrow,
     Axes,
     Create,
@@ -27,6 +29,7 @@ from manim import (
     Indicate,
     ManimColor,
     MathTex,
+    Mobject,
     Rectangle,
     ReplacementTransform,
     UpdateFromAlphaFunc,
@@ -56,7 +59,14 @@ from l2geom.animations.layout import (
     ZOOM_BOX_MIN,
     ZOOM_NOTE_INSET,
 )
-from l2geom.animations.plane import axis_labels, equal_axes, growing_segments, marker, polyline
+from l2geom.animations.plane import (
+    PlaneAxes,
+    axis_labels,
+    equal_axes,
+    growing_segments,
+    marker,
+    polyline,
+)
 from l2geom.animations.sampling import sample
 from l2geom.animations.scene import LAMBDAS_ENV, DataScene, Stage
 from l2geom.animations.style import (
@@ -85,7 +95,7 @@ class Panel:
 
     lam: float
     run: int  # the run's index in descent_pull.npz
-    axes: Axes
+    axes: PlaneAxes
     names: VGroup
     title: MathTex
     contours: VGroup
@@ -294,7 +304,7 @@ class DecayTrajectories(DataScene):
             )
         self.pause(1.2 if explain else 0.5)
         # The arrows become the thin trail of the run.
-        fades = []
+        fades: list[Animation] = []
         for p, g, q in zip(panels, grads, pulls):
             for step_arrow, start, end in (
                 (g, descent["wd"][p.run][k], descent["wd_after_gradient"][p.run][k]),
@@ -320,10 +330,10 @@ class DecayTrajectories(DataScene):
         growths, riders = [], []
         for p in panels:
             wd, mid = descent["wd"][p.run], descent["wd_after_gradient"][p.run]
-            corners = [wd[first]]
+            run_points = [wd[first]]
             for k in range(first, stop):
-                corners += [mid[k], wd[k + 1]]
-            corners = np.array(corners)
+                run_points += [mid[k], wd[k + 1]]
+            corners = np.array(run_points)
             ends = np.array([p.axes.c2p(*c) for c in corners])
             paths = VGroup(
                 *[
@@ -332,23 +342,18 @@ class DecayTrajectories(DataScene):
                 ]
             )
             p.trail.add(paths)
-            growths.append(
-                UpdateFromAlphaFunc(
-                    paths,
-                    lambda m, a, e=ends: [
-                        path.set_points(growing_segments(e, a, parity))
-                        for parity, path in enumerate(m)
-                    ],
-                )
-            )
-            riders.append(
-                UpdateFromAlphaFunc(
-                    p.dot,
-                    lambda m, a, p=p, c=corners: m.move_to(
-                        p.axes.c2p(*sample(c, a * (len(c) - 1)))
-                    ),
-                )
-            )
+
+            # (functions, not lambdas: a lambda's default arguments defeat type inference)
+            def grow(m: Mobject, a: float, e: np.ndarray = ends) -> list[Mobject]:
+                return [
+                    path.set_points(growing_segments(e, a, parity)) for parity, path in enumerate(m)
+                ]
+
+            def ride(m: Mobject, a: float, p: Panel = p, c: np.ndarray = corners) -> Mobject:
+                return m.move_to(p.axes.c2p(*sample(c, a * (len(c) - 1))))
+
+            growths.append(UpdateFromAlphaFunc(paths, grow))
+            riders.append(UpdateFromAlphaFunc(p.dot, ride))
         self.play(*growths, *riders, run_time=self.t(5.0), rate_func=smooth)
         merged = []
         for p in panels:  # the stored iterate, exactly
@@ -421,14 +426,13 @@ class DecayTrajectories(DataScene):
     def merge_trail(self, p: Panel) -> VGroup:
         """The trail's hundreds of segments as one path per stroke style: the same
         picture, drawn and faded as a handful of mobjects; the merged trail."""
-        segments = p.trail.family_members_with_points()
+        # a VGroup's family are VMobjects (typed as Mobjects)
+        segments = cast(list[VMobject], p.trail.family_members_with_points())
         styles: dict[tuple, list[VMobject]] = {}
         for seg in segments:
-            key = (
-                seg.get_stroke_color().to_hex(),
-                seg.get_stroke_width(),
-                seg.get_stroke_opacity(),
-            )
+            color = seg.get_stroke_color()
+            assert color is not None  # every segment is stroked
+            key = (color.to_hex(), seg.get_stroke_width(), seg.get_stroke_opacity())
             styles.setdefault(key, []).append(seg)
         merged = VGroup(
             *[

@@ -67,7 +67,14 @@ from l2geom.animations.layout import (
     SWEEP_PLANE_WIDTH,
     VALUE_GAP,
 )
-from l2geom.animations.plane import axis_labels, equal_axes, marker, polyline, set_polyline
+from l2geom.animations.plane import (
+    PlaneAxes,
+    axis_labels,
+    equal_axes,
+    marker,
+    polyline,
+    set_polyline,
+)
 from l2geom.animations.sampling import grid_position, sample
 from l2geom.animations.scene import DataScene, Stage
 from l2geom.animations.style import (
@@ -90,7 +97,7 @@ from l2geom.numbers import EIGENVALUE, number
 class Plane:
     """The parameter plane; the last four pieces follow the sweep's λ."""
 
-    axes: Axes
+    axes: PlaneAxes
     names: VGroup
     contours: VGroup
     theta_hat: VGroup
@@ -241,7 +248,9 @@ class LambdaSweep(DataScene):
         lam_value = Counter(places=2, size=READOUT_SIZE, color=PALETTE["penalty"])
         lam_label.next_to(title, DOWN, buff=COUNTER_GAP).set_x(left, direction=LEFT)
         lam_value.add_updater(
-            lambda m: m.show(float(self.at("lambdas")), lam_label.get_right() + VALUE_GAP * RIGHT)
+            lambda m: m.show_value(
+                float(self.at("lambdas")), lam_label.get_right() + VALUE_GAP * RIGHT
+            )
         )
         lam_value.update()
         logs = np.log10(path["lambdas"][1:])
@@ -300,12 +309,12 @@ class LambdaSweep(DataScene):
             rows.append((label, note, frame))
         top = slider.get_bottom()[1] - BARS_GAP
         for i, (label, note, frame) in enumerate(rows):
-            label.move_to([left, top - BAR_PITCH * i, 0], aligned_edge=LEFT)
+            label.move_to((left, top - BAR_PITCH * i, 0), aligned_edge=LEFT)
             frame.next_to(label, RIGHT, buff=BAR_GAP)
             note.next_to(frame, UP, buff=BAR_NOTE_GAP, aligned_edge=LEFT)
             value = Counter(places=2, size=TEXT_SIZE)
             value.add_updater(
-                lambda m, i=i, f=frame: m.show(
+                lambda m, i=i, f=frame: m.show_value(
                     float(self.at("shrink")[i]), f.get_right() + VALUE_GAP * RIGHT
                 )
             )

@@ -16,6 +16,7 @@ radius through θ̂_ridge).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from manim import (
@@ -23,6 +24,7 @@ from manim import (
     LEFT,
     RIGHT,
     UP,
+    Animation,
     ApplyMatrix,
     Arrow,
     Axes,
@@ -62,7 +64,7 @@ from l2geom.animations.layout import (
     RIDGE_LABEL_BACK,
     RIDGE_LABEL_GAP,
 )
-from l2geom.animations.plane import equal_axes, marker, polyline, set_polyline
+from l2geom.animations.plane import PlaneAxes, equal_axes, marker, polyline, set_polyline
 from l2geom.animations.scene import DataScene, Stage
 from l2geom.animations.style import (
     DISPLAY_SIZE,
@@ -102,7 +104,7 @@ STEP_COLORS = {
 class Plane:
     """The parameter plane in its disc; ``world`` is what the rotations turn."""
 
-    axes: Axes
+    axes: PlaneAxes
     radius: float  # the disc's, in parameter units
     grid: VGroup
     map_grid: VGroup  # the grid that step 2 rescales
@@ -256,7 +258,7 @@ class RotateRescale(DataScene):
         box = SurroundingRectangle(
             column.parts[part], color=color, buff=HIGHLIGHT_GAP, corner_radius=HIGHLIGHT_CORNER
         )
-        anims = [FadeIn(column.captions[index], shift=ENTRANCE_SHIFT * UP)]
+        anims: list[Animation] = [FadeIn(column.captions[index], shift=ENTRANCE_SHIFT * UP)]
         if index > 0:
             self.play(FadeOut(column.captions[index - 1]), run_time=self.t(0.5))
         anims.append(Create(box) if highlight is None else ReplacementTransform(highlight, box))
@@ -290,13 +292,19 @@ class RotateRescale(DataScene):
         self,
         plane: Plane,
         parts: Components,
-        factor_line: MathTex,
+        factor_line: VMobject,
         i: int,
         factor: float,
         scaled: float,
     ) -> None:
         """Component ``i`` and the grid's direction ``i`` shrink by ``factor``, to ``scaled``."""
-        self.play(FadeIn(factor_line), Indicate(parts.bars[i], color=None), run_time=self.t(1.2))
+        # color=None: the bar keeps its colour (set_color(None) changes nothing); Manim's
+        # annotation of Indicate's color leaves None out
+        self.play(
+            FadeIn(factor_line),
+            Indicate(parts.bars[i], color=None),  # type: ignore[arg-type]
+            run_time=self.t(1.2),
+        )
         self.play(
             ApplyMatrix(axis_scaling(i, factor), plane.map_grid, about_point=plane.origin),
             parts.trackers[i].animate.set_value(scaled),
@@ -349,13 +357,14 @@ def build_plane(d: dict, ellipses: np.ndarray) -> Plane:
         *[disc_polyline(ax, r, e, PALETTE["risk"], width=2, opacity=0.55) for e in ellipses]
     )
     color = PALETTE["eigen_axes"]
-    eigen_lines = VGroup()
+    eigen_axes: list[Line] = []
     for i in range(2):
         # each eigen-axis runs toward the side where θ̂'s component lies (its label's end)
         end = d["eigenvectors"][:, i] * r * np.sign(d["projected"][i] or 1.0)
-        eigen_lines.add(Line(ax.c2p(*-end), ax.c2p(*end), color=color, stroke_width=4))
+        eigen_axes.append(Line(ax.c2p(*-end), ax.c2p(*end), color=color, stroke_width=4))
+    eigen_lines = VGroup(*eigen_axes)
     eigen_labels = VGroup(
-        *[end_label(line, rf"\mathbf{{q}}_{i + 1}", color) for i, line in enumerate(eigen_lines)]
+        *[end_label(line, rf"\mathbf{{q}}_{i + 1}", color) for i, line in enumerate(eigen_axes)]
     )
     theta_arrow = vector(ax, d["theta_hat"], PALETTE["weights"])
     theta_label = tip_label(theta_arrow, r"\hat{\theta}", PALETTE["weights"])
@@ -376,7 +385,8 @@ def build_plane(d: dict, ellipses: np.ndarray) -> Plane:
 def build_column(d: dict) -> Column:
     """Formula, step captions, λ and the shrink factors, flush left under the formula."""
     formula = math(*FORMULA, size=DISPLAY_SIZE).to_corner(UP + RIGHT, buff=FORMULA_CORNER_GAP)
-    parts = {"Q^T": VGroup(formula[4], formula[5]), "rescale": formula[3], "Q": formula[2]}
+    part = list(formula)  # its pieces, typed as VMobjects (formula[i] is typed as a Mobject)
+    parts = {"Q^T": VGroup(part[4], part[5]), "rescale": part[3], "Q": part[2]}
     left = formula.get_left()[0]
     sigma = [number(s, EIGENVALUE) for s in d["eigenvalues"]]
     eigen_note = lines(
@@ -447,8 +457,12 @@ def build_components(plane: Plane, proj: np.ndarray) -> Components:
         ).update()
 
     axis = np.eye(2)
-    bar = {"stroke_color": PALETTE["eigen_axes"], "stroke_width": 12, "stroke_opacity": 0.7}
-    drop = {"stroke_color": INK, "stroke_width": 2}
+    bar: dict[str, Any] = {
+        "stroke_color": PALETTE["eigen_axes"],
+        "stroke_width": 12,
+        "stroke_opacity": 0.7,
+    }
+    drop: dict[str, Any] = {"stroke_color": INK, "stroke_width": 2}
     bars = VGroup(
         *[follower(lambda i=i: np.array([np.zeros(2), point() * axis[i]]), **bar) for i in range(2)]
     )
@@ -481,7 +495,7 @@ def build_ridge(plane: Plane, d: dict, touch: dict) -> Ridge:
 
 
 # ---------------------------------------------------------------------- drawing helpers
-def grid_lines(ax: Axes, radius: float, color: ManimColor, opacity: float) -> VGroup:
+def grid_lines(ax: PlaneAxes, radius: float, color: ManimColor, opacity: float) -> VGroup:
     """Lines parallel to both axes, every 1/GRID_LINES of the disc's radius, cut to it."""
     r, group = radius, VGroup()
     for k in range(-GRID_LINES + 1, GRID_LINES):
@@ -492,7 +506,7 @@ def grid_lines(ax: Axes, radius: float, color: ManimColor, opacity: float) -> VG
 
 
 def disc_polyline(
-    ax: Axes,
+    ax: PlaneAxes,
     radius: float,
     points: np.ndarray,
     color: ManimColor,
