@@ -6,14 +6,15 @@ from snakemake.utils import min_version
 min_version("9.0")
 
 
-report: "workflow/report/workflow.rst"
-
-
 include: "workflow/rules/common.smk"
 include: "workflow/rules/compute.smk"
 include: "workflow/rules/figures.smk"
 include: "workflow/rules/animations.smk"
 include: "workflow/rules/slides.smk"
+
+
+# the front page, written from the config (workflow/rules/common.smk)
+report: REPORT_PAGE
 
 
 rule all:

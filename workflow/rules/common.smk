@@ -3,6 +3,8 @@ import sys
 from pathlib import Path
 
 from l2geom import catalogue
+from l2geom import report as review
+from l2geom.atomic import atomic_write
 from l2geom.catalogue import ANIMATION_FILES, FIGURE_FAMILIES, data_files
 from l2geom.config.check import checked_plan
 from l2geom.config.yamlfile import read_config
@@ -145,14 +147,39 @@ def figure_file(name, ext):
     return str(FIGURES / "{scenario}" / f"{name}.{ext}")
 
 
+# The review report's texts, written here from the checked config (l2geom.report): its
+# front page, and each figure's and animation's caption with the deck pages showing it
+# and, for a video, its stages (facts the caption templates read from Snakemake's config).
+REPORT_TEXTS = Path(".snakemake", "l2geom", "report")
+
+
+def write_text(path, text):
+    """``text`` to ``path`` unless it already holds it (parsing writes no file needlessly)."""
+    if not path.is_file() or path.read_text() != text:
+        atomic_write(path, text.encode())
+
+
+_deck_source = L2GEOM / "slides" / f"{catalogue.DECK.name}.tex"
+config[review.KEY] = review.facts(CONFIG, _deck_source.read_text() if DECK else None)
+REPORT_PAGE = (REPORT_TEXTS / "front.rst").resolve()
+write_text(REPORT_PAGE, review.front_page(CONFIG, Path.cwd()))
+
+
 def caption(kind, name):
-    """The report caption of a figure or animation: workflow/report/{kind}/{name}.rst, or
-    the generic workflow/report/figure.rst or animation.rst when it has none."""
+    """The report caption of a figure or animation: its own text (workflow/report/{kind}/
+    {name}.rst, or the generic figure.rst or animation.rst), then the deck pages showing
+    it and, for an animation, its stages."""
     own = L2GEOM / "workflow" / "report" / kind / f"{name}.rst"
-    generic = {"figures": "figure", "animations": "animation"}[kind]
-    return (
-        f"../report/{kind}/{name}.rst" if own.exists() else f"../report/{generic}.rst"
+    generic = (
+        L2GEOM
+        / "workflow"
+        / "report"
+        / {"figures": "figure.rst", "animations": "animation.rst"}[kind]
     )
+    text = (own if own.exists() else generic).read_text()
+    path = (REPORT_TEXTS / kind / f"{name}.rst").resolve()
+    write_text(path, review.caption(text, name, animation=kind == "animations"))
+    return str(path)
 
 
 def figure_outputs(family):
