@@ -132,9 +132,10 @@ def figure(rescale: Data, lam: float):
     ax.set_title(f"lambda = {lam:g}")
     return fig
 '''
-TOY_SPEC = """    FigureSpec("toy", "l2geom.figures.toy:figure", {"rescale": "rescale"},
-               {"lam": first_lambda("rescale")}),
-], "family")"""
+TOY_SPEC = """        FigureSpec("toy", "l2geom.figures.toy:figure", {"rescale": "rescale"},
+                   {"lam": first_lambda("rescale")}),
+"""
+FIGURES_LIST = "FIGURES: dict[str, FigureSpec] = _by_name(\n    [\n"
 
 
 @pytest.mark.slow
@@ -161,8 +162,8 @@ def test_a_new_figure_family_is_its_module_plus_one_spec(tmp_path):
     (copy / "src/l2geom/figures/toy.py").write_text(TOY_MODULE)
     registry = copy / "src/l2geom/catalogue.py"
     text = registry.read_text()
-    assert text.count('], "family")') == 1
-    registry.write_text(text.replace('], "family")', TOY_SPEC))
+    assert text.count(FIGURES_LIST) == 1  # the spec goes first in the list of figure specs
+    registry.write_text(text.replace(FIGURES_LIST, FIGURES_LIST + TOY_SPEC))
 
     config = yaml.safe_load((ROOT / "config/config.yaml").read_text())
     course = config["scenarios"]["course"]

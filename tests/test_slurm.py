@@ -37,6 +37,8 @@ import pytest
 import yaml
 from conftest import ROOT
 
+from l2geom import catalogue
+
 sys.path.insert(0, str(ROOT / "tools"))
 from scratch import SLURM_LAYER, SNAKEMAKE_SLURM, fingerprint, make_scratch, outputs, snakemake  # noqa: E402
 
@@ -55,9 +57,16 @@ STAGES = ["compute", "figures"] + (
 )
 
 
+# Each stage's rules, generated from the registry (one per data file, figure family, animation)
+STAGE_RULES = {
+    "compute": list(catalogue.DATA_FILES),
+    "figures": [f"figure_{family}" for family in catalogue.FIGURES],
+    "animations": [f"animation_{name}" for name in catalogue.ANIMATIONS],
+}
+
+
 def stage_rules(stage: str) -> list[str]:
-    path = ROOT / "workflow/rules" / f"{stage}.smk"
-    return re.findall(r"^rule (\w+):", path.read_text(), flags=re.M) if path.exists() else []
+    return STAGE_RULES[stage]
 
 
 @contextlib.contextmanager
@@ -77,13 +86,13 @@ def environ(**values: str):
 
 
 def rule_groups() -> dict[str, str | None]:
-    """Each stage rule's `group:` (None without one)."""
+    """Each stage rule's `group:` (None without one): that of the stage file's one rule
+    definition, which makes all of the stage's rules."""
     groups = {}
-    for stage in ("compute", "figures", "animations"):
-        path = ROOT / "workflow/rules" / f"{stage}.smk"
-        for block in re.split(r"^(?=rule \w+:)", path.read_text(), flags=re.M)[1:]:
-            group = re.search(r'^    group:\n        "(\w+)"', block, flags=re.M)
-            groups[re.match(r"rule (\w+):", block)[1]] = group and group[1]
+    for stage, rules in STAGE_RULES.items():
+        text = (ROOT / "workflow/rules" / f"{stage}.smk").read_text()
+        group = re.search(r'^        group:\n            "(\w+)"', text, flags=re.M)
+        groups.update({rule: group and group[1] for rule in rules})
     return groups
 
 
