@@ -537,3 +537,36 @@ def test_the_lambda_slider_follows_a_mouse_drag(work, browser):
     print(f"screenshot: {work / 'slider-mid-drag.png'}")
     ActionChains(browser).release().perform()
     assert 0 < state[0] < int(state[1]) and state[2] > 0, state
+
+
+def test_the_moved_copy_plays_from_a_static_web_server(moved):
+    """Served by a plain static server (Python's), the moved copy loads every video, and
+    every request goes to that server."""
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(moved)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    origin = f"http://127.0.0.1:{server.server_address[1]}/"
+    driver = chromium()
+    try:
+        driver.get(origin + "index.html")
+        _wait(driver, "return window.Reveal && Reveal.isReady()")
+        for page in _movie_pages(driver):
+            _go(driver, page)
+            _stopped(driver)
+        urls = driver.execute_script(
+            "return performance.getEntriesByType('navigation').concat("
+            "performance.getEntriesByType('resource')).map(e => e.name)"
+            ".concat([...document.querySelectorAll('video')].map(v => v.currentSrc))"
+        )
+        assert urls and all(u.startswith(origin) for u in urls), urls
+    finally:
+        driver.quit()
+        server.shutdown()
+        server.server_close()
