@@ -385,6 +385,34 @@ def test_render_is_colour_tagged_and_indexed_first(renders, name):
 
 
 @pytest.mark.slow
+def test_lambda_sweep_records_the_lambda_of_each_frame(renders, scenario_data):
+    """The λ sweep's table (for the HTML deck's slider): [time, λ] per frame where λ
+    changes, from λ = 0 at the start to the ridge path's last λ, both increasing, every λ
+    between two neighbours of the stored grid, and each stage's end at the λ it names."""
+    scene, folder = renders["lambda_sweep"]
+    record = json.loads((folder / "lambda_sweep.json").read_text())
+    table = np.array(record["tables"]["lambda"])
+    assert record["tables"] == scene.tables and record["fps"] == 15
+    grid = datafile.load(scenario_data["ridge_path"])["lambdas"]
+    sigma = datafile.load(scenario_data["quadratic"])["eigenvalues"]
+    times, lambdas = table[:, 0], table[:, 1]
+    assert times[0] == 0 and lambdas[0] == 0 and lambdas[-1] == pytest.approx(grid[-1])
+    assert np.all(np.diff(times) > 0) and np.all(np.diff(lambdas) > 0)
+    assert times[-1] < record["duration"]
+    # frames are 1/15 s apart: every time is a frame's
+    np.testing.assert_allclose(times * 15, np.round(times * 15), atol=1e-3)
+    assert np.all((lambdas >= grid[0]) & (lambdas <= grid[-1]))
+
+    def shown(t):  # the λ of the frame at time t
+        return lambdas[np.searchsorted(times, t + 1e-6) - 1]
+
+    ends = {p["label"]: p["time"] for p in record["pauses"]}
+    assert shown(ends["λ = 0"]) == 0
+    assert shown(ends["λ = σ₁"]) == pytest.approx(sigma[0], rel=1e-6)
+    assert shown(ends["λ = σ₂"]) == pytest.approx(sigma[1], rel=1e-6)
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(ANIMATIONS))
 def test_pause_points_increase_inside_the_video_and_match_the_scene(renders, name):
     scene, folder = renders[name]

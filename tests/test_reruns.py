@@ -26,10 +26,8 @@ CSV_SCENARIO = """
     descent: {step_size: 0.01, steps: 20}
     lambdas: {decay: 1, pull: [0.5, 2], rescale: 1}
 """
-PDF_DECK = {
-    "slides/build/l2-weight-decay.pdf",
-    "slides/build/html",
-}  # the PDF and, from it, the HTML deck
+HTML_DECK = {"slides/build/html", "slides/build/l2-weight-decay-html.zip"}  # folder and zip
+PDF_DECK = {"slides/build/l2-weight-decay.pdf"} | HTML_DECK  # the PDF and, from it, the HTML deck
 DECK = {"slides/generated/values.tex"} | PDF_DECK
 
 
@@ -111,7 +109,7 @@ CASES = {
         animations(*ANIMATIONS) | PDF_DECK,
     ),
     "deck source": ("slides/l2-weight-decay.tex", ("\n", "\n% edited\n"), PDF_DECK),
-    "HTML player": ("slides/html/deck.js", ("\n", "\n// edited\n"), {"slides/build/html"}),
+    "HTML player": ("slides/html/deck.js", ("\n", "\n// edited\n"), HTML_DECK),
     "CSV data": ("data/measured.csv", ("0.9,2.0", "0.9,2.5"), data("measured", *data_files(2))),
 }
 

@@ -47,7 +47,7 @@ fi
 # reveal.js for the HTML deck, pinned by slides/html/package-lock.json
 npm_stamp=slides/html/node_modules/.l2geom-installed
 if [[ ! -f $npm_stamp || slides/html/package-lock.json -nt $npm_stamp ]]; then
-    echo "l2geom setup: installing reveal.js (npm ci in slides/html)"
+    echo "l2geom setup: installing reveal.js and axe-core (npm ci in slides/html)"
     npm ci --prefix slides/html --ignore-scripts --no-audit --no-fund --loglevel=error
     touch "$npm_stamp"
 fi

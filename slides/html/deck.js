@@ -1,4 +1,5 @@
-// l2geom HTML deck: reveal.js does the navigation; this plays the videos.
+// l2geom HTML deck: reveal.js does the navigation; this plays the videos, fits the text
+// layer's words to their places, and drives the λ slider.
 //
 // A video starts when its slide opens and stops at its first pause point. Each further
 // step is a reveal.js fragment: → plays to the next pause point (or to the end), ← goes
@@ -72,6 +73,41 @@
       if (k === 0) { play(video, 0); } else { still(video, k); }
     });
   }
+
+  // The text layer: each word's span is stretched to its width in the PDF (data-w, CSS
+  // pixels of the slide), as measured in the browser's own font; measured for all words
+  // first, then set, so that the page is laid out once.
+  function fitText() {
+    var context = document.createElement("canvas").getContext("2d");
+    var spans = Array.prototype.slice.call(document.querySelectorAll(".l2-text span[data-w]"));
+    var scales = spans.map(function (span) {
+      var style = getComputedStyle(span);
+      context.font = style.fontSize + " " + style.fontFamily;
+      var natural = context.measureText(span.textContent).width;
+      return natural > 0 ? parseFloat(span.dataset.w) / natural : 1;
+    });
+    spans.forEach(function (span, i) { span.style.transform = "scaleX(" + scales[i] + ")"; });
+  }
+
+  // A seek slider (the λ slider): its value picks a row [time, label] of its table (built
+  // from the scene's λ per frame by l2geom.slides.html); the video holds that frame.
+  function seekSliders() {
+    document.querySelectorAll(".l2-seek input[type=range]").forEach(function (input) {
+      var rows = JSON.parse(input.dataset.rows);
+      var video = document.getElementById(input.dataset.video);
+      var output = input.parentNode.querySelector("output");
+      input.addEventListener("input", function () {
+        var row = rows[Number(input.value)];
+        halt(video);
+        video.currentTime = row[0];
+        output.textContent = row[1];
+        input.setAttribute("aria-valuetext", row[1]);
+      });
+    });
+  }
+
+  fitText();
+  seekSliders();
 
   Reveal.initialize(window.L2GEOM_DECK).then(function () { enter(Reveal.getCurrentSlide()); });
 

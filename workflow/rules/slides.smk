@@ -15,6 +15,8 @@ SOURCE_DATE_EPOCH = 1767225600
 slide_targets = lambda: [*rules.deck.output, *rules.html_deck.output] if DECK else []
 # reveal.js, installed by `make setup` (npm ci) from slides/html/package-lock.json
 REVEAL = SOURCES / "html" / "node_modules" / "reveal.js"
+# The report's captions (figures/, animations/): the HTML deck's text alternatives too
+CAPTIONS = L2GEOM / "workflow" / "report"
 
 
 # The deck's rules exist only when the config has a deck section.
@@ -115,10 +117,14 @@ if DECK:
             player=SOURCES / "html" / "deck.js",
             style=SOURCES / "html" / "deck.css",
             lock=SOURCES / "html" / "package-lock.json",
+            # the report's captions describe the figure and animation pages' images
+            captions=sorted(CAPTIONS.glob("*/*.rst")),
         output:
             # linked from the deck's caption in the report (a pure HTML report cannot
             # include a folder)
-            directory(SLIDES / "build" / "html"),
+            deck=directory(SLIDES / "build" / "html"),
+            # the same folder, to upload: the same bytes on every build
+            zip=SLIDES / "build" / "l2-weight-decay-html.zip",
         log:
             LOGS / "slides" / "html_deck.log",
         benchmark:
@@ -130,5 +136,7 @@ if DECK:
         params:
             code=CODE["slides"],
             reveal=REVEAL,
+            captions=CAPTIONS,
+            epoch=SOURCE_DATE_EPOCH,
         script:
             "../scripts/html_deck.py"

@@ -127,11 +127,17 @@ def render(
 
 
 def pauses_json(scene, movie: str) -> str:
-    """The pause points of a rendered scene: ``{"movie", "duration", "pauses": [{"time",
-    "label"}, ...]}``, times in seconds from the start, in the order they occur."""
+    """The pause points of a rendered scene: ``{"movie", "duration", "fps", "pauses":
+    [{"time", "label", "description"}, ...]}``, times in seconds from the start, in the
+    order they occur; and ``"tables"`` when the scene recorded any (:meth:`DataScene.record`:
+    name -> [[time, value], ...], for a player that seeks by the value shown)."""
     record = {
         "movie": movie,
         "duration": round(float(scene.renderer.time), 3),
+        "fps": float(scene.camera.frame_rate),
         "pauses": scene.pause_points,
     }
+    tables = getattr(scene, "tables", None)
+    if tables:
+        record["tables"] = tables
     return json.dumps(record, indent=1, ensure_ascii=False) + "\n"

@@ -97,6 +97,9 @@ class DataScene(Scene):
         self.short = env_flag(SHORT_ENV) if short is None else bool(short)
         self.tempo = self.SHORT_TEMPO if self.short else 1.0
         self.pause_points: list[dict] = []
+        #: Quantities the scene shows, by name: per frame where one changes, [time, value]
+        #: (see :meth:`record`); they go into the pause points JSON as ``tables``.
+        self.tables: dict[str, list[list[float]]] = {}
         kwargs.setdefault(
             "renderer",
             CairoRenderer(
@@ -138,6 +141,18 @@ class DataScene(Scene):
                 "description": stage.description,
             }
         )
+
+    def record(self, name: str, value: float) -> None:
+        """Note that the frame being drawn shows ``value`` of the quantity ``name`` (call it
+        from an updater, which runs once per frame before the frame is written): the row
+        [time of the frame in the video (s), value], kept when the value differs from the
+        last one kept (beyond rounding). The HTML deck seeks a video by such a table."""
+        rows = self.tables.setdefault(name, [])
+        time, value = round(float(self.renderer.time), 4), float(value)
+        if rows and rows[-1][0] == time:  # the same frame updated again: its last value
+            rows.pop()
+        if not rows or abs(rows[-1][1] - value) > 1e-12 * abs(value):
+            rows.append([time, value])
 
     def ungroup(self, *groups) -> None:
         """Replace ``groups`` in the scene by their pieces (in order, in front): a frame

@@ -4,7 +4,8 @@ Data: quadratic.npz (θ̂, eigenvalues), ridge_path.npz (per λ of the grid: θ�
 the R_emp level and penalty radius through it, both shrink factors), landscape.npz
 (view window, the R_emp grid whose contour at the stored level is the tangent ellipse).
 The sweep moves a tracker over the grid index; in-between frames interpolate
-neighbouring stored samples.
+neighbouring stored samples. Each frame's λ goes into the pause points JSON as the table
+``tables["lambda"]`` ([time, λ] rows), which the HTML deck's λ slider seeks by.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from manim import (
     FadeIn,
     FadeOut,
     Line,
+    Mobject,
     NumberLine,
     Rectangle,
     Tex,
@@ -140,6 +142,10 @@ class LambdaSweep(DataScene):
     def construct(self) -> None:
         path, sigma = self.data["ridge_path"], self.data["quadratic"]["eigenvalues"]
         self.index = ValueTracker(0.0)  # the sweep's position on the λ grid
+        # each frame's λ (the grid's value at the index), for the HTML deck's λ slider; on a
+        # mobject of its own (a mobject's updaters stop while it is animated, as the
+        # tracker is), which draws nothing
+        self.add(Mobject().add_updater(lambda m: self.record("lambda", self.at("lambdas"))))
         plane = self.plane = self.build_plane()
         column = self.build_column(plane.axes)
 
