@@ -105,7 +105,8 @@ def front_page(config: Mapping[str, Any], root: Path) -> str:
         )
         lines += [
             f"**Deck** (category *Slides*): ``slides/build/{DECK.name}.pdf`` and its HTML "
-            f"version, built from the scenarios {parts}.",
+            f"version (``slides/build/html/``, zipped to publish), built from the scenarios "
+            f"{parts}.",
         ]
     else:
         lines.append("**Deck**: none (the config has no deck section).")

@@ -124,7 +124,11 @@ if DECK:
             # include a folder)
             deck=directory(SLIDES / "build" / "html"),
             # the same folder, to upload: the same bytes on every build
-            zip=SLIDES / "build" / "l2-weight-decay-html.zip",
+            zip=report(
+                SLIDES / "build" / "l2-weight-decay-html.zip",
+                caption="../report/deck-html.rst",
+                category="Slides",
+            ),
         log:
             LOGS / "slides" / "html_deck.log",
         benchmark:

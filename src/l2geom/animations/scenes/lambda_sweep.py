@@ -145,7 +145,7 @@ class LambdaSweep(DataScene):
         # each frame's λ (the grid's value at the index), for the HTML deck's λ slider; on a
         # mobject of its own (a mobject's updaters stop while it is animated, as the
         # tracker is), which draws nothing
-        self.add(Mobject().add_updater(lambda m: self.record("lambda", self.at("lambdas"))))
+        self.add(Mobject().add_updater(lambda m: self.record("lambda", float(self.at("lambdas")))))
         plane = self.plane = self.build_plane()
         column = self.build_column(plane.axes)
 
