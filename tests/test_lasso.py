@@ -58,6 +58,7 @@ def test_soft_threshold_is_the_closed_form_of_the_lecture():
     x = np.array([-3.0, -1.0, -0.5, 0.0, 0.5, 1.0, 3.0])
     assert np.array_equal(soft_threshold(x, 1.0), [-2.0, 0.0, 0.0, 0.0, 0.0, 0.0, 2.0])
     assert np.array_equal(soft_threshold(x, 0.0), x)
+    assert not np.any(np.signbit(soft_threshold(x, 1.0)[1:6]))  # zeros are +0.0
     assert np.array_equal(soft_threshold([5.0, -5.0], [np.inf, 2.0]), [0.0, -3.0])
     with pytest.raises(ValueError, match="thresholds must be >= 0"):
         soft_threshold(x, -0.1)

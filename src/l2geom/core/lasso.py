@@ -31,12 +31,12 @@ def _check_lambda(lam: float) -> float:
 def soft_threshold(values: np.ndarray, threshold: np.ndarray | float) -> np.ndarray:
     """sign(x)·max(|x| − t, 0) elementwise: ``values`` (...) and ``threshold`` (...) or a
     scalar, broadcast; an infinite threshold gives 0. Returns an array of the broadcast
-    shape. ValueError for a negative or NaN threshold."""
+    shape, with +0.0 for every zero. ValueError for a negative or NaN threshold."""
     x = np.asarray(values, dtype=float)
     t = np.asarray(threshold, dtype=float)
     if np.any(np.isnan(t)) or np.any(t < 0):
         raise ValueError(f"thresholds must be >= 0, got {t.tolist()}")
-    return np.sign(x) * np.maximum(np.abs(x) - t, 0.0)
+    return np.sign(x) * np.maximum(np.abs(x) - t, 0.0) + 0.0  # + 0.0: no -0.0
 
 
 def is_diagonal(hessian: np.ndarray, rtol: float = DIAGONAL_RTOL) -> bool:
