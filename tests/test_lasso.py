@@ -261,3 +261,58 @@ def test_bad_start_is_rejected():
     quad = random_quadratic(np.random.default_rng(0), 2)
     with pytest.raises(ValueError, match="start must be finite"):
         lasso_solve(quad, 1.0, start=np.zeros(3))
+
+
+# --- The data files (core.compute_l1) -----------------------------------------------------
+
+
+def course_quadratics():
+    from l2geom.core.sources import quadratic_from_source
+
+    spec = {"n": 100, "weights": [0.5, 3.0], "noise_sd": 0.5, "seed": 1, "low": 0.0, "high": 1.0}
+    return (
+        quadratic_from_source({"generate": spec}),
+        quadratic_from_source({"generate": {**spec, "decorrelate": True}}),
+    )
+
+
+def test_lasso_data_holds_both_points_and_the_levels_through_them():
+    from l2geom.core.compute_l1 import lasso_data
+
+    correlated, decorrelated = course_quadratics()
+    for quad, diagonal in ((correlated, False), (decorrelated, True)):
+        data = lasso_data(quad, [45.0, 25.0, 45.0])
+        assert data["lambdas"].tolist() == [25.0, 45.0] and bool(data["diagonal"]) == diagonal
+        assert np.all(data["kkt"] <= 1e-12)
+        gap = np.abs(data["rotated"] - data["lasso"]).max()
+        assert (gap > 0.5) if not diagonal else (gap <= 1e-12)
+        for k in range(2):
+            assert np.allclose(quad.value(data["lasso_ellipses"][k]), data["lasso_levels"][k])
+            assert np.allclose(quad.value(data["ridge_ellipses"][k]), data["ridge_levels"][k])
+            assert np.abs(data["diamonds"][k]).sum(axis=1) == pytest.approx(data["l1_radii"][k])
+    # at λ = 45 the decorrelated lasso touches its diamond at a corner: θ₁ exactly 0
+    data = lasso_data(decorrelated, [45.0])
+    assert data["lasso"][0, 0] == 0.0 and data["lasso"][0, 1] > 0
+
+
+def test_lasso_path_data_has_its_kinks_on_the_grid():
+    from l2geom.core.compute_l1 import lasso_path_data
+
+    correlated, decorrelated = course_quadratics()
+    data = lasso_path_data(decorrelated, 50)
+    kinks = kink_lambdas(decorrelated)
+    assert np.array_equal(data["zero_from"], kinks) and np.isin(kinks, data["lambdas"]).all()
+    assert data["zero_from"][0] < data["zero_from"][1]  # the flat component first
+    assert np.all(data["ridge"] != 0)  # the ridge path never reaches an axis
+    general = lasso_path_data(correlated, 50)
+    assert np.all(general["kkt"] <= 1e-12) and np.array_equal(general["lasso"][-1], [0.0, 0.0])
+
+
+def test_proximal_data_ends_at_the_lasso_point_and_pulls_by_a_fixed_amount():
+    from l2geom.core.compute_l1 import proximal_data
+
+    _, quad = course_quadratics()
+    data = proximal_data(quad, np.zeros(2), 0.005, 400, [25.0, 45.0])
+    assert np.allclose(data["prox"][:, -1], data["lasso"], atol=1e-9)
+    assert np.array_equal(data["pulls"], [0.125, 0.225])
+    assert data["wd"].shape == data["prox"].shape == (2, 401, 2)
