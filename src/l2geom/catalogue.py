@@ -303,6 +303,12 @@ ANIMATIONS: dict[str, AnimationSpec] = _by_name(
         AnimationSpec(
             "adam_vs_adamw", "AdamVsAdamW", {**_PLANE, "adaptive": "adaptive"}, priority=5
         ),
+        AnimationSpec(
+            "l2_scales_l1_shifts",
+            "L2ScalesL1Shifts",
+            {**_PLANE, "lasso_path": "lasso_path"},
+            priority=15,
+        ),
     ],
     "name",
 )
@@ -325,7 +331,7 @@ DECK = DeckSpec(
                 "adam_vs_adamw",
                 "early_stopping",
             ),
-            tuple(ANIMATIONS),
+            ("rotate_rescale", "decay_trajectories", "lambda_sweep", "adam_vs_adamw"),
         ),
         "classic_picture": (("goodfellow",), ()),
     },
