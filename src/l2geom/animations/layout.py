@@ -90,3 +90,15 @@ RUN_GAP = 0.35  # between one run (name and rule) and the next
 RULE_GAP = 0.15  # a run's update rule below its name
 RULE_INDENT = 0.8  # and indented by this
 RULE_LINE_GAP = 0.1  # between the lines of a two-line rule
+
+# ---------------------------------------------------------------- l2_scales_l1_shifts
+COMPONENT_LINE_LENGTH = 5.2  # each component's number line in the column
+COMPONENTS_GAP = 1.1  # the first number line below the λ counter
+COMPONENT_GAP = 1.25  # between the two components' number lines
+COMPONENT_NAME_GAP = 0.3  # a number line's name above it
+ZERO_TICK_HALF = 0.15  # the 0 mark of a number line, each side of it
+BAND_HEIGHT = 0.34  # the threshold band's height over a number line
+DIAMOND_SIDE = 0.17  # θ̂_lasso's marker (a square turned by 45°)
+L1_LEGEND_GAP = 0.5  # the legend below the number lines
+L1_LEGEND_ROW_GAP = 0.2  # between the legend's rows
+L1_SWATCH_GAP = 0.25  # a legend's sample to its text
