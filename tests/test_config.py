@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
+from l2geom.catalogue import ANIMATIONS
 from l2geom.config.scenario import build_scenarios
 from l2geom.config.schema import ConfigError, validate
 from l2geom.config.yamlfile import read_yaml
@@ -372,8 +373,7 @@ scenarios:
 """
 TYPO_LINES = [
     "l2geom: config error: scenarios.course.animations[0]: 'rotate_rescal' is not one of "
-    "['rotate_rescale', 'decay_trajectories', 'lambda_sweep', 'adam_vs_adamw']; "
-    "did you mean 'rotate_rescale'?",
+    f"{list(ANIMATIONS)}; did you mean 'rotate_rescale'?",
     "l2geom: config error: scenarios.course.early_stoping: unknown key; "
     "did you mean 'early_stopping'?",
     "l2geom: config error: scenarios.flat.descent.steps: -60 is less than the minimum of 1",

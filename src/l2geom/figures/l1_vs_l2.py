@@ -117,7 +117,7 @@ def _l1(ax: Axes, lasso: Data, k: int) -> None:
         closed=True,
         fill=False,
         ls=PENALTY_LINE,
-        color=COLORS["l1_penalty"],
+        color=COLORS["lasso_penalty"],
         lw=1.2,
         zorder=2,
     )

@@ -231,7 +231,7 @@ class L2ScalesL1Shifts(DataScene):
                 follow("lasso_ellipses", PALETTE["risk"]), follow("ridge_ellipses", PALETTE["risk"])
             ),
             balls=VGroup(
-                follow("diamonds", PALETTE["l1_penalty"], width=4, dashed=True),
+                follow("diamonds", PALETTE["lasso_penalty"], width=4, dashed=True),
                 follow(
                     "l2_radii",
                     PALETTE["penalty"],
