@@ -56,7 +56,7 @@ def source_text(source: Mapping[str, Any], root: Path) -> str:
             f"simulated regression data: {g['n']} observations with each feature uniform on "
             f"[{g['low']:g}, {g['high']:g}], true weights {_numbers(g['weights'])}, Gaussian "
             f"noise with standard deviation {g['noise_sd']:g} (seed {g['seed']}); R_emp is the "
-            "sum of squared errors, so H = 2XᵀX"
+            "sum of squared errors, so H = 2XᵀX" + _decorrelated(g)
         )
     if "csv" in source:
         c = source["csv"]
@@ -66,11 +66,19 @@ def source_text(source: Mapping[str, Any], root: Path) -> str:
         return (
             f"regression data from ``{rst_text(c['path'])}``: {rows} rows, features "
             f"{features}, target ``{rst_text(c['target'])}``; R_emp is the sum of squared "
-            "errors, so H = 2XᵀX"
+            "errors, so H = 2XᵀX" + _decorrelated(c)
         )
     q = source["quadratic"]
     hessian = ", ".join(_numbers(row) for row in q["hessian"])
     return f"an explicit quadratic: H = ({hessian}), θ̂ = {_numbers(q['theta_hat'])}"
+
+
+def _decorrelated(source: Mapping[str, Any]) -> str:
+    return (
+        ", with the features decorrelated (rotated onto the eigenvectors of XᵀX: H is diagonal)"
+        if source.get("decorrelate")
+        else ""
+    )
 
 
 def _listing(names: list[str]) -> str:
