@@ -171,7 +171,7 @@ class L2ScalesL1Shifts(DataScene):
         first, last = sorted(float(v) for v in path["zero_from"])
         self.sweep_to(grid_position(path["lambdas"], first), 7.0, note)
         note = self.say(
-            column, r"The lasso's flat component is $0$; the ridge's is only smaller.", hold=2.5
+            column, r"The lasso's flat component is $0$, the ridge's only shrinks.", hold=2.5
         )
         self.mark("flat component 0")
         self.sweep_to(grid_position(path["lambdas"], last), 6.0, note)
