@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from l2geom import datafile
-from l2geom.core import compute
+from l2geom.core import compute, compute_l1
 from l2geom.core.quadratic import from_regression, generate_regression
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,6 +42,8 @@ def write_scenario_data(folder: Path, steps: int = 40) -> dict[str, Path]:
             eps=1e-8,
         ),
         "early_stopping": compute.early_stopping_data(quad, step, [5, 10, 20]),
+        "lasso": compute_l1.lasso_data(quad, lams),
+        "lasso_path": compute_l1.lasso_path_data(quad, 60),
     }
     # The pipeline's per-use files, each holding every λ above (figure tests use the
     # generic names, scenes read the per-use ones).

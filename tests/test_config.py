@@ -194,6 +194,22 @@ CASES = [
         mutated(C + ["adam", "lam"], 500),
         "scenarios.course.adam.lam: step size 0.005 diverges for lambda=500",
     ),
+    (
+        mutated(C + ["lambdas", "l1"], None),
+        "scenarios.course.lambdas.l1: required key is missing (used by l1_vs_l2)",
+    ),
+    (
+        mutated(C + ["lambdas", "l1"], [0]),
+        "scenarios.course.lambdas.l1[0]: 0 is less than or equal to the minimum of 0",
+    ),
+    (
+        mutated(C + ["figures"], ["l1_thresholds"]),
+        "scenarios.course.figures: l1_thresholds draws soft thresholding by lambda/H_jj",
+    ),
+    (
+        mutated(["scenarios", "course_pca", "source", "generate", "decorrelate"], "yes"),
+        "scenarios.course_pca.source.generate.decorrelate: 'yes' is not of type 'boolean'",
+    ),
 ]
 
 
@@ -211,7 +227,9 @@ def test_default_config_is_valid_and_gets_defaults():
     assert checked["scenarios"]["course"]["path_points"] == 200
     assert "path_points" not in DEFAULT["scenarios"]["course"]  # the input is not mutated
     scenarios = build_scenarios(checked, ROOT)
-    assert set(scenarios) == {"course", "goodfellow"}
+    assert set(scenarios) == {"course", "course_pca", "goodfellow"}
+    assert scenarios["course_pca"].lambdas_for("l1") == [25.0, 45.0]
+    assert "l1" not in scenarios["goodfellow"].lambdas  # optional, no default
     assert scenarios["course"].lambdas_for("pull") == [5.0, 50.0]
     assert scenarios["course"].lambdas_for("decay") == [10.0]
 

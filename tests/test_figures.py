@@ -24,11 +24,34 @@ def data(scenario_data):
 
 
 @pytest.fixture(scope="module")
-def drawn(data):
+def decorrelated():
+    """The fixture scenario's data decorrelated (H diagonal), for the L1 figures."""
+    from l2geom.core import compute, compute_l1
+    from l2geom.core.quadratic import decorrelate, from_regression, generate_regression
+
+    x, y = generate_regression(np.random.default_rng(7), 100, [0.5, 3.0], 0.5)
+    quad = from_regression(decorrelate(x), y)
+    return {
+        "quadratic": compute.quadratic_data(quad),
+        "landscape": compute.landscape_data(quad, np.zeros(2), 0.005, 40, resolution=101),
+        "lasso": compute_l1.lasso_data(quad, [5.0, 10.0, 50.0]),
+        "lasso_path": compute_l1.lasso_path_data(quad, 60),
+        "ridge_path": compute.ridge_path_data(quad, 60),
+    }
+
+
+# Families drawn from the decorrelated data (soft thresholding needs a diagonal H).
+DIAGONAL_ONLY = ("l1_thresholds",)
+
+
+@pytest.fixture(scope="module")
+def drawn(data, decorrelated):
     return {
         name: fig
         for family in FIGURE_FAMILIES
-        for name, fig in figures.render(family, data, PARAMS).items()
+        for name, fig in figures.render(
+            family, decorrelated if family in DIAGONAL_ONLY else data, PARAMS
+        ).items()
     }
 
 
@@ -55,7 +78,8 @@ def test_parameter_space_axes_have_equal_aspect(drawn):
     for name, fig in drawn.items():
         if name == "shrink_factors":
             continue
-        planes = fig.axes[:1] if name == "early_stopping" else fig.axes  # then its factor panel
+        # early_stopping's and l1_paths' second panel plots against τ or λ
+        planes = fig.axes[:1] if name in ("early_stopping", "l1_paths") else fig.axes
         for ax in planes:
             assert ax.get_aspect() == 1.0, name
 
@@ -207,6 +231,57 @@ def test_shrink_curves_are_the_stored_factors(drawn, data):
     for i in range(2):
         (curve,) = by_gid(drawn["shrink_factors"], f"shrink_{i + 1}")
         np.testing.assert_array_equal(curve.get_ydata(), path["shrink"][path["lambdas"] > 0, i])
+
+
+def test_threshold_bands_and_moves_are_the_stored_ones(decorrelated):
+    lasso = decorrelated["lasso"]
+    fig = figures.render("l1_thresholds", decorrelated, PARAMS)["l1_thresholds"]
+    assert len(fig.axes) == 2
+    for ax, lam in zip(fig.axes, PARAMS["lambdas"]):
+        k = datafile.index_of(lasso["lambdas"], lam)
+        t = lasso["thresholds"][k]
+        edges = [a for a in ax.lines if a.get_gid() == "band_1_edge"]
+        assert sorted(e.get_xdata()[0] for e in edges) == [-t[0], t[0]]
+        (end,) = [a for a in ax.lines if a.get_gid() == "lasso"]
+        np.testing.assert_array_equal(end.get_xydata()[0], lasso["lasso"][k])
+    # λ = 50 sets the flat component to 0 (inside its band), λ = 5 shifts both
+    assert "set to 0" in fig.axes[1].get_title() and "shifted" in fig.axes[0].get_title()
+    with pytest.raises(ValueError, match="diagonal Hessian"):
+        figures.render(
+            "l1_thresholds", {**decorrelated, "lasso": {**lasso, "diagonal": False}}, PARAMS
+        )
+
+
+def test_classic_l1_picture_touches_the_diamond_at_its_level(decorrelated, data):
+    for source, correlated in ((decorrelated, False), (data, True)):
+        lasso = source["lasso"]
+        fig = figures.render("l1_vs_l2", source, PARAMS)["l1_vs_l2"]
+        k = datafile.index_of(lasso["lambdas"], PARAMS["lam"])
+        (diamond,) = by_gid(fig, "l1_ball")
+        corners = diamond.get_xy()
+        assert np.abs(corners).sum(axis=1).max() == pytest.approx(lasso["l1_radii"][k])
+        (circle,) = by_gid(fig, "l2_ball")
+        assert circle.get_radius() == pytest.approx(np.linalg.norm(lasso["ridge"][k]))
+        (touch,) = by_gid(fig, "risk_through_lasso")
+        quad_level = float(lasso["lasso_levels"][k])
+        quad = source["quadratic"]
+        delta = touch.get_xydata() - quad["theta_hat"]
+        levels = float(quad["risk_min"]) + 0.5 * np.einsum(
+            "ni,ij,nj->n", delta, quad["hessian"], delta
+        )
+        np.testing.assert_allclose(levels, quad_level, rtol=1e-9)
+        assert (
+            bool([a for ax in fig.axes for a in ax.lines if a.get_gid() == "rotated"]) == correlated
+        )
+
+
+def test_paths_figure_draws_the_stored_paths(drawn, data):
+    path = data["lasso_path"]
+    (line,) = by_gid(drawn["l1_paths"], "lasso_path")
+    np.testing.assert_array_equal(line.get_xydata(), path["lasso"])
+    for j in range(2):
+        (curve,) = by_gid(drawn["l1_paths"], f"lasso_{j + 1}")
+        np.testing.assert_array_equal(curve.get_ydata(), path["lasso"][:, j])
 
 
 def test_two_renders_are_byte_identical(data, tmp_path):

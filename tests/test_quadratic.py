@@ -62,3 +62,24 @@ def test_generated_data_follow_the_course_setup():
 def test_quadratic_rejects_bad_shapes(hessian, theta):
     with pytest.raises(ValueError, match="hessian must be square|theta_hat must have shape"):
         Quadratic(hessian, theta)
+
+
+def test_decorrelated_features_give_a_diagonal_hessian_and_the_rotated_minimizer():
+    from l2geom.core.lasso import is_diagonal
+    from l2geom.core.quadratic import decorrelate
+    from l2geom.core.sources import quadratic_from_source
+
+    spec = {"n": 100, "weights": [0.5, 3.0], "noise_sd": 0.5, "seed": 1, "low": 0.0, "high": 1.0}
+    plain = quadratic_from_source({"generate": spec})
+    rotated = quadratic_from_source({"generate": {**spec, "decorrelate": True}})
+    sigma, q = eigen(plain.hessian)
+    assert is_diagonal(rotated.hessian)
+    assert np.allclose(np.diag(rotated.hessian), sigma, rtol=1e-12)  # ascending
+    assert np.allclose(rotated.theta_hat, q.T @ plain.theta_hat, rtol=1e-12)  # Qᵀθ̂
+    assert rotated.risk_min == pytest.approx(plain.risk_min, rel=1e-12)  # same fit
+    assert np.allclose(eigen(rotated.hessian)[1], np.eye(2), atol=1e-12)  # deterministic sign
+    x = np.random.default_rng(3).normal(size=(30, 4))
+    gram = decorrelate(x).T @ decorrelate(x)
+    assert is_diagonal(gram) and np.all(np.diff(np.diag(gram)) > 0)
+    with pytest.raises(ValueError, match="need x"):
+        decorrelate(np.ones(3))

@@ -46,24 +46,32 @@ def plan_field(name: str) -> Param:
     return get
 
 
+@dataclass(frozen=True)
+class LambdaParam:
+    """The λ values of one use of a scenario's ``lambdas`` section (a job parameter):
+    ``pick`` "all" (sorted, unique), "first" or "last" (the smallest or largest one)."""
+
+    use: str
+    pick: str = "all"
+
+    def __call__(self, plan):
+        values = plan.lambdas_for(self.use)
+        return values if self.pick == "all" else values[0 if self.pick == "first" else -1]
+
+
 def lambdas(use: str) -> Param:
-    """The sorted, unique λ values of one use ("decay", "pull" or "rescale")."""
-
-    def get(plan):
-        return plan.lambdas_for(use)
-
-    get.__qualname__ = f"lambdas({use!r})"
-    return get
+    """The sorted, unique λ values of one use ("decay", "pull", "rescale" or "l1")."""
+    return LambdaParam(use)
 
 
 def first_lambda(use: str) -> Param:
     """The one λ of a single-valued use."""
+    return LambdaParam(use, "first")
 
-    def get(plan):
-        return plan.lambdas_for(use)[0]
 
-    get.__qualname__ = f"first_lambda({use!r})"
-    return get
+def last_lambda(use: str) -> Param:
+    """The largest λ of a use."""
+    return LambdaParam(use, "last")
 
 
 DESCENT = {
@@ -154,6 +162,7 @@ def _by_name(specs, key: str) -> dict:
 
 
 _COMPUTE = "l2geom.core.compute"
+_L1 = "l2geom.core.compute_l1"  # the L1 lecture's data files
 
 DATA_FILES: dict[str, DataFileSpec] = _by_name(
     [
@@ -185,6 +194,10 @@ DATA_FILES: dict[str, DataFileSpec] = _by_name(
                 "eps": setting("adam", "eps"),
             },
             when="read",
+        ),
+        DataFileSpec("lasso", f"{_L1}:lasso_data", {"lambdas": lambdas("l1")}, when="read"),
+        DataFileSpec(
+            "lasso_path", f"{_L1}:lasso_path_data", {"num": setting("path_points")}, when="read"
         ),
         DataFileSpec(
             "early_stopping",
@@ -248,6 +261,23 @@ FIGURES: dict[str, FigureSpec] = _by_name(
             "l2geom.figures.early_stopping:figure",
             {**_PLANE, "ridge_path": "ridge_path", "early_stopping": "early_stopping"},
         ),
+        FigureSpec(
+            "l1_thresholds",
+            "l2geom.figures.l1_thresholds:figure",
+            {**_PLANE, "lasso": "lasso"},
+            {"lambdas": lambdas("l1")},
+        ),
+        FigureSpec(
+            "l1_vs_l2",
+            "l2geom.figures.l1_vs_l2:figure",
+            {**_PLANE, "lasso": "lasso"},
+            {"lam": last_lambda("l1")},
+        ),
+        FigureSpec(
+            "l1_paths",
+            "l2geom.figures.l1_paths:figure",
+            {**_PLANE, "lasso_path": "lasso_path", "ridge_path": "ridge_path"},
+        ),
     ],
     "family",
 )
@@ -303,6 +333,20 @@ DECK = DeckSpec(
 
 # Family -> the figure files it draws (figures/{scenario}/{name}.pdf and .png)
 FIGURE_FAMILIES: dict[str, tuple[str, ...]] = {f: spec.names for f, spec in FIGURES.items()}
+
+
+def lambda_uses(figures=(), animations=()) -> set[str]:
+    """The uses of a scenario's ``lambdas`` section ("l1", ...) that drawing the figure
+    families ``figures`` and the animations ``animations`` takes, by them or by the data
+    files they read."""
+    specs: list[Any] = [*(FIGURES[f] for f in figures), *(ANIMATIONS[a] for a in animations)]
+    specs += [DATA_FILES[name] for spec in list(specs) for name in spec.reads.values()]
+    return {
+        param.use
+        for spec in specs
+        for param in spec.params.values()
+        if isinstance(param, LambdaParam)
+    }
 
 
 def data_files(dim: int, figures=(), animations=()) -> tuple[str, ...]:

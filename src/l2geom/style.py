@@ -18,6 +18,9 @@ COLORS: dict[str, str] = {
     "eigen_axes": "#CC79A7",  # eigenvector axes of H (reddish purple)
     "adam_penalty": "#D55E00",  # Adam + L2 (Adam on R_reg): ends at θ̂_ridge, so its colour
     "adamw": "#CC79A7",  # AdamW and its box (reddish purple; no eigen-axes beside it)
+    "lasso": "#CC79A7",  # θ̂_lasso and the lasso path (reddish purple; no eigen-axes beside it)
+    "l1_penalty": "#009E73",  # L1 penalty diamonds (bluish green: a penalty contour, as L2's)
+    "threshold": "#56B4E9",  # threshold bands ±λ/H_jj of soft thresholding (sky blue)
     "risk": "#4D4D4D",  # R_emp contour lines (dark grey)
     "ink": "#1A1A1A",  # text and coordinate axes
     "background": "#FFFFFF",
@@ -32,6 +35,9 @@ COLOR_WORDS: dict[str, str] = {
     "eigen_axes": "purple",
     "adam_penalty": "vermillion",
     "adamw": "purple",
+    "lasso": "purple",
+    "l1_penalty": "green",
+    "threshold": "sky blue",
     "risk": "grey",
 }
 

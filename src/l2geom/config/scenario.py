@@ -10,7 +10,9 @@ from typing import Any
 import numpy as np
 
 from .. import limits
+from ..catalogue import lambda_uses
 from ..core.descent import check_convergent
+from ..core.lasso import is_diagonal
 from ..core.quadratic import Quadratic, eigen
 from ..core.sources import SourceError, finite, quadratic_from_source
 from ..errors import ConfigError
@@ -74,6 +76,29 @@ def _check_drawable(name: str, d: int, sigma: np.ndarray, lambdas: dict[str, lis
         )
 
 
+def _check_l1(name: str, spec: dict, quad: Quadratic) -> None:
+    """The lambdas of every use its figures and animations take are given (lambdas.l1 has
+    no default: its scale is the Hessian's), and the threshold bands ±λ/H_jj are drawn
+    only where soft thresholding is the lasso solution: a diagonal H."""
+    users = {
+        **{f: lambda_uses(figures=[f]) for f in spec["figures"]},
+        **{a: lambda_uses(animations=[a]) for a in spec["animations"]},
+    }
+    for use in sorted(set().union(*users.values()) - set(spec["lambdas"])):
+        by = ", ".join(item for item, uses in users.items() if use in uses)
+        raise _fail(name, f"lambdas.{use}", f"required key is missing (used by {by})")
+    if "l1" in spec["lambdas"]:
+        _finite(name, "lambdas.l1", spec["lambdas"]["l1"])
+    if "l1_thresholds" in spec["figures"] and not is_diagonal(quad.hessian):
+        raise _fail(
+            name,
+            "figures",
+            "l1_thresholds draws soft thresholding by lambda/H_jj, the lasso solution only "
+            "for a diagonal Hessian: decorrelate the features (source.generate.decorrelate: "
+            "true) or give a diagonal quadratic",
+        )
+
+
 def build_scenario(name: str, spec: dict, root: Path) -> Scenario:
     """One scenario from its validated config ``spec``; raises ConfigError naming the key."""
     if not SAFE_NAME.fullmatch(name):
@@ -92,6 +117,7 @@ def build_scenario(name: str, spec: dict, root: Path) -> Scenario:
     for key in ("decay", "rescale"):
         _finite(name, f"lambdas.{key}", lambdas[key])
     _finite(name, "lambdas.pull", lambdas["pull"])
+    _check_l1(name, spec, quad)
     lambdas = _lambdas(lambdas)
     if not (np.all(np.isfinite(quad.hessian)) and np.all(np.isfinite(quad.theta_hat))):
         raise _fail(name, "source", "the data overflow: the Hessian or theta_hat is not finite")

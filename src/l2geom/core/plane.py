@@ -27,6 +27,16 @@ def circle(radius: float, num: int = 241) -> np.ndarray:
     return float(radius) * np.stack([np.cos(t), np.sin(t)], axis=1)
 
 
+def diamond(radius: float) -> np.ndarray:
+    """The L1 ball's boundary |θ₁| + |θ₂| = radius (a penalty contour of λ‖θ‖₁) as a closed
+    polyline (5, 2) through its corners (radius, 0), (0, radius), (−radius, 0), (0, −radius),
+    first == last."""
+    r = float(radius)
+    if not np.isfinite(r) or r < 0:
+        raise ValueError(f"radius must be finite and >= 0, got {r}")
+    return np.array([[r, 0.0], [0.0, r], [-r, 0.0], [0.0, -r], [r, 0.0]])
+
+
 def rotation_angle(q: np.ndarray) -> float:
     """The angle (radians, counter-clockwise) by which the 2-d rotation ``q`` turns the
     plane; ValueError if ``q`` is not a rotation (orthogonal, determinant +1)."""

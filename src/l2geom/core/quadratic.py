@@ -78,6 +78,19 @@ def from_regression(x: np.ndarray, y: np.ndarray) -> Quadratic:
     return Quadratic(2.0 * x.T @ x, theta_hat, float(residual @ residual), len(y))
 
 
+def decorrelate(x: np.ndarray) -> np.ndarray:
+    """The features ``x`` (n, d) rotated onto the eigenvectors of XᵀX: X Q, with Q from
+    :func:`eigen` (eigenvalues ascending, its sign convention, det Q = +1). The rotated
+    features are uncorrelated in the uncentred sense of the course's model (no intercept):
+    (XQ)ᵀ(XQ) = diag(σ₁, …, σ_d) ascending, up to rounding, so H = 2 QᵀXᵀXQ is diagonal and
+    θ̂ becomes Qᵀθ̂, step 1 of the L2 lecture (PCA without centring)."""
+    x = np.asarray(x, dtype=float)
+    if x.ndim != 2:
+        raise ValueError(f"need x (n, d), got shape {x.shape}")
+    _, q = eigen(x.T @ x)
+    return x @ q
+
+
 def generate_regression(
     rng: np.random.Generator,
     n: int,

@@ -11,7 +11,7 @@ import numpy as np
 
 from .. import limits
 from .datasets import read_csv
-from .quadratic import Quadratic, from_regression, generate_regression
+from .quadratic import Quadratic, decorrelate, from_regression, generate_regression
 
 
 class SourceError(ValueError):
@@ -55,7 +55,7 @@ def quadratic_from_source(source: Mapping[str, Any], root: str | Path = ".") -> 
             spec["low"],
             spec["high"],
         )
-        return from_regression(x, y)
+        return _regression(x, y, spec)
     spec = source["csv"]
     if "{" in spec["path"] or "}" in spec["path"]:
         raise SourceError(
@@ -67,7 +67,13 @@ def quadratic_from_source(source: Mapping[str, Any], root: str | Path = ".") -> 
         x, y = read_csv(Path(root) / spec["path"], spec["features"], spec["target"])
     except ValueError as err:
         raise SourceError("csv.path", f"{spec['path']!r}: {err}") from None
-    return from_regression(x, y)
+    return _regression(x, y, spec)
+
+
+def _regression(x: np.ndarray, y: np.ndarray, spec: Mapping[str, Any]) -> Quadratic:
+    """The quadratic of the regression data X (n, d), y (n,); with ``decorrelate: true`` in
+    ``spec``, of the features rotated onto the eigenvectors of XᵀX (so H is diagonal)."""
+    return from_regression(decorrelate(x) if spec.get("decorrelate", False) else x, y)
 
 
 def _explicit(spec: Mapping[str, Any]) -> Quadratic:

@@ -22,11 +22,13 @@ from ..style import COLORS
 MARK: dict[str, dict[str, Any]] = {
     "theta_hat": dict(marker="o", ms=5.0, mfc=COLORS["weights"], mec="white", mew=0.7),
     "ridge": dict(marker="o", ms=5.0, mfc=COLORS["ridge"], mec="white", mew=0.7),
+    "lasso": dict(marker="D", ms=4.4, mfc=COLORS["lasso"], mec="white", mew=0.7),
     "origin": dict(marker="+", ms=5.0, mec=COLORS["ink"], mew=0.7),
 }
 
 THETA_HAT = r"$\hat{\theta}$"
 THETA_RIDGE = r"$\hat{\theta}_{\mathrm{Ridge}}$"
+THETA_LASSO = r"$\hat{\theta}_{\mathrm{Lasso}}$"
 
 
 class Arrow(FancyArrowPatch):
