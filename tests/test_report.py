@@ -85,4 +85,5 @@ def test_captions_say_where_the_deck_shows_it_and_list_a_videos_stages(report):
     assert "Shown in the deck on page 5 (“Gradient descent vs. weight decay”)" in text
     assert "Its stages (each ends at a pause point)" in text
     assert "slides/build/l2-weight-decay-html.zip" in text  # the decks, under Slides
+    assert "slides/build/l2-weight-decay-handout.pdf" in text
     assert re.search(r"<li>\d+\.\d s, rotate back: The plane turns back by Q", text)
