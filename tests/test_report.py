@@ -24,8 +24,9 @@ def preview_config(renamed: bool) -> dict:
     config = yaml.safe_load((ROOT / "config/config.yaml").read_text())
     config.update(quality="preview", short_animations=True)
     if renamed:
-        config["scenarios"] = {RENAMED[k]: v for k, v in config["scenarios"].items()}
-        config["deck"] = {part: RENAMED[name] for part, name in config["deck"].items()}
+        # (scenarios the deck does not show, such as the L1 lecture's course_pca, keep theirs)
+        config["scenarios"] = {RENAMED.get(k, k): v for k, v in config["scenarios"].items()}
+        config["deck"] = {part: RENAMED.get(name, name) for part, name in config["deck"].items()}
     return config
 
 
