@@ -22,6 +22,7 @@ av = pytest.importorskip("av")
 
 from l2geom.animations import clipping, encoding, plane, rendering, sampling, scene  # noqa: E402  # noqa: E402
 from l2geom.animations.rendering import render, render_config, scene_class  # noqa: E402
+from l2geom.animations.stills import still_name  # noqa: E402
 from l2geom.animations.style import MIN_SIZE, PALETTE  # noqa: E402
 from l2geom.catalogue import ANIMATIONS  # noqa: E402
 from l2geom.core.plane import circle  # noqa: E402
@@ -343,6 +344,9 @@ def renders(scenario_data, tmp_path_factory):
             target / f"{name}.mp4",
             target / f"{name}.png",
             pauses=target / f"{name}.json",
+            stills=target / name,
+            snippet=target / f"{name}.tex",
+            scenario="course",
             quality="preview",
             short=True,
             **extra,
@@ -362,9 +366,11 @@ def test_render_is_h264_preview_and_every_frame_decodes(renders, name):
     assert info["codec"] == "h264" and info["pix_fmt"] == "yuv420p"
     record = json.loads((folder / f"{name}.json").read_text())
     assert info["decoded"] == info["declared"] == round(record["duration"] * 15)
-    # No media folder is left behind, only the three outputs.
+    # No media folder is left behind, only the outputs: movie, poster, pause points,
+    # snippet and the stills' folder.
     assert sorted(p.name for p in folder.iterdir()) == [
-        f"{name}.{ext}" for ext in ("json", "mp4", "png")
+        name,
+        *(f"{name}.{ext}" for ext in ("json", "mp4", "png", "tex")),
     ]
 
 
@@ -442,18 +448,111 @@ def test_no_text_is_smaller_than_the_slides_footnotes(renders, name):
     assert texts and min(m.font_size for m in texts) >= MIN_SIZE - 0.5
 
 
+def decoded_frames(movie: Path, indices: set[int]) -> dict[int, np.ndarray]:
+    """The movie's frames ``indices`` (RGB), decoded."""
+    found = {}
+    with av.open(str(movie)) as container:
+        for i, frame in enumerate(container.decode(container.streams.video[0])):
+            if i in indices:
+                found[i] = frame.to_ndarray(format="rgb24")
+    return found
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(ANIMATIONS))
-def test_poster_is_the_final_frame(renders, name):
+def test_a_still_per_pause_point_is_the_frame_the_video_shows_there(renders, name):
     from PIL import Image
 
+    scene, folder = renders[name]
+    record = json.loads((folder / f"{name}.json").read_text())
+    labels = [stage.label for stage in scene_class(name).STAGES]
+    files = sorted(p.name for p in (folder / name).iterdir())
+    assert files == record["stills"] == [p["still"] for p in record["pauses"]]
+    frames = decoded_frames(folder / f"{name}.mp4", {p["frame"] for p in record["pauses"]})
+    for pause in record["pauses"]:
+        assert pause["still"] == still_name(labels.index(pause["label"]) + 1, pause["label"])
+        assert pause["frame"] == round(pause["time"] * 15) - 1
+        still = np.asarray(Image.open(folder / name / pause["still"]).convert("RGB"), float)
+        assert still.shape == (480, 854, 3)  # the video's resolution
+        video = frames[pause["frame"]].astype(float)
+        others = [f for i, f in frames.items() if i != pause["frame"]]
+        error = np.abs(still - video).mean()
+        assert error < 4.0  # H.264 + yuv420p loss only
+        # and closer to its own frame than to another stage's end
+        assert all(error < np.abs(still - other.astype(float)).mean() for other in others)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(ANIMATIONS))
+def test_the_poster_is_the_still_of_the_stage_the_scene_names(renders, name):
     _, folder = renders[name]
-    poster = np.asarray(Image.open(folder / f"{name}.png").convert("RGB"), dtype=float)
-    last = probe(folder / f"{name}.mp4")["last"].astype(float)
-    assert poster.shape == last.shape == (480, 854, 3)
-    assert np.abs(poster - last).mean() < 4.0  # H.264 + yuv420p loss only
+    record = json.loads((folder / f"{name}.json").read_text())
+    cls = scene_class(name)
+    assert cls.POSTER in [stage.label for stage in cls.STAGES]
+    assert record["poster"] == cls.POSTER  # marked in the short render too
+    still = next(p["still"] for p in record["pauses"] if p["label"] == cls.POSTER)
+    assert (folder / f"{name}.png").read_bytes() == (folder / name / still).read_bytes()
+    from PIL import Image
+
+    poster = np.asarray(Image.open(folder / f"{name}.png").convert("RGB"))
     background = np.array(manim.ManimColor(PALETTE["background"]).to_rgb()) * 255
     np.testing.assert_array_equal(poster[0, 0], background)  # the frame, not a blank
+    assert len(np.unique(poster.reshape(-1, 3), axis=0)) > 50  # a picture
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(ANIMATIONS))
+def test_the_snippet_names_the_movie_poster_and_every_still(renders, name):
+    _, folder = renders[name]
+    record = json.loads((folder / f"{name}.json").read_text())
+    text = (folder / f"{name}.tex").read_text()
+    assert f"\\ltwogeomdir/{name}.mp4" in text and f"\\ltwogeomdir/{name}.png" in text
+    for pause in record["pauses"]:
+        assert f"\\ltwogeomdir/{name}/{pause['still']}" in text
+
+
+class Stageless(scene.DataScene):
+    """A scene that marks no stage."""
+
+    def construct(self):
+        self.add(manim.Square(color=PALETTE["weights"]))
+        self.wait(0.2)
+
+
+def test_an_animation_without_pause_points_has_its_last_frame_as_only_still(tmp_path, capfd):
+    from PIL import Image
+
+    rendered = render(
+        Stageless,
+        {},
+        tmp_path / "stageless.mp4",
+        tmp_path / "stageless.png",
+        pauses=tmp_path / "stageless.json",
+        stills=tmp_path / "stageless",
+        snippet=tmp_path / "stageless.tex",
+        quality="preview",
+    )
+    assert "warning: animation Stageless marks no pause points" in capfd.readouterr().err
+    assert [p.name for p in (tmp_path / "stageless").iterdir()] == ["00-last-frame.png"]
+    record = json.loads((tmp_path / "stageless.json").read_text())
+    assert record["pauses"] == [] and record["stills"] == ["00-last-frame.png"]
+    assert record["poster"] is None
+    last = np.asarray(rendered.renderer.get_frame())[..., :3]
+    still = np.asarray(Image.open(tmp_path / "stageless" / "00-last-frame.png").convert("RGB"))
+    np.testing.assert_array_equal(still, last)
+    assert (tmp_path / "stageless.png").read_bytes() == (
+        tmp_path / "stageless" / "00-last-frame.png"
+    ).read_bytes()
+    assert "00-last-frame.png" in (tmp_path / "stageless.tex").read_text()
+
+
+def test_a_poster_must_be_a_declared_stage(tmp_path):
+    class Wrong(Stageless):
+        STAGES = (scene.Stage("one", "The one stage."),)
+        POSTER = "two"
+
+    with pytest.raises(ValueError, match="POSTER 'two' is none of its STAGES"):
+        render(Wrong, {}, tmp_path / "w.mp4", tmp_path / "w.png", quality="preview")
 
 
 def _scene_point(axes, point):
@@ -586,8 +685,18 @@ def test_two_renders_in_parallel(scenario_data, tmp_path):
         record = json.loads((tmp_path / f"run{i}" / "rotate_rescale.json").read_text())
         assert info["decoded"] == round(record["duration"] * 15)
         assert (info["width"], info["height"]) == (854, 480)
-    # libx264 on one thread: the same bytes, whatever the number of cores
-    for name in ("rotate_rescale.mp4", "rotate_rescale.png"):
+    # libx264 on one thread: the same bytes, whatever the number of cores; stills and
+    # snippet too
+    stills = sorted(p.name for p in (tmp_path / "run0" / "rotate_rescale").iterdir())
+    assert stills == sorted(p.name for p in (tmp_path / "run1" / "rotate_rescale").iterdir())
+    assert len(stills) == len(scene_class("rotate_rescale").STAGES)
+    for name in (
+        "rotate_rescale.mp4",
+        "rotate_rescale.png",
+        "rotate_rescale.json",
+        "rotate_rescale.tex",
+        *(f"rotate_rescale/{still}" for still in stills),
+    ):
         assert (tmp_path / "run0" / name).read_bytes() == (tmp_path / "run1" / name).read_bytes()
 
 

@@ -47,3 +47,22 @@ def test_rescale_stores_the_angle_of_its_eigenvectors_in_the_plane_only():
     assert np.allclose(turned, q[:, 0])  # Q turns the first coordinate axis onto q1
     space = Quadratic(np.diag([1.0, 2.0, 8.0]), np.array([2.0, 1.2, 1.0]))
     assert "angle" not in compute.rescale_data(space, 1.0)
+
+
+def test_step_lengths_are_the_gradient_step_and_the_decay_pull():
+    quad = Quadratic(np.array([[3.0, 1.0], [1.0, 0.5]]), np.array([1.0, 2.0]))
+    alpha, lams = 0.05, [0.5, 4.0]
+    data = compute.descent_data(quad, np.zeros(2), alpha, 400, lams)
+    for j, lam in enumerate(lams):
+        wd = data["wd"][j]
+        gradient = np.array([quad.gradient(theta) for theta in wd[:-1]])
+        np.testing.assert_allclose(
+            data["gradient_lengths"][j], alpha * np.linalg.norm(gradient, axis=1), rtol=1e-12
+        )
+        np.testing.assert_allclose(
+            data["pull_lengths"][j], alpha * lam * np.linalg.norm(wd[:-1], axis=1), rtol=1e-12
+        )
+        # settled at θ̂_ridge: the two are equally long
+        assert data["gradient_lengths"][j][-1] == pytest.approx(
+            data["pull_lengths"][j][-1], rel=1e-6
+        )

@@ -42,6 +42,13 @@ Q = G + ["source", "quadratic"]
 CASES = [
     # (config, expected fragment of the one-line message)
     (mutated(["quality"], "ultra"), "quality: 'ultra' is not one of"),
+    # a handout grid an A4 page does not hold
+    (
+        mutated(["deck", "handout"], {"per_page": 3}),
+        "deck.handout.per_page: 3 is not one of [1, 2, 4]",
+    ),
+    (mutated(["deck", "handout"], {"per_page": 16}), "deck.handout.per_page: 16 is not one of"),
+    (mutated(["deck", "handout"], {"layout": 2}), "deck.handout.layout: unknown key"),
     (mutated(["colour"], "red"), "colour: unknown key"),
     (mutated(C + ["lambdas", "typo"], 3), "scenarios.course.lambdas.typo: unknown key"),
     (

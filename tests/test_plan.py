@@ -96,3 +96,12 @@ def test_edited_checking_code_changes_the_digest(tmp_path, monkeypatch):
     with open(package / "config" / "scenario.py", "a") as handle:
         handle.write("\n# edited\n")
     assert config_check.digest(config, SCHEMA, tmp_path) != before
+
+
+@pytest.mark.parametrize(("handout", "per_page"), [(None, 1), ({}, 1), ({"per_page": 4}, 4)])
+def test_the_deck_names_its_handout_layout(tmp_path, handout, per_page):
+    config = read_yaml(ROOT / "config/config.yaml")
+    if handout is not None:
+        config["deck"]["handout"] = handout
+    checked, _ = config_check.checked_plan(config, SCHEMA, tmp_path)
+    assert checked["deck"]["handout_per_page"] == per_page

@@ -24,8 +24,9 @@ def preview_config(renamed: bool) -> dict:
     config = yaml.safe_load((ROOT / "config/config.yaml").read_text())
     config.update(quality="preview", short_animations=True)
     if renamed:
-        config["scenarios"] = {RENAMED[k]: v for k, v in config["scenarios"].items()}
-        config["deck"] = {part: RENAMED[name] for part, name in config["deck"].items()}
+        # (scenarios the deck does not show, such as the L1 lecture's course_pca, keep theirs)
+        config["scenarios"] = {RENAMED.get(k, k): v for k, v in config["scenarios"].items()}
+        config["deck"] = {part: RENAMED.get(name, name) for part, name in config["deck"].items()}
     return config
 
 
@@ -85,4 +86,5 @@ def test_captions_say_where_the_deck_shows_it_and_list_a_videos_stages(report):
     assert "Shown in the deck on page 5 (“Gradient descent vs. weight decay”)" in text
     assert "Its stages (each ends at a pause point)" in text
     assert "slides/build/l2-weight-decay-html.zip" in text  # the decks, under Slides
+    assert "slides/build/l2-weight-decay-handout.pdf" in text
     assert re.search(r"<li>\d+\.\d s, rotate back: The plane turns back by Q", text)

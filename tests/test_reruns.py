@@ -27,7 +27,9 @@ CSV_SCENARIO = """
     lambdas: {decay: 1, pull: [0.5, 2], rescale: 1}
 """
 HTML_DECK = {"slides/build/html", "slides/build/l2-weight-decay-html.zip"}  # folder and zip
-PDF_DECK = {"slides/build/l2-weight-decay.pdf"} | HTML_DECK  # the PDF and, from it, the HTML deck
+# the PDF and, from it, the HTML deck; the handout (same source and inputs, stills for movies)
+PDF_DECK = {"slides/build/l2-weight-decay.pdf", "slides/build/l2-weight-decay-handout.pdf"}
+PDF_DECK |= HTML_DECK
 DECK = {"slides/generated/values.tex"} | PDF_DECK
 
 
@@ -45,7 +47,12 @@ def figures(scenario, *families):
 
 
 def animations(*names):
-    return {f"figures/course/animations/{n}.{ext}" for n in names for ext in ANIMATION_FILES}
+    """An animation's files and its folder of stills."""
+    return {
+        f"figures/course/animations/{n}{ext}"
+        for n in names
+        for ext in ("", *(f".{e}" for e in ANIMATION_FILES))
+    }
 
 
 ALL_FIGURES = figures("course", *FIGURE_FAMILIES) | figures(

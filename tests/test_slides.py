@@ -177,7 +177,11 @@ def test_colors_tex_defines_every_role_and_its_word():
         name = "l2" + role.replace("_", "")
         assert f"\\definecolor{{{name}}}{{HTML}}{{{hexcode[1:].upper()}}}" in text
     for role, word in style.COLOR_WORDS.items():
-        assert f"\\newcommand{{\\cw{role.replace('_', '')}}}{{{word}}}" in text
+        name = f"cw{role.replace('_', '')}"
+        assert (
+            f"\\newcommand{{\\{name}}}{{{word}}}" in text  # a letters-only name
+            or f"\\expandafter\\newcommand\\csname {name}\\endcsname{{{word}}}" in text
+        )
 
 
 def test_deck_source_uses_only_generated_numbers_and_known_colours(scenario_data):
@@ -255,7 +259,33 @@ def make_deck_project(root: Path, values: dict[str, str]) -> Path:
         folder = root / "figures/course/animations"
         _standin_figure(folder / f"{name}.png", 8.54, 4.8, name)
         (folder / f"{name}.mp4").write_bytes(b"stand-in video")
+        _standin_stills(folder, name)
     return root / "slides" / "l2-weight-decay.tex"
+
+
+def _standin_stills(folder: Path, name: str) -> None:
+    """A still per declared stage (a 16:9 PNG of one grey) and the animation's snippet,
+    written by the code a render uses."""
+    from PIL import Image
+
+    from l2geom.animations.rendering import scene_class
+    from l2geom.animations.stills import snippet, still_name
+
+    stages = scene_class(name).STAGES
+    pauses = [
+        {
+            "label": s.label,
+            "description": s.description,
+            "stage": i,
+            "still": still_name(i, s.label),
+        }
+        for i, s in enumerate(stages, start=1)
+    ]
+    (folder / name).mkdir(parents=True, exist_ok=True)
+    for i, pause in enumerate(pauses):
+        Image.new("RGB", (854, 480), (200 - 10 * i,) * 3).save(folder / name / pause["still"])
+    record = {"pauses": pauses, "stills": [p["still"] for p in pauses], "poster": None}
+    (folder / f"{name}.tex").write_text(snippet(name, "course", record))
 
 
 @pytest.fixture(scope="module")
@@ -267,6 +297,16 @@ def built_deck(tmp_path_factory, scenario_data):
     log = tex.parent.parent / "latex.log"
     latex.compile_deck(tex, pdf, 1767225600, log=log)
     return tex, pdf, log, values
+
+
+@pytest.fixture(scope="module")
+def built_handout(built_deck):
+    """(pdf, log) of the handout of the deck in ``built_deck``, one slide a page."""
+    tex = built_deck[0]
+    pdf = tex.parent / "build" / "l2-weight-decay-handout.pdf"
+    log = tex.parent.parent / "handout.log"
+    latex.compile_deck(tex, pdf, 1767225600, log=log, handout=1)
+    return pdf, log
 
 
 def pdf_text(pdf: Path) -> str:
@@ -367,6 +407,71 @@ def test_two_builds_give_identical_bytes(built_deck):
     first = pdf.read_bytes()
     latex.compile_deck(tex, pdf, 1767225600)  # a fresh build in a fresh aux folder
     assert pdf.read_bytes() == first
+
+
+def handout_pages(source: str) -> int:
+    """Pages of the handout: a frame's overlays collapse to one page, an animation frame
+    gives a page per four stills (2 x 2, balanced)."""
+    from l2geom.animations.rendering import scene_class
+    from l2geom.animations.stills import handout_pages as pages_of
+
+    count = 0
+    for _, _, _, body in latex.frames(source):
+        shown = re.search(r"\\animation\{[^}]*\}\{(\w+)\}", body)
+        count += len(pages_of(len(scene_class(shown.group(1)).STAGES))) if shown else 1
+    return count
+
+
+def test_handout_collapses_overlays_and_shows_each_animation_as_its_stills(
+    built_deck, built_handout
+):
+    tex, deck_pdf = built_deck[0], built_deck[1]
+    pdf, log = built_handout
+    source = tex.read_text()
+    assert pdf_pages(pdf) == handout_pages(source)
+    latex_log = log.read_text().split("===== l2-weight-decay-handout.log =====", 1)[1]
+    assert "Output written on" in latex_log
+    assert latex.check_log(latex_log) == []  # no overfull box either
+    assert pdf_pages(deck_pdf) == latex.expected_pages(source)
+    text = pdf_text(pdf)
+    assert all(title in text for title in FRAME_TITLES)
+    from l2geom.animations.rendering import scene_class
+    from l2geom.animations.stills import latex_text
+
+    for name in ANIMATIONS:  # every stage's label and description
+        for i, stage in enumerate(scene_class(name).STAGES, start=1):
+            if stage.label.isascii():
+                assert f"{i}. {stage.label}" in text
+            runs = [r.split() for r in re.split(r"\$[^$]*\$", latex_text(stage.description))]
+            words = next(r for r in runs if len(r) >= 2)[:2]
+            assert " ".join(words) in text.replace("’", "'"), (name, stage.label)
+    assert b"/Movie" not in pdf_objects(pdf)  # stills, no videos
+
+
+def test_handout_two_builds_give_identical_bytes(built_handout, tmp_path):
+    pdf, _ = built_handout
+    again = pdf.with_name("again.pdf")
+    tex = pdf.parent.parent / "l2-weight-decay.tex"
+    latex.compile_deck(tex, again, 1767225600, handout=1)
+    assert again.read_bytes() == pdf.read_bytes()
+    again.unlink()
+
+
+@pytest.mark.parametrize(("per_page", "size"), [(2, (595, 842)), (4, (842, 595))])
+def test_handout_puts_two_or_four_slides_on_an_a4_page(built_deck, built_handout, per_page, size):
+    tex = built_deck[0]
+    pdf = tex.parent / "build" / f"handout-{per_page}.pdf"
+    latex.compile_deck(tex, pdf, 1767225600, handout=per_page)
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    width, height = map(float, re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info.stdout).groups())
+    assert (round(width), round(height)) == size
+    assert pdf_pages(pdf) == -(-pdf_pages(built_handout[0]) // per_page)
+    pdf.unlink()
+
+
+def test_a_handout_layout_that_is_not_a_grid_is_refused(tmp_path):
+    with pytest.raises(ValueError, match="none of"):
+        latex.compile_deck(tmp_path / "x.tex", tmp_path / "x.pdf", 0, handout=3)
 
 
 def test_failed_build_leaves_no_pdf(tmp_path, scenario_data):

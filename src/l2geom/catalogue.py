@@ -313,9 +313,10 @@ ANIMATIONS: dict[str, AnimationSpec] = _by_name(
     "name",
 )
 
-# figures/{scenario}/animations/{name}.{ext}: the movie, its poster (last frame) and its
-# pause points (the end of each stage: time in seconds and a label)
-ANIMATION_FILES = ("mp4", "png", "json")
+# figures/{scenario}/animations/{name}.{ext}: the movie, its poster (the stage its scene
+# names as most telling), its pause points (the end of each stage: time, label, still) and
+# the .tex snippet for any beamer deck; beside them the folder {name}/ of stage stills.
+ANIMATION_FILES = ("mp4", "png", "json", "tex")
 
 DECK = DeckSpec(
     "l2-weight-decay",

@@ -112,7 +112,9 @@ def front_page(config: Mapping[str, Any], root: Path) -> str:
             f"{part.replace('_', ' ')} ``{deck[part]}``" for part in DECK.shows if part in deck
         )
         lines += [
-            f"**Deck** (category *Slides*): ``slides/build/{DECK.name}.pdf`` and its HTML "
+            f"**Deck** (category *Slides*): ``slides/build/{DECK.name}.pdf``, its handout "
+            f"``slides/build/{DECK.name}-handout.pdf`` (each animation as its stage stills, "
+            f"{deck.get('handout_per_page', 1)} slide(s) a printed page) and its HTML "
             f"version (``slides/build/html/``, zipped to publish), built from the scenarios "
             f"{parts}.",
         ]

@@ -1,5 +1,7 @@
 # Animations stage: Manim scenes drawn from the data files (no mathematics here). One rule
-# per animation of the catalogue (l2geom.catalogue.ANIMATIONS), generated here.
+# per animation of the catalogue (l2geom.catalogue.ANIMATIONS), generated here. Besides
+# the movie, poster and pause points, each writes its stage stills (a folder: the stages
+# are declared in the scene class, which a rule file does not import) and a .tex snippet.
 # Each render gets a fresh media folder under results/manim/{scenario}/ and is moved into
 # figures/{scenario}/animations/ atomically; quality comes from the config key `quality`.
 
@@ -20,6 +22,8 @@ for item in catalogue.ANIMATIONS.values():
             ),
             png=animation_file(item.name, "png"),
             json=animation_file(item.name, "json"),
+            tex=animation_file(item.name, "tex"),
+            stills=directory(animation_stills(item.name)),
         log:
             LOGS / "{scenario}" / f"animation_{item.name}.log",
         benchmark:
@@ -36,5 +40,6 @@ for item in catalogue.ANIMATIONS.values():
             quality=CONFIG["quality"],
             short=CONFIG["short_animations"],
             workdir=MANIM_WORK,
+            scenario=lambda w: w.scenario,
         script:
             "../scripts/animation.py"

@@ -216,13 +216,21 @@ def animation_file(name, ext):
     return str(Path("figures", "{scenario}", "animations", f"{name}.{ext}"))
 
 
+def animation_stills(name):
+    """Path pattern of an animation's folder of stage stills."""
+    return str(Path("figures", "{scenario}", "animations", name))
+
+
 def animation_targets():
-    """Every animation's files of every scenario, as listed in its config."""
+    """Every animation's files and stills of every scenario, as listed in its config."""
     return [
-        animation_file(name, ext).format(scenario=s)
+        path.format(scenario=s)
         for s, scenario in SCENARIOS.items()
         for name in scenario.animations
-        for ext in ANIMATION_FILES
+        for path in (
+            *(animation_file(name, ext) for ext in ANIMATION_FILES),
+            animation_stills(name),
+        )
     ]
 
 
@@ -238,10 +246,12 @@ def deck_figures():
 
 
 def deck_animations(ext):
-    """The movies (``mp4``), posters (``png``) or pause points (``json``) of the
-    animations the deck shows."""
+    """The movies (``mp4``), posters (``png``), pause points (``json``), snippets
+    (``tex``) or stills folders (``None``) of the animations the deck shows."""
     return [
-        animation_file(name, ext).format(scenario=DECK[part])
+        (animation_file(name, ext) if ext else animation_stills(name)).format(
+            scenario=DECK[part]
+        )
         for part, (_, names) in catalogue.DECK.shows.items()
         for name in names
     ]

@@ -12,7 +12,9 @@ SOURCE_DATE_EPOCH = 1767225600
 
 # Called by rule all in the Snakefile (a lambda: helper functions belong in common.smk).
 # A config without a deck section builds no deck.
-slide_targets = lambda: [*rules.deck.output, *rules.html_deck.output] if DECK else []
+slide_targets = lambda: (
+    [*rules.deck.output, *rules.handout.output, *rules.html_deck.output] if DECK else []
+)
 # reveal.js, installed by `make setup` (npm ci) from slides/html/package-lock.json
 REVEAL = SOURCES / "html" / "node_modules" / "reveal.js"
 # The report's captions (figures/, animations/): the HTML deck's text alternatives too
@@ -89,6 +91,7 @@ if DECK:
             figures=deck_figures(),
             posters=deck_animations("png"),
             movies=deck_animations("mp4"),
+            snippets=deck_animations("tex"),
         output:
             report(
                 str(SLIDES / "build" / "l2-weight-decay.pdf"),
@@ -106,6 +109,39 @@ if DECK:
         params:
             code=CODE["slides"],
             epoch=SOURCE_DATE_EPOCH,
+        script:
+            "../scripts/slide_deck.py"
+
+    # The same source in beamer's handout mode: overlays collapsed, each animation as its
+    # stage stills (its snippet's handout side), 1, 2 or 4 slides a page.
+    rule handout:
+        input:
+            tex=rules.deck.input.tex,
+            preamble=rules.deck.input.preamble,
+            theme=rules.deck.input.theme,
+            values=rules.slide_values.output[0],
+            colors=rules.slide_colors.output[0],
+            figures=deck_figures(),
+            snippets=deck_animations("tex"),
+            stills=deck_animations(None),
+        output:
+            report(
+                str(SLIDES / "build" / "l2-weight-decay-handout.pdf"),
+                caption="../report/deck-handout.rst",
+                category="Slides",
+            ),
+        log:
+            LOGS / "slides" / "handout.log",
+        benchmark:
+            BENCH / "slides" / "handout.tsv"
+        conda:
+            CONDA_ENV
+        resources:
+            **DECK_JOB,
+        params:
+            code=CODE["slides"],
+            epoch=SOURCE_DATE_EPOCH,
+            per_page=DECK["handout_per_page"],
         script:
             "../scripts/slide_deck.py"
 

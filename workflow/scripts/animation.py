@@ -9,7 +9,7 @@ sm = snakemake  # noqa: F821 (provided by Snakemake)
 log = job_log(sm)
 params = dict(sm.params.items())
 data = {name: datafile.load(path) for name, path in sm.input.items()}
-settings = ("scene", "code", "quality", "short", "workdir")
+settings = ("scene", "code", "quality", "short", "workdir", "scenario")
 scene_params = {k: v for k, v in params.items() if k not in settings}
 
 with (
@@ -19,22 +19,31 @@ with (
 ):
     from l2geom.animations import render
 
-    render(
+    scene = render(
         params["scene"],
         data,
         sm.output.mp4,
         sm.output.png,
         pauses=sm.output.json,
+        stills=sm.output.stills,
+        snippet=sm.output.tex,
+        scenario=params["scenario"],
         quality=params["quality"],
         short=params["short"],
         workdir=params["workdir"],
         **scene_params,
     )
 log.info(
-    "rendered %s (%s) to %s, %s and %s",
+    "rendered %s (%s) to %s, %s, %s, %s and %s/",
     params["scene"],
     params["quality"],
     sm.output.mp4,
     sm.output.png,
     sm.output.json,
+    sm.output.tex,
+    sm.output.stills,
 )
+if not scene.pause_points:
+    log.warning(
+        "animation %s marks no pause points: its last frame is its only still", params["scene"]
+    )

@@ -1,4 +1,5 @@
-"""Adapter for the rule deck: latexmk in a private folder, log checks, atomic PDF."""
+"""Adapter for the rules deck and handout: latexmk in a private folder, log checks, atomic
+PDF; the handout (params.per_page) in beamer's handout mode."""
 
 from pathlib import Path
 
@@ -15,4 +16,5 @@ latex.compile_deck(
     log=sm.log[0],
     theme=sm.input.theme,
     generated=Path(sm.input.values).parent.parent,
+    handout=int(sm.params.per_page) if "per_page" in sm.params.keys() else None,
 )

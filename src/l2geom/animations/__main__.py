@@ -5,8 +5,9 @@ Example::
     python -m l2geom.animations rotate_rescale results/data/course \\
         --out figures/course/animations --quality preview
 
-writes ``NAME.mp4`` and the poster ``NAME.png`` to ``--out`` (default: the current
-folder). Snakemake uses the same entry point through workflow/scripts/animation.py.
+writes ``NAME.mp4``, the poster ``NAME.png``, the pause points ``NAME.json``, the stage
+stills ``NAME/`` and the snippet ``NAME.tex`` to ``--out`` (default: the current folder).
+Snakemake uses the same entry point through workflow/scripts/animation.py.
 """
 
 from __future__ import annotations
@@ -45,6 +46,9 @@ def main(argv: list[str] | None = None) -> None:
         args.out / f"{args.name}.mp4",
         args.out / f"{args.name}.png",
         pauses=args.out / f"{args.name}.json",
+        stills=args.out / args.name,
+        snippet=args.out / f"{args.name}.tex",
+        scenario=args.data.name,
         quality=args.quality,
         short=args.short,
         **extra,

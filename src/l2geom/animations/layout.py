@@ -51,6 +51,9 @@ LEGEND_GAP = 0.5  # the legend below the update rule
 LEGEND_ROW_GAP = 0.3  # between the legend's rows
 ZOOM_BOX_MIN = 0.08  # the zoom box's smallest side, so that it is seen growing
 ZOOM_NOTE_INSET = 0.12  # "zoom ×k" in from the zoomed panel's top left corner
+SETTLE_ARROW_OFFSET = 0.2  # the settled step's two arrows, each this far off their line
+SETTLE_TIP_LENGTH = 0.32  # their heads
+SETTLE_LABEL_GAP = 0.15  # an arrow's length beside it, on its outer side
 
 # ---------------------------------------------------------------- lambda_sweep
 SWEEP_PLANE_WIDTH = 3.8  # the plane's box (a tall window)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib
 import json
 import shutil
+import sys
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
@@ -22,8 +23,10 @@ from PIL import Image
 
 from l2geom.animations import tex_cache
 from l2geom.animations.scene import DataScene, animation_spec, find_spec, load_folder
+from l2geom.animations.stills import snippet as snippet_text
+from l2geom.animations.stills import still_name
 from l2geom.animations.style import PALETTE
-from l2geom.atomic import TEMP_SUFFIX, atomic_path, atomic_write, publish
+from l2geom.atomic import TEMP_SUFFIX, atomic_dir, atomic_path, atomic_write, publish
 from l2geom.catalogue import ANIMATIONS
 
 QUALITY = {
@@ -87,11 +90,22 @@ def render(
     workdir: str | Path | None = None,
     keep_media: bool = False,
     pauses: str | Path | None = None,
+    stills: str | Path | None = None,
+    snippet: str | Path | None = None,
+    scenario: str = "",
     **scene_kwargs,
 ):
     """Render ``scene`` (an animation's name, or a scene class) to ``movie`` (H.264 MP4),
-    its final frame to ``poster`` (PNG) and, if ``pauses`` is given, its pause points to
-    that JSON file (see :func:`pauses_json`).
+    its poster to ``poster`` (PNG: the last frame of the stage the scene names as its
+    ``POSTER``, else of the last stage marked) and, if given, its pause points to the JSON
+    file ``pauses`` (see :func:`pauses_json`), its stage stills to the folder ``stills``
+    (one PNG per pause point, :func:`l2geom.animations.stills.still_name`) and the .tex
+    snippet of ``scenario``'s animation to ``snippet`` (:mod:`l2geom.animations.stills`).
+
+    A still is the frame the video shows at the end of its stage: the camera's pixels as
+    the renderer handed them to the encoder when the scene marked the stage, so exactly
+    that frame of the movie, before its lossy encoding. A scene that marks no stage gets
+    its last frame as its only still, and a warning line naming it.
 
     ``data`` is a scenario data folder or a mapping of data-file name to arrays;
     ``workdir`` holds the temporary media folder (default: next to ``movie``, so the
@@ -99,6 +113,9 @@ def render(
     mobjects tests can inspect.
     """
     cls = scene_class(scene) if isinstance(scene, str) else scene
+    labels = [stage.label for stage in cls.STAGES]
+    if cls.POSTER is not None and cls.POSTER not in labels:
+        raise ValueError(f"{cls.__name__}.POSTER {cls.POSTER!r} is none of its STAGES {labels}")
     if not isinstance(data, Mapping):
         data = load_folder(data, animation_spec(cls).reads)
     spec = find_spec(cls)  # a test's own scene may be none of the catalogue's
@@ -115,27 +132,83 @@ def render(
             rendered_scene.render()
             rendered = Path(rendered_scene.renderer.file_writer.movie_file_path)
             frame = rendered_scene.renderer.get_frame()
+        frames = stage_frames(rendered_scene, frame, name)
         publish(rendered, movie)
         with atomic_path(poster) as staged:
-            Image.fromarray(np.asarray(frame)).convert("RGB").save(staged, format="PNG")
+            png(frames[poster_still(rendered_scene)], staged)
+        if stills is not None:
+            with atomic_dir(stills) as folder:
+                for file, pixels in frames.items():
+                    png(pixels, folder / file)
+        record = pauses_json(rendered_scene, movie.name)
         if pauses is not None:
-            atomic_write(pauses, pauses_json(rendered_scene, movie.name).encode())
+            atomic_write(pauses, record.encode())
+        if snippet is not None:
+            text = snippet_text(name, scenario, json.loads(record))
+            atomic_write(snippet, text.encode())
     finally:
         if not keep_media:
             shutil.rmtree(media, ignore_errors=True)
     return rendered_scene
 
 
+LAST_FRAME = "00-last-frame.png"  # the one still of an animation that marks no stage
+
+
+def stage_frames(scene, last: np.ndarray, name: str) -> dict[str, np.ndarray]:
+    """Still file name -> frame (pixels) of each stage ``scene`` marked, in order; the
+    last frame ``last`` alone (and a warning line naming the animation) when it marked
+    none. Names each pause point's ``still`` and ``frame`` (its index in the movie)."""
+    if not scene.pause_points:
+        print(
+            f"l2geom: warning: animation {name} marks no pause points; "
+            f"its last frame is its only still ({LAST_FRAME})",
+            file=sys.stderr,
+        )
+        return {LAST_FRAME: last}
+    fps = float(scene.camera.frame_rate)
+    frames = {}
+    for pause, pixels in zip(scene.pause_points, scene.stills):
+        pause["still"] = still_name(pause["stage"], pause["label"])
+        pause["frame"] = int(round(pause["time"] * fps)) - 1  # the last one before `time`
+        frames[pause["still"]] = pixels
+    return frames
+
+
+def poster_still(scene) -> str:
+    """The still file of the poster: the stage the scene names (``POSTER``) if it marked
+    it, else the last stage marked (the last frame when none)."""
+    marked = {p["label"]: still_name(p["stage"], p["label"]) for p in scene.pause_points}
+    if not marked:
+        return LAST_FRAME
+    chosen = scene.POSTER if scene.POSTER in marked else scene.pause_points[-1]["label"]
+    return marked[chosen]
+
+
+def png(pixels: np.ndarray, path: Path) -> None:
+    """A frame as an RGB PNG (PIL's encoder: the same pixels give the same bytes)."""
+    Image.fromarray(np.asarray(pixels)).convert("RGB").save(path, format="PNG")
+
+
 def pauses_json(scene, movie: str) -> str:
     """The pause points of a rendered scene: ``{"movie", "duration", "fps", "pauses":
-    [{"time", "label", "description"}, ...]}``, times in seconds from the start, in the
-    order they occur; and ``"tables"`` when the scene recorded any (:meth:`DataScene.record`:
-    name -> [[time, value], ...], for a player that seeks by the value shown)."""
+    [{"time", "label", "description", "stage", "still", "frame"}, ...], "stills",
+    "poster"}``, times in seconds from the start, in the order they occur; ``stage`` is the
+    stage's 1-based index in the scene's STAGES, ``still`` its PNG in the stills folder
+    (named after the movie, without .mp4), ``frame`` the index in the movie of the frame
+    that still is; ``stills`` lists the folder's files, ``poster`` the label of the stage
+    the poster shows (null: the last frame). And ``"tables"`` when the scene recorded any
+    (:meth:`DataScene.record`: name -> [[time, value], ...], for a player that seeks by the
+    value shown)."""
+    marked = [{**p, "still": still_name(p["stage"], p["label"])} for p in scene.pause_points]
+    poster = poster_still(scene)
     record = {
         "movie": movie,
         "duration": round(float(scene.renderer.time), 3),
         "fps": float(scene.camera.frame_rate),
-        "pauses": scene.pause_points,
+        "pauses": marked,
+        "stills": [p["still"] for p in marked] or [LAST_FRAME],
+        "poster": next((p["label"] for p in marked if p["still"] == poster), None),
     }
     tables = getattr(scene, "tables", None)
     if tables:

@@ -74,6 +74,10 @@ class DataScene(Scene):
     #: may skip some). Their labels and descriptions go into the pause points (JSON),
     #: which the HTML deck, the report and the handout read.
     STAGES: tuple[Stage, ...] = ()
+    #: The label of the stage whose last frame is the poster: the most telling picture,
+    #: what a PDF viewer that cannot play the video shows and the HTML deck before play.
+    #: None: the last stage marked (the last frame when no stage is).
+    POSTER: str | None = None
 
     def __init__(
         self,
@@ -97,6 +101,9 @@ class DataScene(Scene):
         self.short = env_flag(SHORT_ENV) if short is None else bool(short)
         self.tempo = self.SHORT_TEMPO if self.short else 1.0
         self.pause_points: list[dict] = []
+        #: The frame shown at each pause point (RGBA, the camera's pixels as they went
+        #: into the video), in the order of ``pause_points``.
+        self.stills: list[np.ndarray] = []
         #: Quantities the scene shows, by name: per frame where one changes, [time, value]
         #: (see :meth:`record`); they go into the pause points JSON as ``tables``.
         self.tables: dict[str, list[list[float]]] = {}
@@ -139,8 +146,14 @@ class DataScene(Scene):
                 "time": round(float(self.renderer.time), 3),
                 "label": label,
                 "description": stage.description,
+                "stage": labels.index(label) + 1,
             }
         )
+        # The last frame written to the video (the one before ``time``): the camera's
+        # pixels, unchanged since the renderer handed them to the encoder.
+        camera = self.camera
+        assert isinstance(camera, Camera)  # the Cairo renderer's (see __init__)
+        self.stills.append(np.array(camera.pixel_array, copy=True))
 
     def record(self, name: str, value: float) -> None:
         """Note that the frame being drawn shows ``value`` of the quantity ``name`` (call it

@@ -22,9 +22,9 @@ def check_deck(
     scenarios: Mapping[str, Any],
     names: Iterable[str] | None = None,
     root: str | Path = ".",
-) -> dict[str, str] | None:
-    """``{"running_example": name, "classic_picture": name}`` of a schema-checked ``deck``
-    section (None: no deck), and its ``theme`` when it names one; ConfigError naming the
+) -> dict[str, Any] | None:
+    """``{"running_example": name, "classic_picture": name, "handout_per_page": n}`` of a
+    schema-checked ``deck`` section (None: no deck), and its ``theme`` when it names one; ConfigError naming the
     key for every scenario that is missing or lacks what the deck shows, and for a theme
     file that is missing. ``scenarios`` maps names to checked scenarios (objects with
     ``figures``, ``animations`` and ``lambdas_for(use)``); ``names`` are all the config's
@@ -33,7 +33,7 @@ def check_deck(
     if deck is None:
         return None
     names = sorted(scenarios if names is None else names)
-    parts = {
+    parts: dict[str, Any] = {
         "running_example": deck["running_example"],
         "classic_picture": deck.get("classic_picture", deck["running_example"]),
     }
@@ -76,4 +76,6 @@ def check_deck(
             )
     if problems:
         raise ConfigError(*problems)
+    # slides a handout page (the schema allows 1, 2 and 4 only)
+    parts["handout_per_page"] = int(deck.get("handout", {}).get("per_page", 1))
     return parts

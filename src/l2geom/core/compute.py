@@ -59,6 +59,9 @@ def descent_data(
     gd (S+1, d): plain gradient descent on R_emp;
     wd (L, S+1, d): weight-decay iterates; wd_after_gradient (L, S, d): end of each
     step's gradient part (the decay pull then leads to the next iterate);
+    gradient_lengths, pull_lengths (L, S): the length of each step's gradient part
+    ‖α∇R_emp(θ)‖ and of its decay pull ‖αλθ‖, θ the step's first iterate (equal where
+    a run has settled);
     reg_gd (L, S+1, d): gradient descent on the regularized risk;
     decay_factors (L,): 1 − αλ, what each step multiplies the weights by;
     ridge (L, d): θ̂_ridge for each λ; ridge_levels (L,): R_emp at each θ̂_ridge."""
@@ -71,6 +74,12 @@ def descent_data(
         "gd": gradient_descent(quad, start, step_size, steps),
         "wd": np.array([run.iterates for run in runs]),
         "wd_after_gradient": np.array([run.after_gradient for run in runs]),
+        "gradient_lengths": np.array(
+            [np.linalg.norm(run.after_gradient - run.iterates[:-1], axis=1) for run in runs]
+        ),
+        "pull_lengths": np.array(
+            [np.linalg.norm(run.iterates[1:] - run.after_gradient, axis=1) for run in runs]
+        ),
         "reg_gd": np.array([gradient_descent(quad, start, step_size, steps, lam) for lam in lams]),
         "decay_factors": 1.0 - step_size * lams,
         "ridge": ridge_path(quad, lams),

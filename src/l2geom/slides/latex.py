@@ -99,7 +99,12 @@ def latex_env(epoch: int, texinputs: str) -> dict[str, str]:
     return env
 
 
-THEME = "beamerthemel2geom.sty"  # what the preamble's \usetheme{l2geom} loads
+THEME = "beamerthemel2geom.sty"
+HANDOUT_LAYOUTS = (
+    1,
+    2,
+    4,
+)  # slides a printed page (the preamble's pgfpages layouts)  # what the preamble's \usetheme{l2geom} loads
 
 
 def compile_deck(
@@ -109,8 +114,14 @@ def compile_deck(
     log: str | Path | None = None,
     theme: str | Path | None = None,
     generated: str | Path | None = None,
+    handout: int | None = None,
 ) -> Path:
-    """Compile ``tex`` with latexmk (pdflatex) into ``output``; return ``output``.
+    r"""Compile ``tex`` with latexmk (pdflatex) into ``output``; return ``output``.
+
+    With ``handout`` (slides a printed page: 1, 2 or 4), the same source in beamer's
+    handout mode: a wrapper beside the job's auxiliary files passes the ``handout`` class
+    option and defines ``\handoutPerPage`` (the preamble's pgfpages layout), then inputs
+    ``tex``. Overlays collapse, and each animation's snippet shows its stage stills.
 
     pdfLaTeX runs with the output's folder as working directory, so every relative
     path in the deck (figures, posters, movies) is relative to the finished PDF and
@@ -127,8 +138,19 @@ def compile_deck(
     build = output.parent
     build.mkdir(parents=True, exist_ok=True)
     output.unlink(missing_ok=True)  # a failed build must not leave an old PDF behind
+    if handout is not None and handout not in HANDOUT_LAYOUTS:
+        raise ValueError(f"handout: {handout} slides a page is none of {HANDOUT_LAYOUTS}")
     job = Path(tempfile.mkdtemp(prefix=".latexmk-", dir=build))
     try:
+        main = tex
+        if handout is not None:
+            main = job / f"{tex.stem}-handout.tex"
+            main.write_text(
+                "% The handout: the deck in beamer's handout mode (l2geom.slides.latex).\n"
+                "\\PassOptionsToClass{handout}{beamer}\n"
+                f"\\def\\handoutPerPage{{{handout}}}\n"
+                f"\\input{{{tex.stem}}}\n"
+            )
         if theme is not None:
             shutil.copyfile(theme, job / THEME)
         search = [job, Path(generated or tex.parent).resolve(), tex.parent]
@@ -142,10 +164,10 @@ def compile_deck(
             "-file-line-error",
             f"-outdir={job.name}",
             f"-auxdir={job.name}",
-            os.path.relpath(tex, build),
+            os.path.relpath(main, build),
         ]
         run = subprocess.run(cmd, cwd=build, env=env, capture_output=True, text=True)
-        latex_log = job / f"{tex.stem}.log"
+        latex_log = job / f"{main.stem}.log"
         log_text = latex_log.read_text(errors="replace") if latex_log.exists() else ""
         if log is not None:
             Path(log).parent.mkdir(parents=True, exist_ok=True)
@@ -163,8 +185,8 @@ def compile_deck(
             )
         if run.returncode != 0 or problems:
             detail = "\n".join(problems[:20]) or run.stdout[-2000:]
-            raise RuntimeError(f"latexmk failed on {tex.name} (exit {run.returncode}):\n{detail}")
-        publish(job / f"{tex.stem}.pdf", output)
+            raise RuntimeError(f"latexmk failed on {main.name} (exit {run.returncode}):\n{detail}")
+        publish(job / f"{main.stem}.pdf", output)
         return output
     finally:
         shutil.rmtree(job, ignore_errors=True)

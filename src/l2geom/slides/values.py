@@ -221,7 +221,10 @@ def colors_tex(words: Mapping[str, str] = COLOR_WORDS) -> str:
     ]
     for role, word in words.items():
         name = "cw" + role.replace("_", "")
-        if not _MACRO.match(name):
+        if _MACRO.match(name):
+            lines.append(f"\\newcommand{{\\{name}}}{{{word}}}")
+        elif re.match(r"^[A-Za-z0-9]+$", name):  # a digit (l1_penalty): \colorword's \csname
+            lines.append(f"\\expandafter\\newcommand\\csname {name}\\endcsname{{{word}}}")
+        else:
             raise ValueError(f"role {role!r} does not give a valid macro name")
-        lines.append(f"\\newcommand{{\\{name}}}{{{word}}}")
     return "\n".join(lines) + "\n"

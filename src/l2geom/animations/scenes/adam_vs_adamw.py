@@ -124,6 +124,8 @@ class Column:
 class AdamVsAdamW(DataScene):
     """Three optimizers with one λ on the same contours; two end points."""
 
+    # the poster: the runs' ends, two end points: θ̂_Ridge, and AdamW's on its box
+    POSTER = "end points"
     STAGES = (
         Stage(
             "the picture",

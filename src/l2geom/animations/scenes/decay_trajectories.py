@@ -54,6 +54,9 @@ from l2geom.animations.layout import (
     PLANE_DROP,
     PLANE_HEIGHT,
     POINT_LABEL_GAP,
+    SETTLE_ARROW_OFFSET,
+    SETTLE_LABEL_GAP,
+    SETTLE_TIP_LENGTH,
     SWATCH_HALF_LENGTH,
     SWATCH_TEXT_GAP,
     ZOOM_BOX_MIN,
@@ -81,7 +84,7 @@ from l2geom.animations.style import (
     tex,
 )
 from l2geom.core.plane import circle, view_window
-from l2geom.numbers import exact
+from l2geom.numbers import exact, number
 from l2geom.views import fit_aspect
 
 ZOOM_PAD = 0.35  # the zoomed view around the last steps, as a share of their span
@@ -109,6 +112,9 @@ class DecayTrajectories(DataScene):
 
     SLOW_STEPS = 3  # steps shown one by one, each as gradient step then decay pull
     SETTLE_STEPS = 2  # the last steps, shown one by one in the zoomed view
+    # the poster: at the zoom, gradient step and decay pull, equal and opposite, over the
+    # contour and the penalty circle through θ̂_Ridge
+    POSTER = "settled"
     STAGES = (
         Stage(
             "the picture",
@@ -131,12 +137,13 @@ class DecayTrajectories(DataScene):
         Stage("zoom", "Each panel zooms onto where its run settles."),
         Stage(
             "settled",
-            "The last steps: the gradient step and the decay pull are equally "
-            "long and opposite, so the weights no longer move.",
+            "The last step, there and back: the gradient step and the decay pull, "
+            "equally long and opposite, over the R_emp contour and the penalty circle "
+            "through where the run settles; the weights no longer move.",
         ),
         Stage(
             "θ̂_Ridge",
-            "Where each run settles is θ̂_Ridge for its λ: an R_emp contour "
+            "Where each run settles is θ̂_Ridge for its λ: the R_emp contour "
             "touches the penalty circle there.",
         ),
     )
@@ -183,10 +190,14 @@ class DecayTrajectories(DataScene):
         panels = self.zoom_in(panels, descent, last)
         self.pause(0.5)
         self.mark("zoom")
-        for k in range(last, last + settle):
+        for k in range(last, last + settle - 1):
             self.step(panels, equation, descent, k, explain=(k == last))
+        self.arrows, settle_note = self.there_and_back(
+            panels, equation, legend, descent, last + settle - 1
+        )
+        self.pause(2.0)
         self.mark("settled")
-        ridges = self.reveal_ridge(panels, legend)
+        ridges = self.reveal_ridge(panels, settle_note)
         self.pause(2.5)
         self.mark("θ̂_Ridge")
         # the last picture's panels and θ̂_ridge markers, for tests
@@ -447,13 +458,78 @@ class DecayTrajectories(DataScene):
         self.bring_to_front(p.dot)
         return merged
 
-    def reveal_ridge(self, panels: list[Panel], legend: VGroup) -> list[Dot]:
-        """θ̂_ridge of each run with the R_emp contour and penalty circle touching there,
-        and the closing note; the θ̂_ridge markers."""
+    def there_and_back(
+        self, panels: list[Panel], equation: MathTex, legend: VGroup, descent: dict, k: int
+    ) -> tuple[list[VGroup], VGroup]:
+        """Step k, where the runs have settled, over the R_emp contour and the penalty
+        circle through θ̂_ridge: the gradient step and the decay pull as two arrows side
+        by side (offset across their direction: there and back), each with its length,
+        and a note below the legend; per panel the two arrows and their labels (which
+        stay), and the note."""
         touch = self.data["tangency"]
-        anims, labels, ridges = [], [], []
+        curves, grads, pulls, marks = [], [], [], []
         for p in panels:
             i = datafile.index_of(touch["lambdas"], p.lam)
+            curves += [
+                polyline(p.axes, touch["ellipses"][i], PALETTE["risk"], width=3),
+                polyline(
+                    p.axes, circle(touch["radii"][i]), PALETTE["penalty"], width=3, dashed=True
+                ),
+            ]
+            a, b = descent["wd"][p.run][k], descent["wd_after_gradient"][p.run][k]
+            c = descent["wd"][p.run][k + 1]
+            there = p.axes.c2p(*b) - p.axes.c2p(*a)
+            across = np.array([-there[1], there[0], 0.0]) / max(np.linalg.norm(there), 1e-9)
+            shift = SETTLE_ARROW_OFFSET * across
+            grad = settle_arrow(p.axes.c2p(*a) + shift, p.axes.c2p(*b) + shift, "gradient_step")
+            pull = settle_arrow(p.axes.c2p(*b) - shift, p.axes.c2p(*c) - shift, "decay_step")
+            grads.append(grad)
+            pulls.append(pull)
+            for arrow_, role, side, length in (
+                (grad, "gradient_step", across, descent["gradient_lengths"][p.run][k]),
+                (pull, "decay_step", -across, descent["pull_lengths"][p.run][k]),
+            ):
+                label = tex(significant(float(length)), size=NOTE_SIZE, color=PALETTE[role])
+                label.next_to(arrow_.get_center(), side, buff=SETTLE_LABEL_GAP)
+                marks.append(on_backdrop(label))
+        self.play(*[Create(curve) for curve in curves], run_time=self.t(1.5))
+        # the iterate goes there and back with the arrows, ending on the stored iterate
+        self.play(
+            *[GrowArrow(g) for g in grads],
+            *[
+                p.dot.animate.move_to(p.axes.c2p(*descent["wd_after_gradient"][p.run][k]))
+                for p in panels
+            ],
+            Indicate(equation[3], color=PALETTE["gradient_step"]),
+            run_time=self.t(1.2),
+        )
+        self.play(
+            *[GrowArrow(q) for q in pulls],
+            *[p.dot.animate.move_to(p.axes.c2p(*descent["wd"][p.run][k + 1])) for p in panels],
+            Indicate(equation[4], color=PALETTE["decay_step"]),
+            run_time=self.t(1.2),
+        )
+        note = lines(
+            r"Numbers: the arrows' lengths. Equal and",
+            r"opposite: each step ends where it began.",
+            size=NOTE_SIZE,
+        )
+        note.next_to(legend, DOWN, buff=CLOSING_NOTE_GAP).set_x(
+            legend.get_left()[0], direction=LEFT
+        )
+        self.play(*[FadeIn(m) for m in marks], FadeIn(note), run_time=self.t(0.6))
+        for p in panels:
+            self.bring_to_front(p.dot)
+        return [
+            VGroup(g, q, *marks[2 * j : 2 * j + 2]) for j, (g, q) in enumerate(zip(grads, pulls))
+        ], note
+
+    def reveal_ridge(self, panels: list[Panel], above: VGroup) -> list[Dot]:
+        """θ̂_ridge of each run, where the R_emp contour and the penalty circle drawn at
+        the settled step touch, and the closing note below ``above``; the θ̂_ridge
+        markers."""
+        labels, ridges = [], []
+        for p in panels:
             ridge = marker(
                 p.axes, self.data["descent"]["ridge"][p.run], PALETTE["ridge"], radius=0.1
             )
@@ -461,19 +537,7 @@ class DecayTrajectories(DataScene):
             label.next_to(ridge, LEFT, buff=LEFT_LABEL_GAP)
             labels.append(on_backdrop(label))
             ridges.append(ridge)
-            anims += [
-                Create(polyline(p.axes, touch["ellipses"][i], PALETTE["risk"], width=3)),
-                Create(
-                    polyline(
-                        p.axes, circle(touch["radii"][i]), PALETTE["penalty"], width=3, dashed=True
-                    )
-                ),
-            ]
-        self.play(
-            *[p.trail.animate.set_stroke(opacity=0.45) for p in panels],
-            *anims,
-            run_time=self.t(2.0),
-        )
+        self.play(*[p.trail.animate.set_stroke(opacity=0.45) for p in panels], run_time=self.t(1.0))
         self.play(
             *[FadeIn(ridge, scale=1.5) for ridge in ridges],
             *[FadeIn(label) for label in labels],
@@ -488,14 +552,34 @@ class DecayTrajectories(DataScene):
             r"Larger $\lambda$: stronger pull, closer to $\mathbf{0}$.",
             size=NOTE_SIZE,
         )
-        note.next_to(legend, DOWN, buff=CLOSING_NOTE_GAP).set_x(
-            legend.get_left()[0], direction=LEFT
-        )
+        note.next_to(above, DOWN, buff=CLOSING_NOTE_GAP).set_x(above.get_left()[0], direction=LEFT)
         self.play(FadeIn(note, shift=ENTRANCE_SHIFT * UP), run_time=self.t(1.2))
         return ridges
 
 
 # ---------------------------------------------------------------------- drawing helpers
+def settle_arrow(start: np.ndarray, end: np.ndarray, role: str) -> Arrow:
+    """An arrow of the settled step (scene points): thick, with a head that reads when a
+    still is printed small."""
+    return Arrow(
+        start,
+        end,
+        buff=0,
+        color=PALETTE[role],
+        stroke_width=8,
+        tip_length=SETTLE_TIP_LENGTH,
+        max_tip_length_to_length_ratio=0.3,
+        max_stroke_width_to_length_ratio=20,
+    )
+
+
+def significant(value: float, digits: int = 3) -> str:
+    """``value`` printed to ``digits`` significant digits (a length on the picture)."""
+    if value <= 0:
+        return number(0.0, 0)
+    return number(value, max(0, digits - 1 - int(np.floor(np.log10(value)))), whole=False)
+
+
 def arrow(axes: Axes, start: np.ndarray, end: np.ndarray, color: ManimColor) -> Arrow:
     """One step's arrow, from the parameter-space ``start`` to ``end``."""
     return Arrow(

@@ -125,6 +125,9 @@ class Column:
 class LambdaSweep(DataScene):
     """θ̂_ridge(λ) with the tangent R_emp contour, the penalty circle and both shrink factors."""
 
+    # the poster: θ̂_Ridge on its way along the ridge path, contour and circle touching,
+    # the flat direction's factor at one half
+    POSTER = "λ = σ₁"
     STAGES = (
         Stage("λ = 0", "At λ = 0, θ̂_Ridge is θ̂ and both shrink factors σᵢ/(σᵢ+λ) are 1."),
         Stage(

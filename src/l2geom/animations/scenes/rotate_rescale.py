@@ -159,6 +159,8 @@ class RotateRescale(DataScene):
     """Rotate the plane into the eigenbasis of H, rescale each component by σᵢ/(σᵢ+λ),
     rotate back: θ̂ becomes θ̂_ridge, where an R_emp contour touches a penalty circle."""
 
+    # the poster: in the eigenbasis, each component of Qᵀθ̂ scaled by its factor
+    POSTER = "rescale"
     STAGES = (
         Stage(
             "the picture",
