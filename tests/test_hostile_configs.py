@@ -62,7 +62,7 @@ ROWS = [  # (id, config text, expected fragment of the one line)
     (
         "1 deck names a missing scenario",
         DEFAULT.replace("running_example: course", "running_example: ws2026"),
-        "deck.running_example: no scenario 'ws2026' (scenarios: course, goodfellow)",
+        "deck.running_example: no scenario 'ws2026' (scenarios: course, course_pca, goodfellow)",
     ),
     (
         "1 deck needs two pull values",

@@ -10,9 +10,10 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import ROOT
 
-from l2geom.catalogue import ANIMATION_FILES, ANIMATIONS, FIGURE_FAMILIES, data_files
+from l2geom.catalogue import ANIMATION_FILES, FIGURE_FAMILIES, data_files
 
 sys.path.insert(0, str(ROOT / "tools"))
 from scratch import make_scratch, snakemake  # noqa: E402
@@ -46,18 +47,26 @@ def figures(scenario, *families):
     }
 
 
-def animations(*names):
+def animations(scenario, *names):
     """An animation's files and its folder of stills."""
     return {
-        f"figures/course/animations/{n}{ext}"
+        f"figures/{scenario}/animations/{n}{ext}"
         for n in names
         for ext in ("", *(f".{e}" for e in ANIMATION_FILES))
     }
 
 
-ALL_FIGURES = figures("course", *FIGURE_FAMILIES) | figures(
-    "goodfellow", "goodfellow", "shrink_factors"
-)
+# What the default config draws, scenario by scenario
+SCENARIOS = yaml.safe_load((ROOT / "config/config.yaml").read_text())["scenarios"]
+
+
+def drawn(scenario, *left_out):
+    """The figures of ``scenario``'s figure families, but ``left_out``."""
+    return figures(scenario, *(f for f in SCENARIOS[scenario]["figures"] if f not in left_out))
+
+
+ALL_FIGURES = set().union(*(drawn(s) for s in SCENARIOS))
+ALL_ANIMATIONS = set().union(*(animations(s, *SCENARIOS[s]["animations"]) for s in SCENARIOS))
 # What each edit must rebuild, and nothing else.
 CASES = {
     "lambda decay": (
@@ -72,7 +81,7 @@ CASES = {
         ("pull: [5, 50]", "pull: [5, 40]"),
         data("course", "descent_pull", "tangency_pull")
         | figures("course", "pull_depends_on_lambda")
-        | animations("decay_trajectories")
+        | animations("course", "decay_trajectories")
         | DECK,
     ),
     "lambda rescale": (
@@ -87,15 +96,15 @@ CASES = {
             "goodfellow",
             "shrink_factors",
         )
-        | animations("rotate_rescale")
+        | animations("course", "rotate_rescale")
         | DECK,
     ),
     "step size": (
         "config/config.yaml",
         ("step_size: 0.005 ", "step_size: 0.004 "),
         data("course", "descent_decay", "descent_pull", "landscape", "adaptive", "early_stopping")
-        | figures("course", *(set(FIGURE_FAMILIES) - {"shrink_factors"}))
-        | animations(*ANIMATIONS)
+        | drawn("course", "shrink_factors")
+        | animations("course", *SCENARIOS["course"]["animations"])
         | DECK,
     ),  # rotate_rescale draws the landscape
     # Code digests are per stage: one figure module reruns every figure (and the deck).
@@ -108,12 +117,12 @@ CASES = {
     "scene module": (
         "src/l2geom/animations/scenes/lambda_sweep.py",
         ("\n", "\n# edited\n"),
-        animations("lambda_sweep") | PDF_DECK,
+        animations("course", "lambda_sweep") | PDF_DECK,
     ),
     "shared animation module": (
         "src/l2geom/animations/style.py",
         ("\n", "\n# edited\n"),
-        animations(*ANIMATIONS) | PDF_DECK,
+        ALL_ANIMATIONS | PDF_DECK,
     ),
     "deck source": ("slides/l2-weight-decay.tex", ("\n", "\n% edited\n"), PDF_DECK),
     "HTML player": ("slides/html/deck.js", ("\n", "\n// edited\n"), HTML_DECK),

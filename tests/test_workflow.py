@@ -31,7 +31,13 @@ def test_dry_run_of_the_default_config():
     counts = {rule: int(n) for rule, n in re.findall(r"^(\w+)\s+(\d+)$", run.stdout, flags=re.M)}
     # one job per data file, figure family and animation each scenario has (the registry)
     config = read_yaml(ROOT / "config/config.yaml")["scenarios"]
-    expected: dict[str, int] = {"deck": 1, "html_deck": 1, "slide_values": 1, "slide_colors": 1}
+    expected: dict[str, int] = {
+        "deck": 1,
+        "handout": 1,
+        "html_deck": 1,
+        "slide_values": 1,
+        "slide_colors": 1,
+    }
     for scenario in config.values():
         figures, animations = scenario.get("figures", []), scenario.get("animations", [])
         for rule in [

@@ -50,6 +50,11 @@ def still_name(stage: int, label: str) -> str:
 # a lecturer's deck knows none of these symbols, so they become math. Longest first.
 _MATH = {
     "θ̂_Ridge": r"\hat{\theta}_{\mathrm{Ridge}}",
+    "θ̂_Lasso": r"\hat{\theta}_{\mathrm{Lasso}}",
+    "θ̂₁": r"\hat{\theta}_1",
+    "θ̂₂": r"\hat{\theta}_2",
+    "H₁₁": r"H_{11}",
+    "H₂₂": r"H_{22}",
     "R_emp": r"\mathcal{R}_{\mathrm{emp}}",
     "|θᵢ|": r"|\theta_i|",
     "θ̂": r"\hat{\theta}",

@@ -122,6 +122,7 @@ class L2ScalesL1Shifts(DataScene):
     """θ̂_ridge(λ) and θ̂_lasso(λ) side by side in the decorrelated plane: L2 scales each
     component, L1 shifts it toward 0 and stops there."""
 
+    POSTER = "flat component 0"  # one component at 0, the other not: sparsity in one picture
     STAGES = (
         Stage(
             "λ = 0",
