@@ -115,8 +115,8 @@ def front_page(config: Mapping[str, Any], root: Path) -> str:
             f"**Deck** (category *Slides*): ``slides/build/{DECK.name}.pdf``, its handout "
             f"``slides/build/{DECK.name}-handout.pdf`` (each animation as its stage stills, "
             f"{deck.get('handout_per_page', 1)} slide(s) a printed page) and its HTML "
-            f"version (``slides/build/html/``, zipped to publish), built from the scenarios "
-            f"{parts}.",
+            f"version (``slides/build/html/``, zipped to publish) and handout (each animation "
+            f"as its stage stills), built from the scenarios {parts}.",
         ]
     else:
         lines.append("**Deck**: none (the config has no deck section).")
