@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import zlib
 from pathlib import Path
 
 import numpy as np
@@ -132,3 +134,15 @@ def chromium():
     ):
         options.add_argument(arg)
     return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+
+
+def pdf_objects(pdf: Path) -> bytes:
+    """The PDF's bytes with every Flate stream (object streams included) inflated."""
+    raw = pdf.read_bytes()
+    parts = [raw]
+    for m in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", raw, flags=re.S):
+        try:
+            parts.append(zlib.decompress(m.group(1)))
+        except zlib.error:
+            pass
+    return b"\n".join(parts)

@@ -275,28 +275,19 @@ def test_csv_scenario_equals_the_regression_it_holds(tmp_path):
     assert quad.hessian.shape == (2, 2) and quad.risk_min >= 0
 
 
+def dry_run(folder):
+    """A snakemake dry run of the config.yaml in ``folder``."""
+    command = [sys.executable, "-m", "snakemake", "-s", str(ROOT / "Snakefile")]
+    command += ["--configfile", "config.yaml", "-n", "--cores", "1"]
+    return subprocess.run(command, cwd=folder, capture_output=True, text=True)
+
+
 def test_snakemake_stops_with_one_line_and_no_traceback(tmp_path):
     bad = mutated(C + ["lambdas", "rescale"], -3)
     import yaml
 
     (tmp_path / "config.yaml").write_text(yaml.safe_dump(bad))
-    run = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "snakemake",
-            "-s",
-            str(ROOT / "Snakefile"),
-            "--configfile",
-            "config.yaml",
-            "-n",
-            "--cores",
-            "1",
-        ],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-    )
+    run = dry_run(tmp_path)
     assert run.returncode != 0
     assert "Traceback" not in run.stderr + run.stdout
     errors = [line for line in run.stderr.splitlines() if "config error" in line]
@@ -395,23 +386,7 @@ TYPO_LINES = [
 
 def test_snakemake_reports_every_error_at_once_with_suggestions(tmp_path):
     (tmp_path / "config.yaml").write_text(TYPOS)
-    run = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "snakemake",
-            "-s",
-            str(ROOT / "Snakefile"),
-            "--configfile",
-            "config.yaml",
-            "-n",
-            "--cores",
-            "1",
-        ],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-    )
+    run = dry_run(tmp_path)
     assert run.returncode == 1
     assert "Traceback" not in run.stderr + run.stdout
     assert [line for line in run.stderr.splitlines() if line.startswith("l2geom: ")] == TYPO_LINES

@@ -14,11 +14,11 @@ import re
 import shutil
 import subprocess
 import sys
-import zlib
 from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import pdf_objects
 
 from l2geom import datafile, numbers, style
 from l2geom.catalogue import DECK, FIGURE_FAMILIES
@@ -312,18 +312,6 @@ def built_handout(built_deck):
 def pdf_text(pdf: Path) -> str:
     out = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True)
     return " ".join(out.stdout.split())
-
-
-def pdf_objects(pdf: Path) -> bytes:
-    """The PDF's bytes with every Flate stream (object streams included) inflated."""
-    raw = pdf.read_bytes()
-    parts = [raw]
-    for m in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", raw, flags=re.S):
-        try:
-            parts.append(zlib.decompress(m.group(1)))
-        except zlib.error:
-            pass
-    return b"\n".join(parts)
 
 
 def test_deck_shows_every_frame_title_in_order(built_deck):

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import zlib
 from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import pdf_objects
 from PIL import Image
 
 from l2geom.animations.stills import handout_pages, latex_text, slug, snippet, still_name
@@ -142,18 +142,6 @@ def compile_foreign(folder: Path, mode: str) -> tuple[Path, str]:
     assert run.returncode == 0, run.stdout[-3000:]
     assert not latex.check_log(log), latex.check_log(log)
     return tex.with_suffix(".pdf"), log
-
-
-def pdf_objects(pdf: Path) -> bytes:
-    """The PDF's bytes with every Flate stream (object streams included) inflated."""
-    raw = pdf.read_bytes()
-    parts = [raw]
-    for m in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", raw, flags=re.S):
-        try:
-            parts.append(zlib.decompress(m.group(1)))
-        except zlib.error:
-            pass
-    return b"\n".join(parts)
 
 
 def page_texts(pdf: Path) -> list[str]:

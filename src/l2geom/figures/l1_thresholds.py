@@ -20,7 +20,7 @@ from ..datafile import Data, index_of
 from ..numbers import exact
 from ..style import COLORS, FULL_WIDTH
 from .labels import HALO, label, place_labels
-from .layout import fit_size, legend_handles
+from .layout import fit_size, legend, legend_handles
 from .marks import THETA_HAT, THETA_LASSO, arrow, mark
 from .output import new_figure, styled
 from .plane import draw_origin_axes, parameter_axes
@@ -40,8 +40,9 @@ def window(lasso: Data, ks: Sequence[int]) -> np.ndarray:
 
 
 def case_text(lasso: Data, k: int) -> str:
-    """What soft thresholding does to each component at λ_k, for the panel's title."""
-    inside = np.abs(lasso["theta_hat"]) <= lasso["thresholds"][k]
+    """What soft thresholding did to each component at λ_k, for the panel's title: set to
+    0 (θ̂_lasso's component is 0) or shifted."""
+    inside = lasso["lasso"][k] == 0
     if inside.all() or not inside.any():
         return "both components " + ("set to 0" if inside.all() else "shifted")
     return ", ".join(
@@ -79,13 +80,7 @@ def figure(quadratic: Data, landscape: Data, lasso: Data, lambdas: Sequence[floa
             ),
         }
     )
-    fig.legend(
-        handles=handles,
-        loc="outside lower center",
-        ncols=len(handles),
-        handlelength=1.6,
-        columnspacing=1.2,
-    )
+    legend(fig, handles, view, beside=False)
     fit_size(fig)
     place_labels(fig)
     return fig

@@ -23,17 +23,14 @@ from manim import (
     Create,
     Dot,
     FadeIn,
-    FadeOut,
     Line,
     NumberLine,
     Rectangle,
     Square,
     Tex,
-    ValueTracker,
     VGroup,
     VMobject,
     Write,
-    smooth,
 )
 
 from l2geom.animations.counter import Counter
@@ -52,8 +49,6 @@ from l2geom.animations.layout import (
     PLANE_DROP,
     PLANE_HEIGHT,
     POINT_LABEL_GAP,
-    RUNNING_NOTE_GAP,
-    RUNNING_NOTE_SHIFT,
     SWEEP_COLUMN_GAP,
     SWEEP_PLANE_EDGE_GAP,
     SWEEP_PLANE_WIDTH,
@@ -68,8 +63,8 @@ from l2geom.animations.plane import (
     polyline,
     set_polyline,
 )
-from l2geom.animations.sampling import grid_position, sample
-from l2geom.animations.scene import DataScene, Stage
+from l2geom.animations.sampling import grid_position
+from l2geom.animations.scene import Stage
 from l2geom.animations.style import (
     INK,
     LABEL_SIZE,
@@ -78,10 +73,10 @@ from l2geom.animations.style import (
     PALETTE,
     READOUT_SIZE,
     SMALL_SIZE,
-    TEXT_SIZE,
     math,
     tex,
 )
+from l2geom.animations.sweep import SweepScene
 from l2geom.core.plane import circle
 from l2geom.numbers import EIGENVALUE, number
 
@@ -118,11 +113,12 @@ def lasso_marker(color) -> Square:
     ).rotate(PI / 4)
 
 
-class L2ScalesL1Shifts(DataScene):
+class L2ScalesL1Shifts(SweepScene):
     """θ̂_ridge(λ) and θ̂_lasso(λ) side by side in the decorrelated plane: L2 scales each
     component, L1 shifts it toward 0 and stops there."""
 
     POSTER = "flat component 0"  # one component at 0, the other not: sparsity in one picture
+    SWEPT = "lasso_path"
     STAGES = (
         Stage(
             "λ = 0",
@@ -150,7 +146,6 @@ class L2ScalesL1Shifts(DataScene):
     # ------------------------------------------------------------------ storyboard
     def construct(self) -> None:
         path = self.data["lasso_path"]
-        self.index = ValueTracker(0.0)  # the sweep's position on the λ grid
         plane = self.build_plane()
         column = self.build_column(plane.axes)
 
@@ -166,29 +161,25 @@ class L2ScalesL1Shifts(DataScene):
         )
         self.add(plane.traces, plane.touching, plane.balls, plane.points)
         self.play(FadeIn(plane.points, scale=1.5), run_time=self.t(1.0))
-        note = self.say(column, r"$\lambda = 0$: both points are $\hat{\theta}$.", hold=2.0)
+        note = self.say(column.legend, r"$\lambda = 0$: both points are $\hat{\theta}$.", hold=2.0)
         self.mark("λ = 0")
 
         first, last = sorted(float(v) for v in path["zero_from"])
         self.sweep_to(grid_position(path["lambdas"], first), 7.0, note)
         note = self.say(
-            column, r"The lasso's flat component is $0$, the ridge's only shrinks.", hold=2.5
+            column.legend, r"The lasso's flat component is $0$, the ridge's only shrinks.", hold=2.5
         )
         self.mark("flat component 0")
         self.sweep_to(grid_position(path["lambdas"], last), 6.0, note)
         note = self.say(
-            column, r"$\hat{\theta}_{\text{Lasso}} = \mathbf{0}$ from here on.", hold=2.0
+            column.legend, r"$\hat{\theta}_{\text{Lasso}} = \mathbf{0}$ from here on.", hold=2.0
         )
         self.mark("lasso at 0")
         self.sweep_to(len(path["lambdas"]) - 1, 4.0, note)
-        self.say(column, r"$\hat{\theta}_{\text{Ridge}}$ never reaches an axis.", hold=3.0)
+        self.say(column.legend, r"$\hat{\theta}_{\text{Ridge}}$ never reaches an axis.", hold=3.0)
         self.mark("ridge never 0")
 
     # ------------------------------------------------------------------ builders
-    def at(self, name: str) -> np.ndarray:
-        """The lasso-path array ``name`` at the tracker's (fractional) grid index."""
-        return sample(self.data["lasso_path"][name], self.index.get_value())
-
     def build_plane(self) -> Plane:
         """The contours and θ̂, and the pieces that follow the tracker."""
         land, path = self.data["landscape"], self.data["lasso_path"]
@@ -344,22 +335,3 @@ class L2ScalesL1Shifts(DataScene):
         return Column(
             title=title, counter=VGroup(lam_label, lam_value), components=components, legend=legend
         )
-
-    # ------------------------------------------------------------------ stages
-    def sweep_to(self, position: float, seconds: float, note: Tex) -> None:
-        """Fade ``note``, then move the tracker to the grid ``position``."""
-        self.play(FadeOut(note), run_time=self.t(0.5))
-        self.play(
-            self.index.animate.set_value(float(position)),
-            run_time=self.t(seconds),
-            rate_func=smooth,
-        )
-
-    def say(self, column: Column, text: str, hold: float) -> Tex:
-        """A note at the bottom of the column, held ``hold`` seconds; the note."""
-        note = tex(text, size=TEXT_SIZE)
-        note.move_to(column.legend.get_bottom() + RUNNING_NOTE_GAP * DOWN, aligned_edge=UP)
-        note.set_x(column.legend.get_left()[0], direction=LEFT)
-        self.play(FadeIn(note, shift=RUNNING_NOTE_SHIFT * UP), run_time=self.t(0.8))
-        self.pause(hold)
-        return note

@@ -23,18 +23,15 @@ from manim import (
     DashedLine,
     Dot,
     FadeIn,
-    FadeOut,
     Line,
     Mobject,
     NumberLine,
     Rectangle,
     Tex,
     Triangle,
-    ValueTracker,
     VGroup,
     VMobject,
     Write,
-    smooth,
 )
 
 from l2geom.animations.counter import Counter
@@ -52,8 +49,6 @@ from l2geom.animations.layout import (
     PLANE_DROP,
     PLANE_HEIGHT,
     POINT_LABEL_GAP,
-    RUNNING_NOTE_GAP,
-    RUNNING_NOTE_SHIFT,
     SIGMA_LABEL_GAP,
     SIGMA_MARK_HALF,
     SLIDER_GAP,
@@ -78,7 +73,7 @@ from l2geom.animations.plane import (
     set_polyline,
 )
 from l2geom.animations.sampling import grid_position, sample
-from l2geom.animations.scene import DataScene, Stage
+from l2geom.animations.scene import Stage
 from l2geom.animations.style import (
     INK,
     LABEL_SIZE,
@@ -91,6 +86,7 @@ from l2geom.animations.style import (
     math,
     tex,
 )
+from l2geom.animations.sweep import SweepScene
 from l2geom.core.plane import circle
 from l2geom.numbers import EIGENVALUE, number
 
@@ -122,12 +118,13 @@ class Column:
     legend: VGroup
 
 
-class LambdaSweep(DataScene):
+class LambdaSweep(SweepScene):
     """θ̂_ridge(λ) with the tangent R_emp contour, the penalty circle and both shrink factors."""
 
     # the poster: θ̂_Ridge on its way along the ridge path, contour and circle touching,
     # the flat direction's factor at one half
     POSTER = "λ = σ₁"
+    SWEPT = "ridge_path"
     STAGES = (
         Stage("λ = 0", "At λ = 0, θ̂_Ridge is θ̂ and both shrink factors σᵢ/(σᵢ+λ) are 1."),
         Stage(
@@ -144,7 +141,6 @@ class LambdaSweep(DataScene):
     # ------------------------------------------------------------------ storyboard
     def construct(self) -> None:
         path, sigma = self.data["ridge_path"], self.data["quadratic"]["eigenvalues"]
-        self.index = ValueTracker(0.0)  # the sweep's position on the λ grid
         # each frame's λ (the grid's value at the index), for the HTML deck's λ slider; on a
         # mobject of its own (a mobject's updaters stop while it is animated, as the
         # tracker is), which draws nothing
@@ -172,7 +168,7 @@ class LambdaSweep(DataScene):
         self.add(plane.trace, plane.ellipse, plane.circle, plane.dot)
         self.play(FadeIn(plane.dot, scale=1.5), Create(plane.circle), run_time=self.t(1.0))
         note = self.say(
-            column,
+            column.legend,
             r"$\lambda = 0$: $\hat{\theta}_{\text{Ridge}} = \hat{\theta}$,"
             r" both factors are 1.",
             hold=2.0,
@@ -181,24 +177,24 @@ class LambdaSweep(DataScene):
 
         stops = [grid_position(path["lambdas"], s) for s in sigma]
         self.sweep_to(stops[0], 7.0, note)
-        note = self.say(column, r"$\lambda = \sigma_1$: the flat direction is halved.", hold=2.0)
+        note = self.say(
+            column.legend, r"$\lambda = \sigma_1$: the flat direction is halved.", hold=2.0
+        )
         self.mark("λ = σ₁")
         self.sweep_to(stops[1], 3.0, note)
         note = self.say(
-            column, r"$\lambda = \sigma_2$: the steep direction is halved too.", hold=2.0
+            column.legend, r"$\lambda = \sigma_2$: the steep direction is halved too.", hold=2.0
         )
         self.mark("λ = σ₂")
         self.sweep_to(len(path["lambdas"]) - 1, 6.0, note)
         self.say(
-            column, r"$\lambda \to \infty$: $\hat{\theta}_{\text{Ridge}} \to \mathbf{0}$.", hold=3.5
+            column.legend,
+            r"$\lambda \to \infty$: $\hat{\theta}_{\text{Ridge}} \to \mathbf{0}$.",
+            hold=3.5,
         )
         self.mark("λ → ∞")
 
     # ------------------------------------------------------------------ builders
-    def at(self, name: str) -> np.ndarray:
-        """The ridge-path array ``name`` at the tracker's (fractional) grid index."""
-        return sample(self.data["ridge_path"][name], self.index.get_value())
-
     def build_plane(self) -> Plane:
         """The contours, θ̂ and the origin, and the pieces that follow the tracker."""
         land, path = self.data["landscape"], self.data["ridge_path"]
@@ -374,23 +370,3 @@ class LambdaSweep(DataScene):
             bars=bars,
             legend=legend,
         )
-
-    # ------------------------------------------------------------------ stages
-    def sweep_to(self, position: float, seconds: float, note: Tex) -> None:
-        """Fade ``note`` (it is about where the sweep starts), then move the tracker to the
-        grid ``position``."""
-        self.play(FadeOut(note), run_time=self.t(0.5))
-        self.play(
-            self.index.animate.set_value(float(position)),
-            run_time=self.t(seconds),
-            rate_func=smooth,
-        )
-
-    def say(self, column: Column, text: str, hold: float) -> Tex:
-        """A note at the bottom of the column, held ``hold`` seconds; the note."""
-        note = tex(text, size=TEXT_SIZE)
-        note.move_to(column.legend.get_bottom() + RUNNING_NOTE_GAP * DOWN, aligned_edge=UP)
-        note.set_x(column.legend.get_left()[0], direction=LEFT)
-        self.play(FadeIn(note, shift=RUNNING_NOTE_SHIFT * UP), run_time=self.t(0.8))
-        self.pause(hold)
-        return note
