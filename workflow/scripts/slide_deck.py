@@ -8,13 +8,14 @@ from l2geom.slides import latex
 
 sm = snakemake  # noqa: F821 (provided by Snakemake)
 watch_disk(sm)
-# generated/ (values, colours) is in the working directory's slides/, the sources may not be
+# the deck's values and the colours are in the working directory's slides/generated/,
+# the sources may not be
 latex.compile_deck(
     sm.input.tex,
     sm.output[0],
     sm.params.epoch,
     log=sm.log[0],
     theme=sm.input.theme,
-    generated=Path(sm.input.values).parent.parent,
+    generated=[Path(sm.input.values).parent, Path(sm.input.colors).parent],
     handout=int(sm.params.per_page) if "per_page" in sm.params.keys() else None,
 )

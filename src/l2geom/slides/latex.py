@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from ..atomic import publish
@@ -99,12 +100,8 @@ def latex_env(epoch: int, texinputs: str) -> dict[str, str]:
     return env
 
 
-THEME = "beamerthemel2geom.sty"
-HANDOUT_LAYOUTS = (
-    1,
-    2,
-    4,
-)  # slides a printed page (the preamble's pgfpages layouts)  # what the preamble's \usetheme{l2geom} loads
+THEME = "beamerthemel2geom.sty"  # what the preamble's \usetheme{l2geom} loads
+HANDOUT_LAYOUTS = (1, 2, 4)  # slides a printed page (the preamble's pgfpages layouts)
 
 
 def compile_deck(
@@ -113,7 +110,7 @@ def compile_deck(
     epoch: int,
     log: str | Path | None = None,
     theme: str | Path | None = None,
-    generated: str | Path | None = None,
+    generated: Sequence[str | Path] | None = None,
     handout: int | None = None,
 ) -> Path:
     r"""Compile ``tex`` with latexmk (pdflatex) into ``output``; return ``output``.
@@ -127,10 +124,10 @@ def compile_deck(
     path in the deck (figures, posters, movies) is relative to the finished PDF and
     the deck and ``figures/`` can move together. On TEXINPUTS, in this order: ``theme``
     (a beamer theme file of the lecturer's, loaded in place of l2geom's; its overfull
-    boxes are the theme's to mend, so they are warned of, not fatal), the folder
-    holding ``generated/`` (values, colours; default: the folder of ``tex``), the folder
-    of ``tex`` (preamble, l2geom's theme). Auxiliary files live in a private
-    temporary folder that is removed afterwards. An old ``output`` is deleted first;
+    boxes are the theme's to mend, so they are warned of, not fatal), the folders
+    ``generated`` (the deck's values.tex and colors.tex; default: generated/ beside
+    ``tex``), the folder of ``tex`` (preamble, l2geom's theme). Auxiliary files live in a
+    private temporary folder that is removed afterwards. An old ``output`` is deleted first;
     the new one is moved in only when latexmk succeeds and :func:`check_log` finds nothing.
     Raises RuntimeError (with the problems) otherwise.
     """
@@ -153,7 +150,8 @@ def compile_deck(
             )
         if theme is not None:
             shutil.copyfile(theme, job / THEME)
-        search = [job, Path(generated or tex.parent).resolve(), tex.parent]
+        folders = [tex.parent / "generated"] if generated is None else generated
+        search = [job, *(Path(folder).resolve() for folder in folders), tex.parent]
         env = latex_env(epoch, os.pathsep.join(os.path.relpath(p, build) for p in search))
         cmd = [
             "latexmk",
