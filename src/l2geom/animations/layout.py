@@ -22,6 +22,7 @@ POINT_LABEL_GAP = 0.1  # a label beside a marker or an arrow's tip (θ̂)
 LEFT_LABEL_GAP = 0.12  # a label to a marker's left
 BACKDROP_GAP = 0.04  # the background patch around a label drawn over lines
 VALUE_GAP = 0.2  # a live number right of what it reads (its name, its bar)
+DIAMOND_SIDE = 0.17  # θ̂_lasso's marker (a square turned by 45°)
 
 SWATCH_HALF_LENGTH = 0.35  # a legend's line sample runs this far each side of its centre
 SWATCH_TEXT_GAP = 0.25  # a legend's sample to its text
@@ -101,7 +102,6 @@ COMPONENT_GAP = 1.25  # between the two components' number lines
 COMPONENT_NAME_GAP = 0.3  # a number line's name above it
 ZERO_TICK_HALF = 0.15  # the 0 mark of a number line, each side of it
 BAND_HEIGHT = 0.34  # the threshold band's height over a number line
-DIAMOND_SIDE = 0.17  # θ̂_lasso's marker (a square turned by 45°)
 L1_LEGEND_GAP = 0.5  # the legend below the number lines
 L1_LEGEND_ROW_GAP = 0.2  # between the legend's rows
 L1_SWATCH_GAP = 0.25  # a legend's sample to its text

@@ -5,11 +5,11 @@ mapped onto them, clipped to the window; ``set_polyline`` rewrites one mobject i
 from __future__ import annotations
 
 import numpy as np
-from manim import DOWN, LEFT, Axes, DashedVMobject, Dot, ManimColor, VGroup, VMobject
+from manim import DOWN, LEFT, PI, Axes, DashedVMobject, Dot, ManimColor, Square, VGroup, VMobject
 from manim.utils.bezier import interpolate
 
 from .clipping import clip_polyline, dash_pieces
-from .layout import AXIS_NAME_GAP, AXIS_NAME_INSET_X, AXIS_NAME_INSET_Y
+from .layout import AXIS_NAME_GAP, AXIS_NAME_INSET_X, AXIS_NAME_INSET_Y, DIAMOND_SIDE
 from .style import INK, LABEL_SIZE, PALETTE, math
 
 
@@ -139,3 +139,10 @@ def marker(axes: Axes, point: np.ndarray, color: ManimColor, radius: float = 0.0
         stroke_color=PALETTE["background"],
         stroke_width=2,
     )
+
+
+def lasso_marker(color: ManimColor) -> Square:
+    """θ̂_lasso's marker: a small filled diamond with an ink rim (as ``marker``'s dots)."""
+    return Square(
+        DIAMOND_SIDE, color=color, fill_opacity=1, stroke_color=INK, stroke_width=1.5
+    ).rotate(PI / 4)

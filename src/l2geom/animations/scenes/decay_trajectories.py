@@ -20,14 +20,12 @@ from manim import (
     UR,
     Animation,
     Arrow,
-    Axes,
     Create,
     Dot,
     FadeIn,
     FadeOut,
     GrowArrow,
     Indicate,
-    ManimColor,
     MathTex,
     Mobject,
     Rectangle,
@@ -56,7 +54,6 @@ from l2geom.animations.layout import (
     POINT_LABEL_GAP,
     SETTLE_ARROW_OFFSET,
     SETTLE_LABEL_GAP,
-    SETTLE_TIP_LENGTH,
     SWATCH_HALF_LENGTH,
     SWATCH_TEXT_GAP,
     ZOOM_BOX_MIN,
@@ -72,6 +69,7 @@ from l2geom.animations.plane import (
 )
 from l2geom.animations.sampling import sample
 from l2geom.animations.scene import LAMBDAS_ENV, DataScene, Stage
+from l2geom.animations.steps import arrow, segment, settle_arrow, significant
 from l2geom.animations.style import (
     INK,
     LABEL_SIZE,
@@ -84,7 +82,7 @@ from l2geom.animations.style import (
     tex,
 )
 from l2geom.core.plane import circle, view_window
-from l2geom.numbers import exact, number
+from l2geom.numbers import exact
 from l2geom.views import fit_aspect
 
 ZOOM_PAD = 0.35  # the zoomed view around the last steps, as a share of their span
@@ -555,53 +553,3 @@ class DecayTrajectories(DataScene):
         note.next_to(above, DOWN, buff=CLOSING_NOTE_GAP).set_x(above.get_left()[0], direction=LEFT)
         self.play(FadeIn(note, shift=ENTRANCE_SHIFT * UP), run_time=self.t(1.2))
         return ridges
-
-
-# ---------------------------------------------------------------------- drawing helpers
-def settle_arrow(start: np.ndarray, end: np.ndarray, role: str) -> Arrow:
-    """An arrow of the settled step (scene points): thick, with a head that reads when a
-    still is printed small."""
-    return Arrow(
-        start,
-        end,
-        buff=0,
-        color=PALETTE[role],
-        stroke_width=8,
-        tip_length=SETTLE_TIP_LENGTH,
-        max_tip_length_to_length_ratio=0.3,
-        max_stroke_width_to_length_ratio=20,
-    )
-
-
-def significant(value: float, digits: int = 3) -> str:
-    """``value`` printed to ``digits`` significant digits (a length on the picture)."""
-    if value <= 0:
-        return number(0.0, 0)
-    return number(value, max(0, digits - 1 - int(np.floor(np.log10(value)))), whole=False)
-
-
-def arrow(axes: Axes, start: np.ndarray, end: np.ndarray, color: ManimColor) -> Arrow:
-    """One step's arrow, from the parameter-space ``start`` to ``end``."""
-    return Arrow(
-        axes.c2p(*start),
-        axes.c2p(*end),
-        buff=0,
-        color=color,
-        stroke_width=5,
-        max_tip_length_to_length_ratio=0.35,
-        max_stroke_width_to_length_ratio=12,
-    )
-
-
-def segment(
-    axes: Axes,
-    start: np.ndarray,
-    end: np.ndarray,
-    color: ManimColor,
-    width: float = 2.2,
-    opacity: float = 1.0,
-) -> VMobject:
-    """One step as a thin line of the trail."""
-    seg = VMobject(stroke_color=color, stroke_width=width, stroke_opacity=opacity)
-    seg.set_points_as_corners([axes.c2p(*start), axes.c2p(*end)])
-    return seg

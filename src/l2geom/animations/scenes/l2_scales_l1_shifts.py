@@ -17,7 +17,6 @@ import numpy as np
 from manim import (
     DOWN,
     LEFT,
-    PI,
     RIGHT,
     UP,
     Create,
@@ -26,7 +25,6 @@ from manim import (
     Line,
     NumberLine,
     Rectangle,
-    Square,
     Tex,
     VGroup,
     VMobject,
@@ -41,7 +39,6 @@ from l2geom.animations.layout import (
     COMPONENT_NAME_GAP,
     COMPONENTS_GAP,
     COUNTER_GAP,
-    DIAMOND_SIDE,
     HEADING_TOP_GAP,
     L1_LEGEND_GAP,
     L1_LEGEND_ROW_GAP,
@@ -59,6 +56,7 @@ from l2geom.animations.plane import (
     PlaneAxes,
     axis_labels,
     equal_axes,
+    lasso_marker,
     marker,
     polyline,
     set_polyline,
@@ -104,13 +102,6 @@ class Column:
     counter: VGroup
     components: VGroup
     legend: VGroup
-
-
-def lasso_marker(color) -> Square:
-    """θ̂_lasso's marker: a small filled diamond with an ink rim (as ``marker``'s dots)."""
-    return Square(
-        DIAMOND_SIDE, color=color, fill_opacity=1, stroke_color=INK, stroke_width=1.5
-    ).rotate(PI / 4)
 
 
 class L2ScalesL1Shifts(SweepScene):
