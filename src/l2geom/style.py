@@ -19,7 +19,10 @@ COLORS: dict[str, str] = {
     "adam_penalty": "#D55E00",  # Adam + L2 (Adam on R_reg): ends at θ̂_ridge, so its colour
     "adamw": "#CC79A7",  # AdamW and its box (reddish purple; no eigen-axes beside it)
     "lasso": "#CC79A7",  # θ̂_lasso and the lasso path (reddish purple; no eigen-axes beside it)
-    "lasso_penalty": "#009E73",  # L1 penalty diamonds (bluish green: a penalty contour, as L2's)
+    # L1 penalty diamonds: the lasso's reddish purple, so a diamond and an L2 circle drawn
+    # together (l1_vs_l2, the L1 animations) differ; Okabe-Ito's unused yellow is too faint
+    # for a dashed line on white and its black is the ink
+    "lasso_penalty": "#CC79A7",
     "threshold": "#56B4E9",  # threshold bands ±λ/H_jj of soft thresholding (sky blue)
     "risk": "#4D4D4D",  # R_emp contour lines (dark grey)
     "ink": "#1A1A1A",  # text and coordinate axes
@@ -36,7 +39,7 @@ COLOR_WORDS: dict[str, str] = {
     "adam_penalty": "vermillion",
     "adamw": "purple",
     "lasso": "purple",
-    "lasso_penalty": "green",
+    "lasso_penalty": "purple",
     "threshold": "sky blue",
     "risk": "grey",
 }
