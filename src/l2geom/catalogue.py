@@ -200,6 +200,12 @@ DATA_FILES: dict[str, DataFileSpec] = _by_name(
             "lasso_path", f"{_L1}:lasso_path_data", {"num": setting("path_points")}, when="read"
         ),
         DataFileSpec(
+            "proximal",
+            f"{_L1}:proximal_data",
+            {**DESCENT, "lambdas": lambdas("l1")},
+            when="read",
+        ),
+        DataFileSpec(
             "early_stopping",
             f"{_COMPUTE}:early_stopping_data",
             {"step_size": plan_field("step_size"), "taus": setting("early_stopping", "taus")},
@@ -308,6 +314,13 @@ ANIMATIONS: dict[str, AnimationSpec] = _by_name(
             "L2ScalesL1Shifts",
             {**_PLANE, "lasso_path": "lasso_path"},
             priority=15,
+        ),
+        AnimationSpec(
+            "proximal_steps",
+            "ProximalSteps",
+            {**_PLANE, "proximal": "proximal", "lasso": "lasso"},
+            {"lam": last_lambda("l1")},
+            priority=3,
         ),
     ],
     "name",

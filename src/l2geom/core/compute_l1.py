@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from .compute import Arrays, _has_ellipses
-from .descent import weight_decay
+from .descent import check_convergent, weight_decay
 from .lasso import (
     is_diagonal,
     kink_lambdas,
@@ -193,8 +193,13 @@ def proximal_data(
     soft-thresholding pull by αλ then leads to the next iterate);
     pulls (L,) = αλ, the fixed length of that pull (shorter where it reaches 0);
     wd (L, S+1, d), wd_after_gradient (L, S, d): weight decay with the same λ, for contrast;
-    lasso (L, d): θ̂_lasso, where the proximal run ends."""
+    lasso (L, d): θ̂_lasso, where the proximal run ends.
+    ValueError if the step size diverges for proximal gradient descent (α ≥ 2/σ_max) or for
+    weight decay with one of the λ (|1 − α(σᵢ + λ)| ≥ 1), before any run."""
     lams = np.unique(np.asarray(lambdas, dtype=float))
+    sigma = np.linalg.eigvalsh(quad.hessian)
+    for lam in lams:  # the contrast run must converge too (the config checks only L2's λ)
+        check_convergent(sigma, float(lam), step_size)
     prox = [proximal_gradient(quad, start, step_size, steps, lam) for lam in lams]
     decay = [weight_decay(quad, start, step_size, steps, lam) for lam in lams]
     return {
