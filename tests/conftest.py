@@ -46,6 +46,7 @@ def write_scenario_data(folder: Path, steps: int = 40) -> dict[str, Path]:
         "early_stopping": compute.early_stopping_data(quad, step, [5, 10, 20]),
         "lasso": compute_l1.lasso_data(quad, lams),
         "lasso_path": compute_l1.lasso_path_data(quad, 60),
+        "proximal": compute_l1.proximal_data(quad, start, step, steps, lams),
     }
     # The pipeline's per-use files, each holding every λ above (figure tests use the
     # generic names, scenes read the per-use ones).

@@ -711,3 +711,72 @@ def test_a_stage_must_be_declared_and_in_order(scenario_data):
         probe_scene.mark("fast forward")
     probe_scene.mark("λ → ∞")  # a short render may skip stages, in order
     assert [p["label"] for p in probe_scene.pause_points] == ["λ = 0", "λ → ∞"]
+
+
+@pytest.mark.slow
+def test_proximal_steps_end_on_the_stored_runs_at_one_zoom(renders, scenario_data):
+    scene, _ = renders["proximal_steps"]
+    prox = datafile.load(scenario_data["proximal"])
+    lasso = datafile.load(scenario_data["lasso"])
+    assert scene.lam == prox["lambdas"][-1]  # by default the largest stored λ
+    run = datafile.index_of(prox["lambdas"], scene.lam)
+    l1, l2 = scene.panels
+    for panel, key in ((l1, "prox"), (l2, "wd")):
+        np.testing.assert_allclose(
+            panel.dot.get_center(), _scene_point(panel.axes, prox[key][run, -1]), atol=1e-6
+        )
+    lasso_end, ridge_end = scene.ends
+    np.testing.assert_allclose(
+        lasso_end.get_center(), _scene_point(l1.axes, prox["lasso"][run]), atol=1e-6
+    )
+    ridge = lasso["ridge"][datafile.index_of(lasso["lambdas"], scene.lam)]
+    np.testing.assert_allclose(ridge_end.get_center(), _scene_point(l2.axes, ridge), atol=1e-6)
+    # one zoom for both panels, so that the pulls' lengths compare
+    assert np.ptp(l1.axes.window[:2]) == pytest.approx(np.ptp(l2.axes.window[:2]))
+    assert l1.axes.width == pytest.approx(l2.axes.width)
+
+
+def test_proximal_steps_notes_read_the_landings_off_the_runs():
+    """In the decorrelated course example at λ = 45 the first pull puts θ₁ exactly on 0 and
+    weight decay, at the origin, pulls by nothing; at λ = 25 neither happens."""
+    from types import SimpleNamespace
+
+    from l2geom.core.compute_l1 import proximal_data
+    from l2geom.core.sources import quadratic_from_source
+
+    spec = {"n": 100, "weights": [0.5, 3.0], "noise_sd": 0.5, "seed": 1, "low": 0.0, "high": 1.0}
+    quad = quadratic_from_source({"generate": {**spec, "decorrelate": True}})
+    data = proximal_data(quad, np.zeros(2), 0.005, 100, [25.0, 45.0])
+
+    def panels(run):
+        return [
+            SimpleNamespace(iterates=data[key][run], after=data[f"{key}_after_gradient"][run])
+            for key in ("prox", "wd")
+        ]
+
+    step_note = scene_class("proximal_steps").step_note
+    assert step_note(panels(1), 0) == [
+        r"L1: $\theta_1$ pulled exactly to $0$.",
+        r"L2: no pull where $\theta = \mathbf{0}$.",
+    ]
+    assert step_note(panels(1), 1) == [r"L1: $\theta_1$ pulled exactly to $0$."]
+    assert step_note(panels(0), 1)[0].startswith("L1 pulls by")  # nothing lands at λ = 25
+
+
+def test_proximal_steps_needs_enough_steps(scenario_data):
+    data = scene.load_folder(scenario_data["proximal"].parent, ANIMATIONS["proximal_steps"].reads)
+    few = {
+        key: value[:, :3]
+        for key, value in data["proximal"].items()
+        if key.startswith(("prox", "wd"))
+    }
+    data["proximal"] = {**data["proximal"], **few}
+    with pytest.raises(ValueError, match="at least 4 steps"):
+        scene_class("proximal_steps")(data=data)
+    with pytest.raises(KeyError, match="not among the stored values"):
+        scene_class("proximal_steps")(
+            data=scene.load_folder(
+                scenario_data["proximal"].parent, ANIMATIONS["proximal_steps"].reads
+            ),
+            lam=7.0,
+        )

@@ -316,3 +316,40 @@ def test_proximal_data_ends_at_the_lasso_point_and_pulls_by_a_fixed_amount():
     assert np.allclose(data["prox"][:, -1], data["lasso"], atol=1e-9)
     assert np.array_equal(data["pulls"], [0.125, 0.225])
     assert data["wd"].shape == data["prox"].shape == (2, 401, 2)
+
+
+def test_proximal_data_of_the_config_lands_on_an_axis_and_pulls_by_alpha_lambda():
+    """course_pca's descent (α = 0.005, 100 steps from the origin) with its l1 λ: every pull
+    moves a component by exactly αλ toward 0 unless it reaches 0, where it stops; at λ = 45
+    (≥ H₁₁|θ̂₁| = 35.2) the flat component lands exactly on 0 after every gradient step that
+    moved it off; weight decay's pull is αλθ; both runs end at their points."""
+    from l2geom.core.compute_l1 import proximal_data
+
+    _, quad = course_quadratics()
+    step, lams = 0.005, [25.0, 45.0]
+    data = proximal_data(quad, np.zeros(2), step, 100, lams)
+    for i, lam in enumerate(lams):
+        prox, after = data["prox"][i], data["prox_after_gradient"][i]
+        pull = prox[1:] - after
+        moved = prox[1:] != 0
+        assert np.allclose(np.abs(pull[moved]), step * lam, rtol=1e-12, atol=1e-15)
+        assert np.all(np.sign(pull[moved]) == -np.sign(after[moved]))  # toward 0
+        assert np.all(np.abs(after[~moved]) <= step * lam)  # within αλ of 0: stopped at 0
+        wd, wd_after = data["wd"][i], data["wd_after_gradient"][i]
+        assert np.allclose(wd[1:] - wd_after, -step * lam * wd[:-1], atol=1e-15)
+        assert np.allclose(wd[-1], ridge_path(quad, [lam])[0], atol=1e-6)
+    # λ = 45: θ₁ is exactly 0 at every iterate though each gradient step moves it off
+    assert np.all(data["prox"][1][:, 0] == 0.0)
+    assert np.all(data["prox_after_gradient"][1][:, 0] != 0.0)
+    assert np.abs(data["prox"][1, -1] - data["lasso"][1]).max() <= 1e-12
+    # λ = 25: both components shifted, the run within 1e-3 of θ̂_lasso after 100 steps
+    assert np.all(data["lasso"][0] != 0)
+    assert np.abs(data["prox"][0, -1] - data["lasso"][0]).max() <= 1e-3
+
+
+def test_proximal_data_rejects_a_weight_decay_run_that_diverges():
+    from l2geom.core.compute_l1 import proximal_data
+
+    _, quad = course_quadratics()  # σ_max = 117.8: weight decay with α = 0.005 needs λ < 282
+    with pytest.raises(ValueError, match="diverges for lambda=300"):
+        proximal_data(quad, np.zeros(2), 0.005, 10, [25.0, 300.0])

@@ -17,7 +17,6 @@ from dataclasses import dataclass, replace
 import numpy as np
 from manim import (
     DOWN,
-    DR,
     LEFT,
     RIGHT,
     UL,
@@ -76,7 +75,7 @@ from l2geom.animations.plane import (
 )
 from l2geom.animations.sampling import sample
 from l2geom.animations.scene import DataScene, Stage
-from l2geom.animations.steps import arrow, segment, settle_arrow, significant
+from l2geom.animations.steps import arrow, segment, settle_arrow
 from l2geom.animations.style import (
     INK,
     LABEL_SIZE,
@@ -265,7 +264,7 @@ class ProximalSteps(DataScene):
         rows.add(
             tex(
                 rf"$\alpha = {exact(alpha)}$, $\lambda = {exact(self.lam)}$: "
-                rf"$\alpha\lambda = {significant(pull)}$",
+                rf"$\alpha\lambda = {exact(float(f'{pull:.12g}'))}$",  # without float noise
                 size=NOTE_SIZE,
             )
         )
@@ -390,7 +389,8 @@ class ProximalSteps(DataScene):
             self.bring_to_front(p.dot)
         return note
 
-    def step_note(self, panels: list[Panel], k: int) -> list[str]:
+    @staticmethod
+    def step_note(panels: list[Panel], k: int) -> list[str]:
         """What the pulls of step k did, read off the stored runs: the components the L1
         pull put exactly at 0, and whether weight decay pulled at all."""
         l1, l2 = panels
@@ -482,7 +482,7 @@ class ProximalSteps(DataScene):
             zoom = (p.axes.window[1] - p.axes.window[0]) / (window[1] - window[0])
             note = tex(rf"zoom $\times{zoom:.0f}$", size=NOTE_SIZE)
             note.move_to(frame.get_corner(UL) + ZOOM_NOTE_INSET * (RIGHT + DOWN), aligned_edge=UL)
-            notes.append(note)
+            notes.append(on_backdrop(note))  # an axis may run through it
             zoomed_panels.append(replace(p, axes=zoomed, contours=contours, trail=VGroup()))
         self.play(*[Create(b) for b in boxes], run_time=self.t(0.8))
         self.play(
@@ -499,18 +499,18 @@ class ProximalSteps(DataScene):
 
     def axis_lines(self, axes: PlaneAxes) -> list[VGroup]:
         """The coordinate axes θ₂ = 0 and θ₁ = 0 as lines across the zoomed ``axes``' window
-        (clipped: none where the window does not reach one), each named at its end."""
+        (clipped: none where the window does not reach one), each named near its right or
+        bottom end (clear of the zoom note in the top left corner)."""
         xmin, xmax, ymin, ymax = axes.window
         out = []
-        for line, name, side in (  # from the left or the bottom; named at the far end
-            (np.array([[xmin, 0.0], [xmax, 0.0]]), r"\theta_2 = 0", UL),
-            (np.array([[0.0, ymin], [0.0, ymax]]), r"\theta_1 = 0", DR),
+        for line, name, side in (  # each from its left or bottom end
+            (np.array([[xmax, 0.0], [xmin, 0.0]]), r"\theta_2 = 0", UL),
+            (np.array([[0.0, ymin], [0.0, ymax]]), r"\theta_1 = 0", UR),
         ):
             drawn = polyline(axes, line, INK, width=2, opacity=0.8)
             if len(drawn):
-                label = math(name, size=NOTE_SIZE).next_to(
-                    drawn[-1].get_end(), side, buff=POINT_LABEL_GAP
-                )
+                label = math(name, size=NOTE_SIZE)
+                label.next_to(drawn[0].get_start(), side, buff=POINT_LABEL_GAP)
                 drawn.add(on_backdrop(label))
             out.append(drawn)
         return out
@@ -564,7 +564,7 @@ class ProximalSteps(DataScene):
         )
         l1 = panels[0]
         back = np.flatnonzero((l1.iterates[k + 1] == 0) & (l1.after[k] != 0))
-        texts = ["Settled: the pull undoes the gradient step."]
+        texts = ["Settled: gradient step and pull cancel."]
         if back.size:
             names = ", ".join(rf"$\theta_{j + 1}$" for j in back)
             texts.append(rf"L1 puts {names} back exactly on $0$.")
@@ -592,6 +592,7 @@ class ProximalSteps(DataScene):
                 label.next_to(end, LEFT, buff=LEFT_LABEL_GAP)
             ends.append(end)
             labels.append(on_backdrop(label))
+        self.ends = ends  # for tests
         self.play(
             *[FadeIn(e, scale=1.5) for e in ends],
             *[FadeIn(label) for label in labels],
