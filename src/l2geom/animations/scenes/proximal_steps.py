@@ -110,7 +110,7 @@ class Panel:
     theta_hat: VGroup
     dot: Dot  # the iterate
     trail: VGroup  # the steps drawn so far
-    pull_term: Mobject  # the pull's part of the panel's update rule (it flashes)
+    pull_terms: list[Mobject]  # the pull's parts of the panel's update rule (they flash)
 
 
 class ProximalSteps(DataScene):
@@ -270,9 +270,9 @@ class ProximalSteps(DataScene):
         )
         rows.arrange(DOWN, aligned_edge=LEFT, buff=LEGEND_ROW_GAP)
         rows.next_to(rules, DOWN, buff=LEGEND_GAP).set_x(rules.get_left()[0], direction=LEFT)
-        # for the steps: each rule's pull part, L1 then L2, and the gradient parts
-        parts = l1_rule.submobjects
-        self.pull_terms: tuple[Mobject, Mobject] = (VGroup(parts[2], parts[5]), l2_rule[4])
+        # for the steps: each rule's pull parts (soft's two brackets for L1), L1 then L2, and
+        # the gradient parts; each flashes on its own (a group would scale as one)
+        self.pull_terms: tuple[list[Mobject], ...] = ([l1_rule[2], l1_rule[5]], [l2_rule[4]])
         self.gradient_terms = (l1_rule[4], l2_rule[3])
         return rules, rows
 
@@ -320,7 +320,7 @@ class ProximalSteps(DataScene):
                     theta_hat=theta_hat,
                     dot=marker(axes, iterates[0], INK, radius=0.065),
                     trail=VGroup(),
-                    pull_term=self.pull_terms[j],
+                    pull_terms=self.pull_terms[j],
                 )
             )
         return panels
@@ -357,7 +357,9 @@ class ProximalSteps(DataScene):
         )
         live = [(p, q) for p, q in zip(panels, pulls) if q is not None]
         if live:
-            flash = [Indicate(p.pull_term, color=PALETTE["decay_step"]) for p, _ in live]
+            flash = [
+                Indicate(t, color=PALETTE["decay_step"]) for p, _ in live for t in p.pull_terms
+            ]
             self.play(
                 *[GrowArrow(q) for _, q in live], *(flash if explain else []), run_time=self.t(0.8)
             )
@@ -559,7 +561,7 @@ class ProximalSteps(DataScene):
         self.play(
             *[GrowArrow(q) for q in pulls],
             *[p.dot.animate.move_to(p.axes.c2p(*p.iterates[k + 1])) for p in panels],
-            *[Indicate(p.pull_term, color=PALETTE["decay_step"]) for p in panels],
+            *[Indicate(t, color=PALETTE["decay_step"]) for p in panels for t in p.pull_terms],
             run_time=self.t(0.8),
         )
         l1 = panels[0]
