@@ -21,7 +21,7 @@ import pytest
 from conftest import pdf_objects
 
 from l2geom import datafile, numbers, style
-from l2geom.catalogue import DECK, FIGURE_FAMILIES
+from l2geom.catalogue import DECKS, FIGURE_FAMILIES
 from l2geom.core import compute
 from l2geom.core.quadratic import Quadratic
 from l2geom.slides import latex
@@ -32,17 +32,18 @@ SLIDES = ROOT / "slides"
 SOURCES = ["l2-weight-decay.tex", "preamble.tex", "beamerthemel2geom.sty"]
 COURSE_LAMBDAS = {"decay": [10.0], "pull": [5.0, 50.0], "rescale": [50.0]}
 COURSE_SOURCE = {"generate": {"n": 100, "noise_sd": 0.5, "weights": [0.5, 3.0], "seed": 7}}
+DECK = DECKS["l2-weight-decay"]
 DECK_PARTS = {"running_example": "course", "classic_picture": "goodfellow"}
 FIGURES = {
-    scenario: [name for family in DECK.shows[part][0] for name in FIGURE_FAMILIES[family]]
-    for part, scenario in (("running_example", "course"), ("classic_picture", "goodfellow"))
+    scenario: [name for family in DECK.parts[part].figures for name in FIGURE_FAMILIES[family]]
+    for part, scenario in DECK_PARTS.items()
 }
 FULL_WIDTH_FIGURES = {
     "gd_vs_weight_decay",
     "pull_depends_on_lambda",
     "early_stopping",
 }  # others: half
-ANIMATIONS = list(DECK.shows["running_example"][1])
+ANIMATIONS = list(DECK.parts["running_example"].animations)
 # Every frame the lecture requires, in the lecture's order.
 FRAME_TITLES = [
     "Learning goals",
@@ -80,19 +81,21 @@ def course_data(paths: dict[str, Path]) -> dict[str, dict[str, np.ndarray]]:
 
 
 def deck_values(scenario_data) -> dict[str, str]:
-    course, gf = course_data(scenario_data), goodfellow_data()
-    values = deck.course_values(
-        course["quadratic"],
-        course["descent"],
-        course["descent"],
-        course["rescale"],
-        COURSE_LAMBDAS,
-        COURSE_SOURCE,
-    )
-    values.update(deck.optimizer_values(course["adaptive"], course["early_stopping"]))
-    values.update(deck.goodfellow_values(gf["quadratic"], gf["rescale"]))
-    values.update(deck.scenario_values(DECK_PARTS))
-    return values
+    """The deck's values as the rule slide_values makes them (the catalogue's function)."""
+    course = course_data(scenario_data)
+    data = {
+        "running_example": {
+            **course,
+            "descent_decay": course["descent"],
+            "descent_pull": course["descent"],
+        },
+        "classic_picture": goodfellow_data(),
+    }
+    scenarios = {
+        "running_example": {"name": "course", "lambdas": COURSE_LAMBDAS, "source": COURSE_SOURCE},
+        "classic_picture": {"name": "goodfellow", "lambdas": {}, "source": {}},
+    }
+    return deck.deck_values(DECK, data, scenarios)
 
 
 # --------------------------------------------------------------------------- numbers
@@ -367,7 +370,7 @@ def test_numbers_in_the_deck_are_the_generated_ones(built_deck, scenario_data):
     tex, pdf, _, values = built_deck
     text = pdf_text(pdf)
     used = set(re.findall(r"\\([A-Za-z]+)", latex._strip_comments(tex.read_text()))) & set(values)
-    used -= {"runningExample", *deck.scenario_values(DECK_PARTS)}  # macros, folder names
+    used -= {"runningExample", "exampleScenario", "classicScenario"}  # macros, folder names
     assert len(used) >= 20
     for name in sorted(used):
         assert _printed(values[name]) in text, f"\\{name} = {values[name]!r} not printed"

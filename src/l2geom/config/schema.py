@@ -80,7 +80,8 @@ def _describe(error: jsonschema.ValidationError) -> list[Problem]:
         return [
             (
                 path,
-                f"{where}: scenario name {error.instance!r} is not a safe file name "
+                f"{where}: {'deck' if path[:1] == ('decks',) else 'scenario'} name "
+                f"{error.instance!r} is not a safe file name "
                 "(letters, digits, '_' and '-', starting with a letter or digit)",
             )
         ]

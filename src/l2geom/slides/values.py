@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 
 from .. import datafile
+from ..catalogue import DeckSpec, resolve
 from ..datafile import Data
 from ..numbers import COORDINATE, EIGENVALUE, FACTOR, exact, number, vector
 from ..style import COLOR_WORDS, latex_color_definitions
@@ -158,13 +159,39 @@ def source_values(source: Mapping[str, Any], quadratic: Data) -> dict[str, str]:
     }
 
 
-def scenario_values(parts: Mapping[str, str]) -> dict[str, str]:
-    """The folder names of the deck's scenarios (``deck:`` section of the config, with
-    both parts named): ``exampleScenario`` (the running example), ``classicScenario``."""
-    return {
-        "exampleScenario": parts["running_example"],
-        "classicScenario": parts["classic_picture"],
-    }
+def deck_values(
+    deck: DeckSpec,
+    data: Mapping[str, Mapping[str, Data]],
+    scenarios: Mapping[str, Mapping[str, Any]],
+) -> dict[str, str]:
+    """Every macro of a deck's values.tex: its source's values function (``deck.values``)
+    of ``data`` (part -> data file name -> loaded file, the files ``reads`` of each part)
+    and ``scenarios`` (part -> ``{"name", "lambdas", "source"}``: the scenario's name, λ
+    values per use and config source), plus each part's scenario name under the part's
+    macro (``exampleScenario``: the folder of the figures its frames show)."""
+    values = resolve(deck.values)(data, scenarios)
+    for part, needs in deck.parts.items():
+        values[needs.macro.lstrip("\\")] = scenarios[part]["name"]
+    return values
+
+
+def l2_deck_values(
+    data: Mapping[str, Mapping[str, Data]], scenarios: Mapping[str, Mapping[str, Any]]
+) -> dict[str, str]:
+    """The numbers of the deck l2-weight-decay (see :func:`deck_values`)."""
+    example, classic = data["running_example"], data["classic_picture"]
+    running = scenarios["running_example"]
+    values = course_values(
+        example["quadratic"],
+        example["descent_decay"],
+        example["descent_pull"],
+        example["rescale"],
+        running["lambdas"],
+        running["source"],
+    )
+    values.update(optimizer_values(example["adaptive"], example["early_stopping"]))
+    values.update(goodfellow_values(classic["quadratic"], classic["rescale"]))
+    return values
 
 
 _LATEX_SPECIAL = {
