@@ -17,7 +17,7 @@ from typing import Any
 
 from ..catalogue import DECKS
 from ..core.lasso import is_diagonal
-from ..errors import ConfigError, did_you_mean
+from ..errors import ConfigError, closest, did_you_mean
 
 # Names of a deck's other outputs (slides/build/<name>-handout.pdf, <name>-html.zip):
 # a deck named so would write another deck's file.
@@ -92,13 +92,16 @@ def _check_deck(
         for part in given
         if part not in spec.parts
     ]
+    unknown = [part for part in given if part not in spec.parts]
     parts = {}
     for part, needs in spec.parts.items():
         if part in given:
             parts[part] = given[part]
-        elif needs.default is not None and needs.default in given:
-            parts[part] = given[needs.default]
-        else:
+        elif needs.default is not None:
+            if needs.default in given:
+                parts[part] = given[needs.default]
+        elif not any(closest(other, spec.parts) == part for other in unknown):
+            # (a misspelt part's line names this one)
             problems.append(f"{where}.scenarios.{part}: required key is missing")
     all_names = sorted(scenarios if names is None else names)
     for part, name in parts.items():
