@@ -85,6 +85,21 @@ def _matrix(m: np.ndarray, decimals: int) -> str:
     return f"\\begin{{pmatrix}}{rows}\\end{{pmatrix}}"
 
 
+def check_diagonal(quadratic: Data) -> np.ndarray:
+    """The running example's Hessian (2, 2); ValueError unless it is diagonal (the closed
+    form, soft thresholding, needs it) and 2-D (the deck draws a plane)."""
+    hessian = np.asarray(quadratic["hessian"], dtype=float)
+    if hessian.shape != (2, 2):
+        raise ValueError(f"the L1 deck draws a plane: the running example has d = {len(hessian)}")
+    if not is_diagonal(hessian):
+        raise ValueError(
+            "the L1 deck's running example needs a diagonal Hessian (soft thresholding is "
+            f"its closed form), but H has the off-diagonal entry {hessian[0, 1]:.4g}: "
+            "decorrelate its features (in its source, generate or csv: decorrelate: true)"
+        )
+    return hessian
+
+
 def running_example_values(
     quadratic: Data, lasso: Data, lasso_path: Data, lambdas: Sequence[float]
 ) -> dict[str, str]:
@@ -92,16 +107,9 @@ def running_example_values(
     (``High``) λ of ``lambdas`` (sorted, at least two) the thresholds λ/H_jj, θ̂_lasso, θ̂_ridge
     and the ridge factors H_jj/(H_jj + λ); the λ = H_jj|θ̂_j| from which component j is 0.
     ValueError if H is not diagonal (the closed form needs it) or the plane is not 2-D."""
-    hessian = np.asarray(quadratic["hessian"], dtype=float)
-    if hessian.shape != (2, 2):
-        raise ValueError(f"the L1 deck draws a plane: the running example has d = {len(hessian)}")
-    if not is_diagonal(hessian) or not bool(lasso["diagonal"]):
-        off = float(abs(hessian[0, 1]))
-        raise ValueError(
-            "the L1 deck's running example needs a diagonal Hessian (soft thresholding is "
-            f"its closed form), but H has the off-diagonal entry {off:.4g}: decorrelate its "
-            "features (source: generate/csv: decorrelate: true)"
-        )
+    hessian = check_diagonal(quadratic)
+    if not bool(lasso["diagonal"]):
+        raise ValueError("the running example's lasso data were computed for a non-diagonal H")
     if len(lambdas) < 2:
         raise ValueError(f"lambdas.l1 needs a small and a large value, got {list(lambdas)}")
     diag = np.diag(hessian)
@@ -146,7 +154,7 @@ def correlated_values(quadratic: Data, lasso: Data, lam: float) -> dict[str, str
 
 def proximal_values(proximal: Data) -> dict[str, str]:
     """Proximal gradient descent (prefix ``prox``) at the largest stored λ: step size α,
-    λ, the pull αλ, weight decay's factor 1 − αλ and the number of steps."""
+    λ, the pull αλ and weight decay's factor 1 − αλ."""
     alpha = float(proximal["step_size"])
     lam = float(np.max(proximal["lambdas"]))
     pull = float(proximal["pulls"][index_of(proximal["lambdas"], lam)])
@@ -155,7 +163,6 @@ def proximal_values(proximal: Data) -> dict[str, str]:
         "proxLam": exact(lam),
         "proxPull": exact(round(pull, 12)),
         "proxDecayFactor": exact(round(1.0 - pull, 12)),
-        "proxSteps": str(int(proximal["prox"].shape[1] - 1)),
     }
 
 
@@ -179,6 +186,7 @@ def deck_values(
     list), "source"}). Returns macro name -> LaTeX text. ValueError if the running example's
     Hessian is not diagonal or its lambdas.l1 has fewer than two values."""
     example, correlated = data["running_example"], data["correlated_case"]
+    check_diagonal(example["quadratic"])  # first: the other files then need not be read
     lams = _l1_lambdas(scenarios["running_example"], "running_example")
     corr_lam = _l1_lambdas(scenarios["correlated_case"], "correlated_case")[-1]
     return {
