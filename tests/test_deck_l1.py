@@ -19,11 +19,12 @@ import numpy as np
 import pytest
 
 from l2geom import datafile, style
+from l2geom.catalogue import DECKS
 from l2geom.core import compute, compute_l1
 from l2geom.core.sources import quadratic_from_source
 from l2geom.slides import latex
 from l2geom.slides import values as deck
-from l2geom.slides.values_l1 import READS, deck_values
+from l2geom.slides.values_l1 import deck_values
 
 ROOT = Path(__file__).resolve().parents[1]
 SLIDES = ROOT / "slides"
@@ -84,13 +85,13 @@ def _compute(name: str, quad, lams: list[float]) -> dict[str, np.ndarray]:
 
 
 def scenario_data(folder: Path) -> dict[str, dict[str, datafile.Data]]:
-    """The data files each part of the deck reads (READS), computed by the core, written
+    """The data files each part of the deck reads (its catalogue entry), computed by the core, written
     and loaded back as the pipeline does."""
     data: dict[str, dict[str, datafile.Data]] = {}
     for part, scenario in SCENARIOS.items():
         quad = quadratic_from_source(scenario["source"])
         data[part] = {}
-        for name in READS[part]:
+        for name in DECKS["l1-geometry"].parts[part].reads:
             path = folder / scenario["name"] / f"{name}.npz"
             path.parent.mkdir(parents=True, exist_ok=True)
             arrays = _compute(name, quad, scenario["lambdas"]["l1"])

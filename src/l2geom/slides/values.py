@@ -22,7 +22,7 @@ _MACRO = re.compile(r"^[A-Za-z]+$")
 
 
 # --------------------------------------------------------------------------- values.tex
-def _components(prefix: str, v: np.ndarray, decimals: int, whole: bool = True) -> dict[str, str]:
+def components(prefix: str, v: np.ndarray, decimals: int, whole: bool = True) -> dict[str, str]:
     names = ["One", "Two", "Three", "Four"]
     v = np.asarray(v, dtype=float).ravel()
     if v.size > len(names):
@@ -30,9 +30,9 @@ def _components(prefix: str, v: np.ndarray, decimals: int, whole: bool = True) -
     return {prefix + names[i]: number(c, decimals, whole) for i, c in enumerate(v)}
 
 
-def _point(prefix: str, v: np.ndarray) -> dict[str, str]:
+def point(prefix: str, v: np.ndarray) -> dict[str, str]:
     """``prefix`` (the vector) plus ``prefixOne``, ``prefixTwo``, ... (its components)."""
-    return {prefix: vector(v), **_components(prefix, v, COORDINATE, whole=False)}
+    return {prefix: vector(v), **components(prefix, v, COORDINATE, whole=False)}
 
 
 def course_values(
@@ -83,16 +83,16 @@ def course_values(
             round(float(decay["decay_factors"][datafile.index_of(decay["lambdas"], lam_decay)]), 12)
         ),
         "startPoint": vector(decay["start"]),
-        **_point("thetaHat", quadratic["theta_hat"]),
-        **_point("ridgeDecay", ridge["Decay"]),
-        **_point("ridgeSmall", ridge["Small"]),
-        **_point("ridgeLarge", ridge["Large"]),
-        **_components("sigma", sigma, EIGENVALUE),
-        **_point("projected", rescale["projected"]),
-        **_components("shrink", factors, FACTOR),
-        **_components("shrinkPct", 100.0 * factors, 0),
-        **_point("scaled", rescale["scaled"]),
-        **_point("ridgeRescale", rescale["ridge"]),
+        **point("thetaHat", quadratic["theta_hat"]),
+        **point("ridgeDecay", ridge["Decay"]),
+        **point("ridgeSmall", ridge["Small"]),
+        **point("ridgeLarge", ridge["Large"]),
+        **components("sigma", sigma, EIGENVALUE),
+        **point("projected", rescale["projected"]),
+        **components("shrink", factors, FACTOR),
+        **components("shrinkPct", 100.0 * factors, 0),
+        **point("scaled", rescale["scaled"]),
+        **point("ridgeRescale", rescale["ridge"]),
     }
     if source is not None:
         values.update(source_values(source, quadratic))
@@ -112,8 +112,8 @@ def optimizer_values(adaptive: Data, early: Data) -> dict[str, str]:
     return {
         "adamLam": exact(float(adaptive["lam"])),
         "adamBox": number(float(adaptive["box"]), COORDINATE),
-        **_point("adamwEnd", adaptive["adamw"][-1]),
-        **_point("adamRidge", adaptive["ridge"]),
+        **point("adamwEnd", adaptive["adamw"][-1]),
+        **point("adamRidge", adaptive["ridge"]),
         "adamSteps": str(len(adaptive["rates"])),
         "adamRate": exact(float(adaptive["rates"][0])),
         **{
@@ -217,10 +217,10 @@ def goodfellow_values(quadratic: Data, rescale: Data) -> dict[str, str]:
     """The numbers of the Goodfellow-style scenario (figure 6), prefixed ``gf``."""
     return {
         "gfLam": exact(float(rescale["lam"])),
-        **_components("gfSigma", quadratic["eigenvalues"], EIGENVALUE),
-        **_components("gfShrink", rescale["factors"], FACTOR),
-        **_point("gfThetaHat", quadratic["theta_hat"]),
-        **_point("gfRidge", rescale["ridge"]),
+        **components("gfSigma", quadratic["eigenvalues"], EIGENVALUE),
+        **components("gfShrink", rescale["factors"], FACTOR),
+        **point("gfThetaHat", quadratic["theta_hat"]),
+        **point("gfRidge", rescale["ridge"]),
     }
 
 

@@ -24,13 +24,8 @@ from ..core.quadratic import Quadratic
 from ..core.ridge import shrink_factors
 from ..datafile import Data, index_of
 from ..numbers import COORDINATE, EIGENVALUE, FACTOR, exact, number
-from .values import _components, _point, source_values
+from .values import components, point, source_values
 
-# The data files each part of the deck reads (for the catalogue's deck entry).
-READS: dict[str, tuple[str, ...]] = {
-    "running_example": ("quadratic", "lasso", "lasso_path", "proximal"),
-    "correlated_case": ("quadratic", "lasso"),
-}
 # Decimals of a λ computed from the data (the λ at which a component reaches 0).
 LAMBDA = 1
 
@@ -60,13 +55,13 @@ def case_text(point: np.ndarray) -> str:
 def _thresholds(prefix: str, t: np.ndarray) -> dict[str, str]:
     """λ/H_jj per component, ``\\infty`` where H_jj = 0 (the component is always 0)."""
     finite = np.isfinite(t)
-    out = _components(prefix, np.where(finite, t, 0.0), COORDINATE, whole=False)
+    out = components(prefix, np.where(finite, t, 0.0), COORDINATE, whole=False)
     return {name: (text if ok else "\\infty") for (name, text), ok in zip(out.items(), finite)}
 
 
 def _lasso_point(prefix: str, v: np.ndarray) -> dict[str, str]:
-    """Like :func:`_point`, with an exact zero (what soft thresholding makes) printed as 0."""
-    out = _point(prefix, v)
+    """Like :func:`l2geom.slides.values.point`, with an exact zero (what soft thresholding makes) printed as 0."""
+    out = point(prefix, v)
     names = [name for name in out if name != prefix]
     for name, c in zip(names, np.asarray(v, dtype=float)):
         if c == 0:
@@ -77,7 +72,7 @@ def _lasso_point(prefix: str, v: np.ndarray) -> dict[str, str]:
 
 def _gradient(prefix: str, g: np.ndarray) -> dict[str, str]:
     """∇R_emp's components, rounded first to 9 places so that −λ up to rounding prints as −λ."""
-    return _components(prefix, np.round(np.asarray(g, dtype=float), 9), EIGENVALUE)
+    return components(prefix, np.round(np.asarray(g, dtype=float), 9), EIGENVALUE)
 
 
 def _matrix(m: np.ndarray, decimals: int) -> str:
@@ -114,9 +109,9 @@ def running_example_values(
         raise ValueError(f"lambdas.l1 needs a small and a large value, got {list(lambdas)}")
     diag = np.diag(hessian)
     values = {
-        **_point("thetaHat", quadratic["theta_hat"]),
-        **_components("hess", diag, EIGENVALUE),
-        **_components("zeroFrom", lasso_path["zero_from"], LAMBDA),
+        **point("thetaHat", quadratic["theta_hat"]),
+        **components("hess", diag, EIGENVALUE),
+        **components("zeroFrom", lasso_path["zero_from"], LAMBDA),
     }
     for key, lam in (("Low", lambdas[0]), ("High", lambdas[-1])):
         k = index_of(lasso["lambdas"], lam)
@@ -126,8 +121,8 @@ def running_example_values(
                 f"case{key}": case_text(lasso["lasso"][k]),
                 **_thresholds(f"threshold{key}", lasso["thresholds"][k]),
                 **_lasso_point(f"lasso{key}", lasso["lasso"][k]),
-                **_point(f"ridge{key}", lasso["ridge"][k]),
-                **_components(f"shrink{key}", shrink_factors(diag, lam), FACTOR),
+                **point(f"ridge{key}", lasso["ridge"][k]),
+                **components(f"shrink{key}", shrink_factors(diag, lam), FACTOR),
             }
         )
     return values
@@ -139,15 +134,15 @@ def correlated_values(quadratic: Data, lasso: Data, lam: float) -> dict[str, str
     and ∇R_emp at each (the optimality conditions hold at the first only)."""
     quad = _quadratic(quadratic)
     k = index_of(lasso["lambdas"], lam)
-    point, rotated = lasso["lasso"][k], lasso["rotated"][k]
+    solved, rotated = lasso["lasso"][k], lasso["rotated"][k]
     return {
         "corrLam": exact(lam),
         "corrHessian": _matrix(quad.hessian, EIGENVALUE),
-        **_point("corrThetaHat", quad.theta_hat),
-        **_lasso_point("corrLasso", point),
-        **_point("corrRotated", rotated),
-        "corrGap": number(float(np.linalg.norm(point - rotated)), COORDINATE, whole=False),
-        **_gradient("corrGradLasso", quad.gradient(point)),
+        **point("corrThetaHat", quad.theta_hat),
+        **_lasso_point("corrLasso", solved),
+        **point("corrRotated", rotated),
+        "corrGap": number(float(np.linalg.norm(solved - rotated)), COORDINATE, whole=False),
+        **_gradient("corrGradLasso", quad.gradient(solved)),
         **_gradient("corrGradRotated", quad.gradient(rotated)),
     }
 
@@ -181,9 +176,9 @@ def example_values(source: Mapping[str, Any], quadratic: Data) -> dict[str, str]
 def deck_values(
     data: Mapping[str, Mapping[str, Data]], scenarios: Mapping[str, Mapping[str, Any]]
 ) -> dict[str, str]:
-    """Every number of the L1 deck: ``data[part][file]`` holds the loaded data files of
-    :data:`READS`, ``scenarios[part]`` the part's scenario ({"name", "lambdas" (use -> sorted
-    list), "source"}). Returns macro name -> LaTeX text. ValueError if the running example's
+    """Every number of the L1 deck: ``data[part][file]`` holds the loaded data files its
+    catalogue entry reads, ``scenarios[part]`` the part's scenario ({"name", "lambdas"
+    (use -> sorted list), "source"}). Returns macro name -> LaTeX text. ValueError if the running example's
     Hessian is not diagonal or its lambdas.l1 has fewer than two values."""
     example, correlated = data["running_example"], data["correlated_case"]
     check_diagonal(example["quadratic"])  # first: the other files then need not be read
