@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import zlib
 from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import pdf_objects, standin_animation, standin_figure
 
 from l2geom import datafile, style
 from l2geom.catalogue import DECKS
@@ -228,49 +228,6 @@ def test_source_uses_every_value_and_types_no_number(values):
 
 
 # --------------------------------------------------------------------------- build
-def _standin_figure(path: Path, width: float, height: float, label: str) -> None:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fig, ax = plt.subplots(figsize=(width, height))
-    ax.text(0.5, 0.5, label, ha="center", va="center")
-    fig.savefig(path, metadata={"CreationDate": None})
-    plt.close(fig)
-
-
-def _stages(name: str) -> list[tuple[str, str]]:
-    """(label, description) of each stage the animation's scene declares; one stand-in
-    stage while the scene does not exist yet (proximal_steps, written meanwhile)."""
-    from l2geom.animations.rendering import scene_class
-
-    try:
-        return [(s.label, s.description) for s in scene_class(name).STAGES]
-    except (ValueError, ImportError, AttributeError):
-        return [("stand-in", f"A stand-in for {name}, which has no scene yet.")]
-
-
-def _standin_animation(folder: Path, name: str) -> None:
-    """Poster, movie, a still per stage and the snippet, written by the code a render uses."""
-    from PIL import Image
-
-    from l2geom.animations.stills import snippet, still_name
-
-    _standin_figure(folder / f"{name}.png", 8.54, 4.8, name)
-    (folder / f"{name}.mp4").write_bytes(b"stand-in video")
-    pauses = [
-        {"label": label, "description": text, "stage": i, "still": still_name(i, label)}
-        for i, (label, text) in enumerate(_stages(name), start=1)
-    ]
-    (folder / name).mkdir(parents=True, exist_ok=True)
-    for i, pause in enumerate(pauses):
-        Image.new("RGB", (854, 480), (200 - 10 * i,) * 3).save(folder / name / pause["still"])
-    record = {"pauses": pauses, "stills": [p["still"] for p in pauses], "poster": None}
-    (folder / f"{name}.tex").write_text(snippet(name, FOLDERS["exampleScenario"], record))
-
-
 def make_l1_project(root: Path, values: dict[str, str]) -> tuple[Path, list[Path]]:
     """A project folder with the deck's sources, its generated inputs and stand-in media;
     returns (the source, the generated folders)."""
@@ -281,9 +238,10 @@ def make_l1_project(root: Path, values: dict[str, str]) -> tuple[Path, list[Path
     (generated[0] / "values.tex").write_text(deck.values_tex({**values, **FOLDERS}))
     (generated[1] / "colors.tex").write_text(deck.colors_tex())
     for (scenario, name), (width, height) in FIGURES.items():
-        _standin_figure(root / "figures" / scenario / f"{name}.pdf", width, height, name)
+        standin_figure(root / "figures" / scenario / f"{name}.pdf", width, height, name)
     for name in ANIMATIONS:
-        _standin_animation(root / "figures" / FOLDERS["exampleScenario"] / "animations", name)
+        folder = root / "figures" / FOLDERS["exampleScenario"] / "animations"
+        standin_animation(folder, name, FOLDERS["exampleScenario"])
     return root / "slides" / SOURCE, generated
 
 
@@ -342,20 +300,6 @@ def test_numbers_in_the_deck_are_the_generated_ones(built, values):
         if name in {"featureLow", "featureHigh", "trueWeights"}:
             continue  # inside [a, b]^2 and w = (...)ᵀ, set differently by pdftotext
         assert _printed(value) in text, f"\\{name} = {value!r} not printed"
-
-
-def pdf_objects(pdf: Path) -> bytes:
-    """The PDF's bytes with every Flate stream inflated, each read from its start to the
-    end of its compressed data (conftest's pdf_objects cuts the stream at a regex match,
-    which loses a stream whose data end in a CR byte)."""
-    raw = pdf.read_bytes()
-    parts = [raw]
-    for m in re.finditer(rb"stream\r?\n", raw):
-        try:
-            parts.append(zlib.decompressobj().decompress(raw[m.end() :]))
-        except zlib.error:
-            pass
-    return b"\n".join(parts)
 
 
 def test_movies_are_linked_relative_to_the_pdf(built):

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import pdf_objects
+from conftest import pdf_objects, standin_animation, standin_figure
 
 from l2geom import datafile, numbers, style
 from l2geom.catalogue import DECKS, FIGURE_FAMILIES
@@ -233,19 +233,6 @@ def test_expected_pages_counts_frames_and_overlays():
 
 
 # --------------------------------------------------------------------------- build
-def _standin_figure(path: Path, width: float, height: float, label: str) -> None:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fig, ax = plt.subplots(figsize=(width, height))
-    ax.text(0.5, 0.5, label, ha="center", va="center")
-    fig.savefig(path, metadata={"CreationDate": None})
-    plt.close(fig)
-
-
 def make_deck_project(root: Path, values: dict[str, str]) -> Path:
     """A project folder with the deck's sources, generated inputs and stand-in media."""
     (root / "slides" / "generated").mkdir(parents=True)
@@ -257,38 +244,11 @@ def make_deck_project(root: Path, values: dict[str, str]) -> Path:
         for name in names:
             width = style.FULL_WIDTH if name in FULL_WIDTH_FIGURES else style.HALF_WIDTH
             height = 2.2 if name == "shrink_factors" else style.FIGURE_HEIGHT  # as drawn
-            _standin_figure(root / "figures" / scenario / f"{name}.pdf", width, height, name)
+            standin_figure(root / "figures" / scenario / f"{name}.pdf", width, height, name)
     for name in ANIMATIONS:
         folder = root / "figures/course/animations"
-        _standin_figure(folder / f"{name}.png", 8.54, 4.8, name)
-        (folder / f"{name}.mp4").write_bytes(b"stand-in video")
-        _standin_stills(folder, name)
+        standin_animation(folder, name, "course")
     return root / "slides" / "l2-weight-decay.tex"
-
-
-def _standin_stills(folder: Path, name: str) -> None:
-    """A still per declared stage (a 16:9 PNG of one grey) and the animation's snippet,
-    written by the code a render uses."""
-    from PIL import Image
-
-    from l2geom.animations.rendering import scene_class
-    from l2geom.animations.stills import snippet, still_name
-
-    stages = scene_class(name).STAGES
-    pauses = [
-        {
-            "label": s.label,
-            "description": s.description,
-            "stage": i,
-            "still": still_name(i, s.label),
-        }
-        for i, s in enumerate(stages, start=1)
-    ]
-    (folder / name).mkdir(parents=True, exist_ok=True)
-    for i, pause in enumerate(pauses):
-        Image.new("RGB", (854, 480), (200 - 10 * i,) * 3).save(folder / name / pause["still"])
-    record = {"pauses": pauses, "stills": [p["still"] for p in pauses], "poster": None}
-    (folder / f"{name}.tex").write_text(snippet(name, "course", record))
 
 
 @pytest.fixture(scope="module")
