@@ -138,12 +138,56 @@ def chromium():
 
 
 def pdf_objects(pdf: Path) -> bytes:
-    """The PDF's bytes with every Flate stream (object streams included) inflated."""
+    """The PDF's bytes with every Flate stream (object streams included) inflated, each
+    read from its start to the end of its compressed data (a regex up to "endstream"
+    would cut off a stream whose data end in a CR byte)."""
     raw = pdf.read_bytes()
     parts = [raw]
-    for m in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", raw, flags=re.S):
+    for m in re.finditer(rb"stream\r?\n", raw):
         try:
-            parts.append(zlib.decompress(m.group(1)))
+            parts.append(zlib.decompressobj().decompress(raw[m.end() :]))
         except zlib.error:
             pass
     return b"\n".join(parts)
+
+
+# ------------------------------------------------------------ stand-ins for a deck build
+def standin_figure(path: Path, width: float, height: float, label: str) -> None:
+    """A PDF or PNG of the given size (inches) that shows ``label``."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig, ax = plt.subplots(figsize=(width, height))
+    ax.text(0.5, 0.5, label, ha="center", va="center")
+    fig.savefig(path, metadata={"CreationDate": None})
+    plt.close(fig)
+
+
+def standin_animation(folder: Path, name: str, scenario: str) -> None:
+    """An animation's files in ``folder`` (figures/{scenario}/animations/): a poster, a
+    stand-in movie, a still per stage its scene declares (a 16:9 PNG of one grey) and the
+    snippet, written by the code a render uses."""
+    from PIL import Image
+
+    from l2geom.animations.rendering import scene_class
+    from l2geom.animations.stills import snippet, still_name
+
+    standin_figure(folder / f"{name}.png", 8.54, 4.8, name)
+    (folder / f"{name}.mp4").write_bytes(b"stand-in video")
+    pauses = [
+        {
+            "label": s.label,
+            "description": s.description,
+            "stage": i,
+            "still": still_name(i, s.label),
+        }
+        for i, s in enumerate(scene_class(name).STAGES, start=1)
+    ]
+    (folder / name).mkdir(parents=True, exist_ok=True)
+    for i, pause in enumerate(pauses):
+        Image.new("RGB", (854, 480), (200 - 10 * i,) * 3).save(folder / name / pause["still"])
+    record = {"pauses": pauses, "stills": [p["still"] for p in pauses], "poster": None}
+    (folder / f"{name}.tex").write_text(snippet(name, scenario, record))

@@ -44,7 +44,7 @@ def lecturer_config(folder, **deck):
     """The repository's config at preview quality, short, as the lecturer's l2geom.yaml."""
     config = yaml.safe_load((ROOT / "config/config.yaml").read_text())
     config.update(quality="preview", short_animations=True)
-    config["deck"].update(deck)
+    config["decks"]["l2-weight-decay"].update(deck)
     (folder / "l2geom.yaml").write_text(yaml.safe_dump(config))
 
 
@@ -76,7 +76,7 @@ def test_a_build_in_a_directory_outside_the_repository_with_the_lecturers_theme(
     pages = text.count("\f")
     # the theme's footline on every page but the [plain] ones (title, animations)
     assert pages > 20 and pages - 6 <= text.count("Foreign Course Theme") < pages
-    assert (course / "slides/build/html/index.html").is_file()
+    assert (course / "slides/build/html/l2-weight-decay/index.html").is_file()
     assert not (ROOT / "my-course").exists()
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import inspect
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -50,10 +51,19 @@ def test_an_animation_is_its_scene_module_and_reads_known_data(name):
     assert set(spec.params) <= set(init), "a scene parameter the scene does not take"
 
 
-def test_the_deck_shows_what_the_catalogue_makes():
-    for figures, animations in catalogue.DECK.shows.values():
-        assert set(figures) <= set(catalogue.FIGURES)
-        assert set(animations) <= set(catalogue.ANIMATIONS)
+@pytest.mark.parametrize("source", sorted(catalogue.DECKS))
+def test_a_deck_shows_and_reads_what_the_catalogue_makes(source):
+    spec = catalogue.DECKS[source]
+    assert (ROOT / "slides" / f"{source}.tex").is_file()
+    for part in spec.parts.values():
+        assert set(part.figures) <= set(catalogue.FIGURES)
+        assert set(part.animations) <= set(catalogue.ANIMATIONS)
+        assert set(part.reads) <= set(catalogue.DATA_FILES)
+        assert part.default is None or part.default in spec.parts
+    assert callable(catalogue.resolve(spec.values))
+    # every part's macro names the scenario folder of the figures the source shows
+    text = (ROOT / "slides" / f"{source}.tex").read_text()
+    assert {part.macro for part in spec.parts.values()} <= set(re.findall(r"\\\w+", text))
 
 
 def _imports(path: Path) -> set[str]:

@@ -36,6 +36,7 @@ def mutated(path, value):
 
 
 C = ["scenarios", "course"]
+D = ["decks", "l2-weight-decay"]
 G = ["scenarios", "goodfellow"]
 Q = G + ["source", "quadratic"]
 
@@ -44,11 +45,15 @@ CASES = [
     (mutated(["quality"], "ultra"), "quality: 'ultra' is not one of"),
     # a handout grid an A4 page does not hold
     (
-        mutated(["deck", "handout"], {"per_page": 3}),
-        "deck.handout.per_page: 3 is not one of [1, 2, 4]",
+        mutated(D + ["handout"], {"per_page": 3}),
+        "decks.l2-weight-decay.handout.per_page: 3 is not one of [1, 2, 4]",
     ),
-    (mutated(["deck", "handout"], {"per_page": 16}), "deck.handout.per_page: 16 is not one of"),
-    (mutated(["deck", "handout"], {"layout": 2}), "deck.handout.layout: unknown key"),
+    (
+        mutated(D + ["handout"], {"per_page": 16}),
+        "decks.l2-weight-decay.handout.per_page: 16 is not one of",
+    ),
+    (mutated(D + ["handout"], {"layout": 2}), "decks.l2-weight-decay.handout.layout: unknown key"),
+    (mutated(D + ["scenarios"], {}), "decks.l2-weight-decay.scenarios: {} should be non-empty"),
     (mutated(["colour"], "red"), "colour: unknown key"),
     (mutated(C + ["lambdas", "typo"], 3), "scenarios.course.lambdas.typo: unknown key"),
     (
@@ -347,8 +352,8 @@ def test_the_system_password_file_is_not_echoed(tmp_path):
 # Three misspelt names, an unknown animation, a deck naming a misspelt scenario, a bad
 # value the schema finds and one only the semantic check finds: all at once, in order.
 TYPOS = """\
-deck:
-  running_example: coarse
+decks:
+  l2-weight-decay: {scenarios: {running_example: coarse}}
 scenarios:
   course:
     source: {generate: {n: 100, weights: [0.5, 3.0], noise_sd: 0.5, seed: 1}}
@@ -378,7 +383,7 @@ TYPO_LINES = [
     "l2geom: config error: scenarios.goodfellow.lamdas: unknown key; did you mean 'lambdas'?",
     "l2geom: config error: scenarios.origin.source.quadratic.theta_hat: theta_hat is the "
     "origin: L2 regularization has nothing to shrink",
-    "l2geom: config error: deck.running_example: no scenario 'coarse' "
+    "l2geom: config error: decks.l2-weight-decay.scenarios.running_example: no scenario 'coarse' "
     "(scenarios: course, flat, goodfellow, origin); did you mean 'course'?",
     "l2geom: 6 config errors; nothing was built",
 ]

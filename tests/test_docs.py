@@ -18,7 +18,7 @@ def test_every_key_of_the_schema_is_in_the_reference():
     text = (ROOT / "docs/configuration.md").read_text()
     for key in (
         "`quality`",
-        "`deck.theme`",
+        "`decks.NAME.theme`",
         "`scenarios.NAME.source.csv.path`",
         "`scenarios.NAME.adam.beta2`",
         "`scenarios.NAME.figures`",

@@ -61,18 +61,21 @@ scenarios:
 ROWS = [  # (id, config text, expected fragment of the one line)
     (
         "1 deck names a missing scenario",
-        DEFAULT.replace("running_example: course", "running_example: ws2026"),
-        "deck.running_example: no scenario 'ws2026' (scenarios: course, course_pca, goodfellow)",
+        DEFAULT.replace("running_example: course ", "running_example: ws2026 "),
+        "decks.l2-weight-decay.scenarios.running_example: no scenario 'ws2026' "
+        "(scenarios: course, course_pca, goodfellow)",
     ),
     (
         "1 deck needs two pull values",
         DEFAULT.replace("pull: [5, 50]", "pull: [5]"),
-        "deck.running_example: the deck compares a small and a large lambda",
+        "decks.l2-weight-decay.scenarios.running_example: the deck l2-weight-decay "
+        "compares a small and a large lambda",
     ),
     (
         "1 deck needs its animations",
         DEFAULT.replace("animations: [rotate_rescale, decay", "animations: [decay"),
-        "deck.running_example: the deck shows animations rotate_rescale of scenario 'course'",
+        "decks.l2-weight-decay.scenarios.running_example: the deck l2-weight-decay shows "
+        "animations rotate_rescale of scenario 'course'",
     ),
     (
         "2 theta_hat at the origin",
@@ -269,11 +272,11 @@ scenarios:
 @pytest.mark.slow
 def test_scientific_notation_and_other_dimensions_build(tmp_path):
     """Rows 6 and 8: numbers written as 1e-1 are numbers; d = 3 and d = 1 scenarios
-    without figures build their data; a config without a deck says so in one line."""
+    without figures build their data; a config without decks says so in one line."""
     (tmp_path / "own.yaml").write_text(SMALL)
     status, output, _, _ = run_measured(["--configfile", "own.yaml", "--cores", "2"], tmp_path)
     assert status == 0, output[-3000:]
-    assert "l2geom: the config has no deck section: building everything but the deck" in output
+    assert "l2geom: the config names no decks: building everything but decks" in output
     for figure in ("goodfellow_flat", "goodfellow_steep", "shrink_factors"):
         subprocess.run(
             ["pdfinfo", str(tmp_path / f"figures/2026/{figure}.pdf")],

@@ -26,7 +26,7 @@ from scratch import make_scratch, snakemake  # noqa: E402
 
 pytestmark = pytest.mark.slow
 
-DECK = Path("slides/build/html/index.html")
+DECK = Path("slides/build/html/l2-weight-decay/index.html")
 PDF = Path("slides/build/l2-weight-decay.pdf")
 ZIP = Path("slides/build/l2-weight-decay-html.zip")
 REVEAL = ROOT / "slides/html/node_modules/reveal.js"

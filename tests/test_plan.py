@@ -102,6 +102,6 @@ def test_edited_checking_code_changes_the_digest(tmp_path, monkeypatch):
 def test_the_deck_names_its_handout_layout(tmp_path, handout, per_page):
     config = read_yaml(ROOT / "config/config.yaml")
     if handout is not None:
-        config["deck"]["handout"] = handout
+        config["decks"]["l2-weight-decay"]["handout"] = handout
     checked, _ = config_check.checked_plan(config, SCHEMA, tmp_path)
-    assert checked["deck"]["handout_per_page"] == per_page
+    assert checked["decks"]["l2-weight-decay"]["handout_per_page"] == per_page

@@ -24,9 +24,10 @@ def preview_config(renamed: bool) -> dict:
     config = yaml.safe_load((ROOT / "config/config.yaml").read_text())
     config.update(quality="preview", short_animations=True)
     if renamed:
-        # (scenarios the deck does not show, such as the L1 lecture's course_pca, keep theirs)
+        # (the scenarios not renamed, such as the L1 lecture's course_pca, keep their names)
         config["scenarios"] = {RENAMED.get(k, k): v for k, v in config["scenarios"].items()}
-        config["deck"] = {part: RENAMED.get(name, name) for part, name in config["deck"].items()}
+        for deck in config["decks"].values():
+            deck["scenarios"] = {p: RENAMED.get(s, s) for p, s in deck["scenarios"].items()}
     return config
 
 
@@ -68,7 +69,8 @@ def test_the_front_page_describes_the_config(report):
         )
     assert "at quality <tt" in text or "at quality <code" in text
     assert "preview" in text and "100 observations" in text and "H = ((1, 0), (0, 8))" in text
-    running, classic = config["deck"]["running_example"], config["deck"]["classic_picture"]
+    deck = config["decks"]["l2-weight-decay"]["scenarios"]
+    running, classic = deck["running_example"], deck["classic_picture"]
     assert re.search(rf"running example <(?:tt|code)[^>]*>{running}<", text)
     assert re.search(rf"classic picture <(?:tt|code)[^>]*>{classic}<", text)
     for name in (set(RENAMED) | set(RENAMED.values())) - set(names):  # none the config lacks
@@ -83,7 +85,7 @@ def test_the_front_page_describes_the_config(report):
 
 def test_captions_say_where_the_deck_shows_it_and_list_a_videos_stages(report):
     _, text = report
-    assert "Shown in the deck on page 5 (“Gradient descent vs. weight decay”)" in text
+    assert "Shown in the deck l2-weight-decay, page 5 (“Gradient descent vs. weight decay”)" in text
     assert "Its stages (each ends at a pause point)" in text
     assert "slides/build/l2-weight-decay-html.zip" in text  # the decks, under Slides
     assert "slides/build/l2-weight-decay-handout.pdf" in text

@@ -18,10 +18,10 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import pdf_objects
+from conftest import pdf_objects, standin_animation, standin_figure
 
 from l2geom import datafile, numbers, style
-from l2geom.catalogue import DECK, FIGURE_FAMILIES
+from l2geom.catalogue import DECKS, FIGURE_FAMILIES
 from l2geom.core import compute
 from l2geom.core.quadratic import Quadratic
 from l2geom.slides import latex
@@ -32,17 +32,18 @@ SLIDES = ROOT / "slides"
 SOURCES = ["l2-weight-decay.tex", "preamble.tex", "beamerthemel2geom.sty"]
 COURSE_LAMBDAS = {"decay": [10.0], "pull": [5.0, 50.0], "rescale": [50.0]}
 COURSE_SOURCE = {"generate": {"n": 100, "noise_sd": 0.5, "weights": [0.5, 3.0], "seed": 7}}
+DECK = DECKS["l2-weight-decay"]
 DECK_PARTS = {"running_example": "course", "classic_picture": "goodfellow"}
 FIGURES = {
-    scenario: [name for family in DECK.shows[part][0] for name in FIGURE_FAMILIES[family]]
-    for part, scenario in (("running_example", "course"), ("classic_picture", "goodfellow"))
+    scenario: [name for family in DECK.parts[part].figures for name in FIGURE_FAMILIES[family]]
+    for part, scenario in DECK_PARTS.items()
 }
 FULL_WIDTH_FIGURES = {
     "gd_vs_weight_decay",
     "pull_depends_on_lambda",
     "early_stopping",
 }  # others: half
-ANIMATIONS = list(DECK.shows["running_example"][1])
+ANIMATIONS = list(DECK.parts["running_example"].animations)
 # Every frame the lecture requires, in the lecture's order.
 FRAME_TITLES = [
     "Learning goals",
@@ -80,19 +81,21 @@ def course_data(paths: dict[str, Path]) -> dict[str, dict[str, np.ndarray]]:
 
 
 def deck_values(scenario_data) -> dict[str, str]:
-    course, gf = course_data(scenario_data), goodfellow_data()
-    values = deck.course_values(
-        course["quadratic"],
-        course["descent"],
-        course["descent"],
-        course["rescale"],
-        COURSE_LAMBDAS,
-        COURSE_SOURCE,
-    )
-    values.update(deck.optimizer_values(course["adaptive"], course["early_stopping"]))
-    values.update(deck.goodfellow_values(gf["quadratic"], gf["rescale"]))
-    values.update(deck.scenario_values(DECK_PARTS))
-    return values
+    """The deck's values as the rule slide_values makes them (the catalogue's function)."""
+    course = course_data(scenario_data)
+    data = {
+        "running_example": {
+            **course,
+            "descent_decay": course["descent"],
+            "descent_pull": course["descent"],
+        },
+        "classic_picture": goodfellow_data(),
+    }
+    scenarios = {
+        "running_example": {"name": "course", "lambdas": COURSE_LAMBDAS, "source": COURSE_SOURCE},
+        "classic_picture": {"name": "goodfellow", "lambdas": {}, "source": {}},
+    }
+    return deck.deck_values(DECK, data, scenarios)
 
 
 # --------------------------------------------------------------------------- numbers
@@ -230,19 +233,6 @@ def test_expected_pages_counts_frames_and_overlays():
 
 
 # --------------------------------------------------------------------------- build
-def _standin_figure(path: Path, width: float, height: float, label: str) -> None:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fig, ax = plt.subplots(figsize=(width, height))
-    ax.text(0.5, 0.5, label, ha="center", va="center")
-    fig.savefig(path, metadata={"CreationDate": None})
-    plt.close(fig)
-
-
 def make_deck_project(root: Path, values: dict[str, str]) -> Path:
     """A project folder with the deck's sources, generated inputs and stand-in media."""
     (root / "slides" / "generated").mkdir(parents=True)
@@ -254,38 +244,11 @@ def make_deck_project(root: Path, values: dict[str, str]) -> Path:
         for name in names:
             width = style.FULL_WIDTH if name in FULL_WIDTH_FIGURES else style.HALF_WIDTH
             height = 2.2 if name == "shrink_factors" else style.FIGURE_HEIGHT  # as drawn
-            _standin_figure(root / "figures" / scenario / f"{name}.pdf", width, height, name)
+            standin_figure(root / "figures" / scenario / f"{name}.pdf", width, height, name)
     for name in ANIMATIONS:
         folder = root / "figures/course/animations"
-        _standin_figure(folder / f"{name}.png", 8.54, 4.8, name)
-        (folder / f"{name}.mp4").write_bytes(b"stand-in video")
-        _standin_stills(folder, name)
+        standin_animation(folder, name, "course")
     return root / "slides" / "l2-weight-decay.tex"
-
-
-def _standin_stills(folder: Path, name: str) -> None:
-    """A still per declared stage (a 16:9 PNG of one grey) and the animation's snippet,
-    written by the code a render uses."""
-    from PIL import Image
-
-    from l2geom.animations.rendering import scene_class
-    from l2geom.animations.stills import snippet, still_name
-
-    stages = scene_class(name).STAGES
-    pauses = [
-        {
-            "label": s.label,
-            "description": s.description,
-            "stage": i,
-            "still": still_name(i, s.label),
-        }
-        for i, s in enumerate(stages, start=1)
-    ]
-    (folder / name).mkdir(parents=True, exist_ok=True)
-    for i, pause in enumerate(pauses):
-        Image.new("RGB", (854, 480), (200 - 10 * i,) * 3).save(folder / name / pause["still"])
-    record = {"pauses": pauses, "stills": [p["still"] for p in pauses], "poster": None}
-    (folder / f"{name}.tex").write_text(snippet(name, "course", record))
 
 
 @pytest.fixture(scope="module")
@@ -367,7 +330,7 @@ def test_numbers_in_the_deck_are_the_generated_ones(built_deck, scenario_data):
     tex, pdf, _, values = built_deck
     text = pdf_text(pdf)
     used = set(re.findall(r"\\([A-Za-z]+)", latex._strip_comments(tex.read_text()))) & set(values)
-    used -= {"runningExample", *deck.scenario_values(DECK_PARTS)}  # macros, folder names
+    used -= {"runningExample", "exampleScenario", "classicScenario"}  # macros, folder names
     assert len(used) >= 20
     for name in sorted(used):
         assert _printed(values[name]) in text, f"\\{name} = {values[name]!r} not printed"

@@ -143,12 +143,32 @@ class AnimationSpec:
 
 
 @dataclass(frozen=True)
-class DeckSpec:
-    """A beamer deck: slides/{name}.tex, and per part of its config section (a scenario
-    name) the figure families and animations its frames show of that scenario."""
+class DeckPart:
+    """One scenario a deck draws (a key of a deck's ``scenarios`` in the config): the
+    deck source's macro that names its folder, the figure families and animations its
+    frames show of it, the λ uses it needs at least two values of (its frames compare
+    them), whether its Hessian must be diagonal, the data files its values read, and the
+    part whose scenario it defaults to (None: it must be named)."""
 
-    name: str
-    shows: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]]
+    macro: str
+    figures: tuple[str, ...] = ()
+    animations: tuple[str, ...] = ()
+    compares: tuple[str, ...] = ()
+    diagonal: bool = False
+    reads: tuple[str, ...] = ()
+    default: str | None = None
+
+
+@dataclass(frozen=True)
+class DeckSpec:
+    """A beamer deck source, slides/{source}.tex: its title, the parts of its config
+    section (part -> DeckPart) and ``values``, the function that turns the parts' data
+    files and settings into the numbers its prose prints (slides/generated/{deck}/values.tex)."""
+
+    source: str
+    title: str
+    parts: Mapping[str, DeckPart]
+    values: str
 
 
 def _by_name(specs, key: str) -> dict:
@@ -331,24 +351,46 @@ ANIMATIONS: dict[str, AnimationSpec] = _by_name(
 # the .tex snippet for any beamer deck; beside them the folder {name}/ of stage stills.
 ANIMATION_FILES = ("mp4", "png", "json", "tex")
 
-DECK = DeckSpec(
-    "l2-weight-decay",
-    {
-        "running_example": (
-            (
-                "gd_vs_weight_decay",
-                "pull_depends_on_lambda",
-                "eigen_projection",
-                "rescale_lambda_zero",
-                "rescale_lambda_positive",
-                "shrink_factors",
-                "adam_vs_adamw",
-                "early_stopping",
-            ),
-            ("rotate_rescale", "decay_trajectories", "lambda_sweep", "adam_vs_adamw"),
+DECKS: dict[str, DeckSpec] = _by_name(
+    [
+        DeckSpec(
+            "l2-weight-decay",
+            "Geometric Analysis of L2-Regularization and Weight Decay",
+            {
+                "running_example": DeckPart(
+                    r"\exampleScenario",
+                    (
+                        "gd_vs_weight_decay",
+                        "pull_depends_on_lambda",
+                        "eigen_projection",
+                        "rescale_lambda_zero",
+                        "rescale_lambda_positive",
+                        "shrink_factors",
+                        "adam_vs_adamw",
+                        "early_stopping",
+                    ),
+                    ("rotate_rescale", "decay_trajectories", "lambda_sweep", "adam_vs_adamw"),
+                    compares=("pull",),
+                    reads=(
+                        "quadratic",
+                        "descent_decay",
+                        "descent_pull",
+                        "rescale",
+                        "adaptive",
+                        "early_stopping",
+                    ),
+                ),
+                "classic_picture": DeckPart(
+                    r"\classicScenario",
+                    ("goodfellow",),
+                    reads=("quadratic", "rescale"),
+                    default="running_example",
+                ),
+            },
+            "l2geom.slides.values:l2_deck_values",
         ),
-        "classic_picture": (("goodfellow",), ()),
-    },
+    ],
+    "source",
 )
 
 # Family -> the figure files it draws (figures/{scenario}/{name}.pdf and .png)

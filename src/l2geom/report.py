@@ -15,11 +15,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from .catalogue import DECK
+from .catalogue import DECKS
 from .slides.latex import frames
 
-# The deck source's macro for the scenario of each part of the deck section.
-PART_MACROS = {r"\exampleScenario": "running_example", r"\classicScenario": "classic_picture"}
 QUALITIES = {"production": "1920×1080 at 60 frames a second", "preview": "854×480 at 15"}
 KEY = "l2geom_report"  # where the facts are in Snakemake's config
 
@@ -89,10 +87,9 @@ def front_page(config: Mapping[str, Any], root: Path) -> str:
     """The report's first page (reStructuredText) for a checked config."""
     quality = config["quality"]
     lines = [
-        "The course material of the lecture **Geometric Analysis of L2-Regularization and "
-        "Weight Decay**, rebuilt by the l2geom pipeline: a numeric core computes each "
-        "scenario's data files, matplotlib draws the figures and Manim renders the animations "
-        "from them, and the beamer deck shows them.",
+        "Course material rebuilt by the l2geom pipeline from this config: a numeric core "
+        "computes each scenario's data files, matplotlib draws the figures and Manim renders "
+        "the animations from them, and the beamer decks show them.",
         "",
         f"Animations were rendered at quality ``{quality}`` ({QUALITIES[quality]})"
         + (", with shortened timing." if config.get("short_animations") else "."),
@@ -106,34 +103,44 @@ def front_page(config: Mapping[str, Any], root: Path) -> str:
             f"Figures: {_listing(spec['figures'])}. Animations: {_listing(spec['animations'])}.",
         ]
     lines.append("")
-    deck = config.get("deck")
-    if deck:
-        parts = ", ".join(
-            f"{part.replace('_', ' ')} ``{deck[part]}``" for part in DECK.shows if part in deck
-        )
-        lines += [
-            f"**Deck** (category *Slides*): ``slides/build/{DECK.name}.pdf``, its handout "
-            f"``slides/build/{DECK.name}-handout.pdf`` (each animation as its stage stills, "
-            f"{deck.get('handout_per_page', 1)} slide(s) a printed page) and its HTML "
-            f"version (``slides/build/html/``, zipped to publish) and handout (each animation "
-            f"as its stage stills), built from the scenarios {parts}.",
-        ]
+    decks = config.get("decks") or {}
+    if decks:
+        lines += ["**Decks** (category *Slides*), each a PDF, its handout and its HTML deck:", ""]
     else:
-        lines.append("**Deck**: none (the config has no deck section).")
+        lines.append("**Decks**: none (the config names no decks).")
+    for name, deck in decks.items():
+        spec = DECKS[deck["source"]]
+        parts = ", ".join(
+            f"{part.replace('_', ' ')} ``{scenario}``"
+            for part, scenario in deck["scenarios"].items()
+        )
+        lines.append(
+            f"- ``{name}``, *{spec.title}* (``slides/{deck['source']}.tex``): "
+            f"``slides/build/{name}.pdf``, its handout ``slides/build/{name}-handout.pdf`` "
+            f"(each animation as its stage stills, {deck.get('handout_per_page', 1)} "
+            f"slide(s) a printed page) and its HTML deck ``slides/build/html/{name}/`` "
+            f"(zipped to publish: ``slides/build/{name}-html.zip``); scenarios: {parts}."
+        )
     return "\n".join(lines) + "\n"
 
 
-def deck_uses(source: str, deck: Mapping[str, str]) -> dict[str, dict[str, list[str]]]:
-    """scenario -> ``"fig:NAME"`` or ``"animation:NAME"`` -> the deck pages showing that
-    figure or animation, each as ``page N ("frame title")``, from the deck's source."""
+def deck_uses(name: str, source: str, deck: Mapping[str, Any]) -> dict[str, dict[str, list[str]]]:
+    """scenario -> ``"fig:NAME"`` or ``"animation:NAME"`` -> the pages of the deck
+    ``name`` showing that figure or animation, each as ``the deck NAME, page N ("frame
+    title")``, from the deck's ``source`` text and its checked config entry ``deck``."""
+    macros = {
+        needs.macro: deck["scenarios"][part] for part, needs in DECKS[deck["source"]].parts.items()
+    }
     uses: dict[str, dict[str, list[str]]] = {}
     for page, _, title, body in frames(source):
-        for kind, scenario_macro, name in _shown(body):
-            part = PART_MACROS.get(scenario_macro)
-            if part is None or part not in deck:
+        for kind, scenario_macro, shown in _shown(body):
+            scenario = macros.get(scenario_macro)
+            if scenario is None:
                 continue
-            where = f"page {page}" + (f" (“{rst_text(plain(title))}”)" if title else "")
-            uses.setdefault(deck[part], {}).setdefault(f"{kind}:{name}", []).append(where)
+            where = f"the deck {name}, page {page}" + (
+                f" (“{rst_text(plain(title))}”)" if title else ""
+            )
+            uses.setdefault(scenario, {}).setdefault(f"{kind}:{shown}", []).append(where)
     return uses
 
 
@@ -156,11 +163,15 @@ def stages(pauses: Path) -> list[str]:
     ]
 
 
-def facts(config: Mapping[str, Any], deck_source: str | None) -> dict[str, Any]:
-    """What the captions say beyond their own text: deck pages per scenario and name, and
-    the stages of every rendered animation (plain data, for Snakemake's config)."""
-    deck = config.get("deck") or {}
-    uses = deck_uses(deck_source, deck) if deck and deck_source else {}
+def facts(config: Mapping[str, Any], sources: Mapping[str, str]) -> dict[str, Any]:
+    """What the captions say beyond their own text: the deck pages showing each figure and
+    animation, per scenario (``sources``: deck name -> its source's text), and the stages
+    of every rendered animation (plain data, for Snakemake's config)."""
+    uses: dict[str, dict[str, list[str]]] = {}
+    for name, deck in (config.get("decks") or {}).items():
+        for scenario, shown in deck_uses(name, sources[name], deck).items():
+            for key, pages in shown.items():
+                uses.setdefault(scenario, {}).setdefault(key, []).extend(pages)
     return {
         "uses": uses,
         "stages": {
@@ -176,7 +187,7 @@ def facts(config: Mapping[str, Any], deck_source: str | None) -> dict[str, Any]:
 _USES = (
     '{{% set uses = snakemake.config["{key}"]["uses"].get(snakemake.wildcards.scenario, {{}})'
     '.get("{kind}:{name}", []) %}}\n'
-    "{{% if uses %}}Shown in the deck on {{{{ uses | join(', ') }}}}.{{% else %}}"
+    "{{% if uses %}}Shown in {{{{ uses | join('; ') }}}}.{{% else %}}"
     "No deck frame shows it.{{% endif %}}\n"
 )
 _STAGES = (

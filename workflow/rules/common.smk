@@ -52,10 +52,11 @@ def _checked_config():
 
 
 CONFIG, SCENARIOS = _checked_config()
-DECK = CONFIG.get("deck")
-if DECK is None:
+# deck name -> its source, the scenario of each part, handout, theme (l2geom.config.deck)
+DECKS = CONFIG["decks"]
+if not DECKS:
     print(
-        "l2geom: the config has no deck section: building everything but the deck",
+        "l2geom: the config names no decks: building everything but decks",
         file=sys.stderr,
     )
 
@@ -67,6 +68,7 @@ if _missing:
 
 wildcard_constraints:
     scenario="|".join(sorted(SCENARIOS)),
+    deck="|".join(sorted(DECKS)) or "(?!)",
 
 
 def spec(wildcards):
@@ -159,8 +161,14 @@ def write_text(path, text):
         atomic_write(path, text.encode())
 
 
-_deck_source = L2GEOM / "slides" / f"{catalogue.DECK.name}.tex"
-config[review.KEY] = review.facts(CONFIG, _deck_source.read_text() if DECK else None)
+DECK_SOURCES = L2GEOM / "slides"  # slides/<source>.tex of each deck source
+config[review.KEY] = review.facts(
+    CONFIG,
+    {
+        name: (DECK_SOURCES / f"{deck['source']}.tex").read_text()
+        for name, deck in DECKS.items()
+    },
+)
 REPORT_PAGE = (REPORT_TEXTS / "front.rst").resolve()
 write_text(REPORT_PAGE, review.front_page(CONFIG, Path.cwd()))
 
@@ -234,24 +242,68 @@ def animation_targets():
     ]
 
 
-# The deck: what it shows (l2geom.catalogue.DECK) of the scenarios its config section names.
-def deck_figures():
+# A deck: what its source's frames show (l2geom.catalogue.DECKS) of the scenarios its
+# config entry names; input functions of the rules' {deck} wildcard.
+def deck_parts(deck):
+    """(part, the part's spec, its scenario) of every part of ``deck``."""
+    source = catalogue.DECKS[DECKS[deck]["source"]]
+    return [
+        (part, needs, DECKS[deck]["scenarios"][part])
+        for part, needs in source.parts.items()
+    ]
+
+
+def deck_source(wildcards):
+    return DECK_SOURCES / f"{DECKS[wildcards.deck]['source']}.tex"
+
+
+def deck_theme(wildcards):
+    """The lecturer's own theme, when the deck's entry names one."""
+    return DECKS[wildcards.deck].get("theme", DECK_SOURCES / "beamerthemel2geom.sty")
+
+
+def deck_figures(wildcards):
     """The PDFs of the figures the deck shows."""
     return [
-        figure_file(name, "pdf").format(scenario=DECK[part])
-        for part, (families, _) in catalogue.DECK.shows.items()
-        for family in families
+        figure_file(name, "pdf").format(scenario=scenario)
+        for _, needs, scenario in deck_parts(wildcards.deck)
+        for family in needs.figures
         for name in FIGURE_FAMILIES[family]
     ]
 
 
 def deck_animations(ext):
-    """The movies (``mp4``), posters (``png``), pause points (``json``), snippets
-    (``tex``) or stills folders (``None``) of the animations the deck shows."""
-    return [
-        (animation_file(name, ext) if ext else animation_stills(name)).format(
-            scenario=DECK[part]
-        )
-        for part, (_, names) in catalogue.DECK.shows.items()
-        for name in names
-    ]
+    """Input function: the movies (``mp4``), posters (``png``), pause points (``json``),
+    snippets (``tex``) or stills folders (``None``) of the animations the deck shows."""
+
+    def files(wildcards):
+        return [
+            (animation_file(name, ext) if ext else animation_stills(name)).format(
+                scenario=scenario
+            )
+            for _, needs, scenario in deck_parts(wildcards.deck)
+            for name in needs.animations
+        ]
+
+    return files
+
+
+def deck_data(wildcards):
+    """The data files the deck's values read, as ``{part}__{file}``: path."""
+    return {
+        f"{part}__{name}": data_file(name).format(scenario=scenario)
+        for part, needs, scenario in deck_parts(wildcards.deck)
+        for name in needs.reads
+    }
+
+
+def deck_scenarios(wildcards):
+    """Per part of the deck: its scenario's name, λ values per use and config source."""
+    return {
+        part: {
+            "name": scenario,
+            "lambdas": SCENARIOS[scenario].lambdas,
+            "source": CONFIG["scenarios"][scenario]["source"],
+        }
+        for part, _, scenario in deck_parts(wildcards.deck)
+    }

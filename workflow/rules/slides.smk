@@ -1,28 +1,29 @@
-# Slides stage: generated inputs (numbers, colours) and the beamer deck built by latexmk.
-# The config's deck section names the scenarios the deck shows (l2geom.config.deck).
-# Sources come from l2geom (SOURCES), everything made goes to slides/ of the working
+# Slides stage: generated inputs (numbers, colours) and the beamer decks built by latexmk.
+# The config's decks section names each deck, its source and the scenarios it shows
+# (l2geom.config.deck); every rule here is one per deck, by the {deck} wildcard. Sources
+# come from l2geom (DECK_SOURCES), everything made goes to slides/ of the working
 # directory (SLIDES).
 from l2geom.style import COLOR_WORDS, COLORS
 
 SLIDES = Path("slides")
-SOURCES = L2GEOM / "slides"
 # Fixed timestamp for pdfTeX (dates are omitted from the PDF as well): same bytes on every build.
 SOURCE_DATE_EPOCH = 1767225600
 
 
 # Called by rule all in the Snakefile (a lambda: helper functions belong in common.smk).
-# A config without a deck section builds no deck.
-slide_targets = lambda: (
-    [*rules.deck.output, *rules.handout.output, *rules.html_deck.output] if DECK else []
-)
+slide_targets = lambda: [
+    path.format(deck=deck)
+    for deck in DECKS
+    for path in (*rules.deck.output, *rules.handout.output, *rules.html_deck.output)
+]
 # reveal.js, installed by `make setup` (npm ci) from slides/html/package-lock.json
-REVEAL = SOURCES / "html" / "node_modules" / "reveal.js"
+REVEAL = DECK_SOURCES / "html" / "node_modules" / "reveal.js"
 # The report's captions (figures/, animations/): the HTML deck's text alternatives too
 CAPTIONS = L2GEOM / "workflow" / "report"
 
 
-# The deck's rules exist only when the config has a deck section.
-if DECK:
+# The deck rules exist only when the config names decks.
+if DECKS:
 
     rule slide_colors:
         output:
@@ -44,64 +45,45 @@ if DECK:
 
     rule slide_values:
         input:
-            quadratic=data_file("quadratic").format(scenario=DECK["running_example"]),
-            descent_decay=data_file("descent_decay").format(
-                scenario=DECK["running_example"]
-            ),
-            descent_pull=data_file("descent_pull").format(
-                scenario=DECK["running_example"]
-            ),
-            rescale=data_file("rescale").format(scenario=DECK["running_example"]),
-            adaptive=data_file("adaptive").format(scenario=DECK["running_example"]),
-            early_stopping=data_file("early_stopping").format(
-                scenario=DECK["running_example"]
-            ),
-            goodfellow_quadratic=data_file("quadratic").format(
-                scenario=DECK["classic_picture"]
-            ),
-            goodfellow_rescale=data_file("rescale").format(
-                scenario=DECK["classic_picture"]
-            ),
+            unpack(deck_data),
         output:
-            SLIDES / "generated" / "values.tex",
+            SLIDES / "generated" / "{deck}" / "values.tex",
         log:
-            LOGS / "slides" / "slide_values.log",
+            LOGS / "slides" / "slide_values_{deck}.log",
         benchmark:
-            BENCH / "slides" / "slide_values.tsv"
+            BENCH / "slides" / "slide_values_{deck}.tsv"
         conda:
             CONDA_ENV
         resources:
             **SMALL_JOB,
         params:
             code=CODE["slides"],
-            lambdas=SCENARIOS[DECK["running_example"]].lambdas,
-            source=CONFIG["scenarios"][DECK["running_example"]]["source"],
-            scenarios={part: DECK[part] for part in catalogue.DECK.shows},
+            source=lambda w: DECKS[w.deck]["source"],
+            scenarios=deck_scenarios,
         script:
             "../scripts/slide_values.py"
 
     rule deck:
         input:
-            tex=SOURCES / "l2-weight-decay.tex",
-            preamble=SOURCES / "preamble.tex",
-            # the lecturer's own theme, when the deck section names one
-            theme=DECK.get("theme", SOURCES / "beamerthemel2geom.sty"),
+            tex=deck_source,
+            preamble=DECK_SOURCES / "preamble.tex",
+            theme=deck_theme,
             values=rules.slide_values.output[0],
             colors=rules.slide_colors.output[0],
-            figures=deck_figures(),
+            figures=deck_figures,
             posters=deck_animations("png"),
             movies=deck_animations("mp4"),
             snippets=deck_animations("tex"),
         output:
             report(
-                str(SLIDES / "build" / "l2-weight-decay.pdf"),
+                str(SLIDES / "build" / "{deck}.pdf"),
                 caption="../report/deck.rst",
                 category="Slides",
             ),
         log:
-            LOGS / "slides" / "deck.log",
+            LOGS / "slides" / "deck_{deck}.log",
         benchmark:
-            BENCH / "slides" / "deck.tsv"
+            BENCH / "slides" / "deck_{deck}.tsv"
         conda:
             CONDA_ENV
         resources:
@@ -121,19 +103,19 @@ if DECK:
             theme=rules.deck.input.theme,
             values=rules.slide_values.output[0],
             colors=rules.slide_colors.output[0],
-            figures=deck_figures(),
+            figures=deck_figures,
             snippets=deck_animations("tex"),
             stills=deck_animations(None),
         output:
             report(
-                str(SLIDES / "build" / "l2-weight-decay-handout.pdf"),
+                str(SLIDES / "build" / "{deck}-handout.pdf"),
                 caption="../report/deck-handout.rst",
                 category="Slides",
             ),
         log:
-            LOGS / "slides" / "handout.log",
+            LOGS / "slides" / "handout_{deck}.log",
         benchmark:
-            BENCH / "slides" / "handout.tsv"
+            BENCH / "slides" / "handout_{deck}.tsv"
         conda:
             CONDA_ENV
         resources:
@@ -141,7 +123,7 @@ if DECK:
         params:
             code=CODE["slides"],
             epoch=SOURCE_DATE_EPOCH,
-            per_page=DECK["handout_per_page"],
+            per_page=lambda w: DECKS[w.deck]["handout_per_page"],
         script:
             "../scripts/slide_deck.py"
 
@@ -150,25 +132,25 @@ if DECK:
             pdf=rules.deck.output[0],
             movies=deck_animations("mp4"),
             pauses=deck_animations("json"),
-            player=SOURCES / "html" / "deck.js",
-            style=SOURCES / "html" / "deck.css",
-            lock=SOURCES / "html" / "package-lock.json",
+            player=DECK_SOURCES / "html" / "deck.js",
+            style=DECK_SOURCES / "html" / "deck.css",
+            lock=DECK_SOURCES / "html" / "package-lock.json",
             # the report's captions describe the figure and animation pages' images
             captions=sorted(CAPTIONS.glob("*/*.rst")),
         output:
             # linked from the deck's caption in the report (a pure HTML report cannot
             # include a folder)
-            deck=directory(SLIDES / "build" / "html"),
+            deck=directory(SLIDES / "build" / "html" / "{deck}"),
             # the same folder, to upload: the same bytes on every build
             zip=report(
-                SLIDES / "build" / "l2-weight-decay-html.zip",
+                SLIDES / "build" / "{deck}-html.zip",
                 caption="../report/deck-html.rst",
                 category="Slides",
             ),
         log:
-            LOGS / "slides" / "html_deck.log",
+            LOGS / "slides" / "html_deck_{deck}.log",
         benchmark:
-            BENCH / "slides" / "html_deck.tsv"
+            BENCH / "slides" / "html_deck_{deck}.tsv"
         conda:
             CONDA_ENV
         resources:

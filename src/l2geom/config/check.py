@@ -27,8 +27,8 @@ PLAN_FILE = Path(".snakemake/l2geom/plan.json")
 def checked_plan(
     config: dict, schema_path: str | Path, root: str | Path
 ) -> tuple[dict, dict[str, ScenarioPlan]]:
-    """The config with schema defaults (its ``deck`` section, when present, with both
-    scenarios named) and the plan of every scenario; ConfigError with every problem. Reads the
+    """The config with schema defaults (its ``decks`` checked: each with its source and
+    every part's scenario named) and the plan of every scenario; ConfigError with every problem. Reads the
     stored plan when nothing it depends on has changed."""
     root = Path(root)
     key = digest(config, Path(schema_path), root)
@@ -50,16 +50,20 @@ def _check(config: Any, schema_path: Path, root: Path) -> tuple[dict, dict]:
     """The config with defaults and its checked scenarios; ConfigError with every problem
     found: the schema's, each scenario's own (of those the schema passed) and the deck's."""
     # The slow path (jsonschema, numpy), imported only when needed.
-    from .deck import check_deck
+    from .deck import check_decks, moved_deck_section
     from .scenario import check_scenarios
     from .schema import problems
     from .yamlfile import read_yaml
 
     if not isinstance(config, dict):
         raise ConfigError("the config must be a mapping with a 'scenarios' key")
+    lines = []
+    if "deck" in config:  # the single deck section of earlier versions
+        lines.append(moved_deck_section(config["deck"]))
+        config = {key: value for key, value in config.items() if key != "deck"}
     checked, found = problems(config, read_yaml(schema_path))
-    lines = [line for _, line in found]
-    failed = {path[:2] for path, _ in found}  # ("scenarios", name), ("deck", ...), ...
+    lines += [line for _, line in found]
+    failed = {path[:2] for path, _ in found}  # ("scenarios", name), ("decks", name), ...
     scenarios = checked.get("scenarios")
     if not isinstance(scenarios, dict) or ("scenarios",) in failed:
         raise ConfigError(*lines)  # nothing more can be checked
@@ -67,11 +71,16 @@ def _check(config: Any, schema_path: Path, root: Path) -> tuple[dict, dict]:
         {name: spec for name, spec in scenarios.items() if ("scenarios", name) not in failed}, root
     )
     lines += more
-    if "deck" in checked and not any(path[:1] == ("deck",) for path in failed):
-        try:
-            checked["deck"] = check_deck(checked["deck"], built, scenarios, root)
-        except ConfigError as err:
-            lines += err.lines
+    given = checked.get("decks")
+    decks = {
+        name: section
+        for name, section in (given.items() if isinstance(given, dict) else ())
+        if ("decks", name) not in failed
+    }
+    try:
+        checked["decks"] = check_decks(decks, built, scenarios, root)
+    except ConfigError as err:
+        lines += err.lines
     if lines:
         raise ConfigError(*lines)
     return checked, built

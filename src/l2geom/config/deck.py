@@ -1,81 +1,160 @@
-"""Which scenarios the lecture deck shows, and what it needs of them.
+"""The decks a config builds, and what each needs of the scenarios it names.
 
-The config's ``deck:`` section names the running example (every figure but the classic
-picture, and the animations) and the scenario of the classic picture. What the deck's
-frames show of each is its catalogue spec (l2geom.catalogue.DECK); :func:`check_deck`
-holds the named scenarios against it at validation, so a deck that cannot be built stops
-before any job, with every problem.
+The config's ``decks:`` section maps each deck's name (slides/build/<name>.pdf) to its
+``source`` (a deck source of the catalogue, slides/<source>.tex; default: the deck's
+name) and the scenario of each part of that source (``scenarios:``). What a source's
+frames show of each part is its catalogue spec (l2geom.catalogue.DECKS);
+:func:`check_decks` holds the named scenarios against it at validation, so a deck that
+cannot be built stops before any job, with every problem.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from ..catalogue import DECK
-from ..errors import ConfigError, did_you_mean
+from ..catalogue import DECKS
+from ..core.lasso import is_diagonal
+from ..errors import ConfigError, closest, did_you_mean
+
+# Names of a deck's other outputs (slides/build/<name>-handout.pdf, <name>-html.zip):
+# a deck named so would write another deck's file.
+RESERVED_ENDINGS = ("-handout", "-html")
 
 
-def check_deck(
-    deck: Mapping[str, Any] | None,
+def moved_deck_section(deck: Any) -> str:
+    """The one line for a config that still has the single ``deck:`` section of earlier
+    versions: how to write it as a ``decks:`` entry (in YAML's flow style, to paste)."""
+    if not isinstance(deck, Mapping):
+        deck = {}
+    parts = {k: deck[k] for k in ("running_example", "classic_picture") if k in deck}
+    entry: dict[str, Any] = {"scenarios": parts or {"running_example": "<scenario>"}}
+    entry.update({k: deck[k] for k in ("theme", "handout") if k in deck})
+    flow = json.dumps({"l2-weight-decay": entry}).replace('"', "")
+    return (
+        f"deck: the deck section is now decks:, one entry per deck; write decks: {flow} "
+        "(docs/configuration.md)"
+    )
+
+
+def check_decks(
+    decks: Mapping[str, Any] | None,
     scenarios: Mapping[str, Any],
     names: Iterable[str] | None = None,
     root: str | Path = ".",
-) -> dict[str, Any] | None:
-    """``{"running_example": name, "classic_picture": name, "handout_per_page": n}`` of a
-    schema-checked ``deck`` section (None: no deck), and its ``theme`` when it names one; ConfigError naming the
-    key for every scenario that is missing or lacks what the deck shows, and for a theme
-    file that is missing. ``scenarios`` maps names to checked scenarios (objects with
-    ``figures``, ``animations`` and ``lambdas_for(use)``); ``names`` are all the config's
+) -> dict[str, dict[str, Any]]:
+    """Each schema-checked deck of ``decks`` as ``{"source": name, "scenarios": {part:
+    scenario}, "handout_per_page": n}`` (every part named, defaults filled in) plus its
+    ``theme`` when it names one; ConfigError naming the key of every problem: an unknown
+    source or part, a missing scenario, one that lacks what the deck shows, a missing
+    theme file. ``scenarios`` maps names to checked scenarios (objects with ``figures``,
+    ``animations``, ``lambdas_for(use)`` and ``quad``); ``names`` are all the config's
     scenario names (default: those of ``scenarios``): one that failed its own checks is
     not checked here again. A theme's path is relative to ``root``."""
-    if deck is None:
-        return None
-    names = sorted(scenarios if names is None else names)
-    parts: dict[str, Any] = {
-        "running_example": deck["running_example"],
-        "classic_picture": deck.get("classic_picture", deck["running_example"]),
-    }
-    problems = []
-    for part, name in parts.items():
-        if name not in names:
-            if part in deck:  # not for a classic picture that defaults to a missing name
-                problems.append(
-                    f"deck.{part}: no scenario {name!r} (scenarios: "
-                    f"{', '.join(names)}){did_you_mean(name, names)}"
-                )
-            continue
-        if name not in scenarios:
-            continue
-        figures, animations = DECK.shows[part]
-        scenario = scenarios[name]
-        for key, wanted, listed in (
-            ("figures", figures, scenario.figures),
-            ("animations", animations, scenario.animations),
-        ):
-            missing = [item for item in wanted if item not in listed]
-            if missing:
-                problems.append(
-                    f"deck.{part}: the deck shows {key} {', '.join(missing)} of "
-                    f"scenario {name!r}; add them to scenarios.{name}.{key}"
-                )
-    running = parts["running_example"]
-    if running in scenarios and len(scenarios[running].lambdas_for("pull")) < 2:
-        problems.append(
-            f"deck.running_example: the deck compares a small and a large lambda; "
-            f"give scenarios.{running}.lambdas.pull two different values"
+    checked, problems = {}, []
+    for deck, section in (decks or {}).items():
+        try:
+            checked[deck] = _check_deck(deck, section, scenarios, names, Path(root))
+        except ConfigError as err:
+            problems += err.lines
+    if problems:
+        raise ConfigError(*problems)
+    return checked
+
+
+def _check_deck(
+    deck: str,
+    section: Mapping[str, Any],
+    scenarios: Mapping[str, Any],
+    names: Iterable[str] | None,
+    root: Path,
+) -> dict[str, Any]:
+    where = f"decks.{deck}"
+    if deck.endswith(RESERVED_ENDINGS):
+        raise ConfigError(
+            f"{where}: a deck name may not end in {' or '.join(RESERVED_ENDINGS)} "
+            "(the endings of a deck's handout and HTML zip)"
         )
-    if "theme" in deck:
-        if (Path(root) / deck["theme"]).is_file():
-            parts["theme"] = deck["theme"]
+    source = section.get("source", deck)
+    if source not in DECKS:
+        key = f"{where}.source" if "source" in section else f"{where}: no source given, and"
+        raise ConfigError(
+            f"{key}: no deck source {source!r} (sources: {', '.join(DECKS)})"
+            f"{did_you_mean(source, DECKS)}"
+        )
+    spec = DECKS[source]
+    given = section["scenarios"]
+    problems = [
+        f"{where}.scenarios.{part}: the deck source {source} has no part {part!r} (parts: "
+        f"{', '.join(spec.parts)}){did_you_mean(part, spec.parts)}"
+        for part in given
+        if part not in spec.parts
+    ]
+    unknown = [part for part in given if part not in spec.parts]
+    parts = {}
+    for part, needs in spec.parts.items():
+        if part in given:
+            parts[part] = given[part]
+        elif needs.default is not None:
+            if needs.default in given:
+                parts[part] = given[needs.default]
+        elif not any(closest(other, spec.parts) == part for other in unknown):
+            # (a misspelt part's line names this one)
+            problems.append(f"{where}.scenarios.{part}: required key is missing")
+    all_names = sorted(scenarios if names is None else names)
+    for part, name in parts.items():
+        key = f"{where}.scenarios.{part}"
+        if name not in all_names:
+            if part not in given:  # a default: its own part's line names it
+                continue
+            problems.append(
+                f"{key}: no scenario {name!r} (scenarios: {', '.join(all_names)})"
+                f"{did_you_mean(name, all_names)}"
+            )
+        elif name in scenarios:
+            problems += _needs(key, source, spec.parts[part], scenarios[name])
+    checked: dict[str, Any] = {"source": source, "scenarios": parts}
+    if "theme" in section:
+        if (root / section["theme"]).is_file():
+            checked["theme"] = section["theme"]
         else:
             problems.append(
-                f"deck.theme: {deck['theme']!r} is not a file (a path relative to "
-                f"the working directory {Path(root).resolve()})"
+                f"{where}.theme: {section['theme']!r} is not a file (a path relative to "
+                f"the working directory {root.resolve()})"
             )
     if problems:
         raise ConfigError(*problems)
     # slides a handout page (the schema allows 1, 2 and 4 only)
-    parts["handout_per_page"] = int(deck.get("handout", {}).get("per_page", 1))
-    return parts
+    checked["handout_per_page"] = int(section.get("handout", {}).get("per_page", 1))
+    return checked
+
+
+def _needs(key: str, source: str, part: Any, scenario: Any) -> list[str]:
+    """What the deck source's ``part`` needs and the checked ``scenario`` lacks."""
+    name = scenario.name
+    problems = []
+    for kind, wanted, listed in (
+        ("figures", part.figures, scenario.figures),
+        ("animations", part.animations, scenario.animations),
+    ):
+        missing = [item for item in wanted if item not in listed]
+        if missing:
+            problems.append(
+                f"{key}: the deck {source} shows {kind} {', '.join(missing)} of "
+                f"scenario {name!r}; add them to scenarios.{name}.{kind}"
+            )
+    for use in part.compares:
+        if len(scenario.lambdas.get(use, [])) < 2:
+            problems.append(
+                f"{key}: the deck {source} compares a small and a large lambda; give "
+                f"scenarios.{name}.lambdas.{use} two different values"
+            )
+    if part.diagonal and scenario.quad is not None and not is_diagonal(scenario.quad.hessian):
+        problems.append(
+            f"{key}: the deck {source} needs a diagonal Hessian here (its closed form); "
+            f"decorrelate scenario {name!r}'s features (source.generate.decorrelate: true) "
+            "or give a diagonal quadratic"
+        )
+    return problems

@@ -79,8 +79,9 @@ def _describe(error: jsonschema.ValidationError) -> list[Problem]:
     if "propertyNames" in error.schema_path:
         return [
             (
-                path,
-                f"{where}: scenario name {error.instance!r} is not a safe file name "
+                (*path, error.instance),  # the named one fails, not its siblings
+                f"{where}: {'deck' if path[:1] == ('decks',) else 'scenario'} name "
+                f"{error.instance!r} is not a safe file name "
                 "(letters, digits, '_' and '-', starting with a letter or digit)",
             )
         ]

@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 
 from .. import datafile
+from ..catalogue import DeckSpec, resolve
 from ..datafile import Data
 from ..numbers import COORDINATE, EIGENVALUE, FACTOR, exact, number, vector
 from ..style import COLOR_WORDS, latex_color_definitions
@@ -21,7 +22,7 @@ _MACRO = re.compile(r"^[A-Za-z]+$")
 
 
 # --------------------------------------------------------------------------- values.tex
-def _components(prefix: str, v: np.ndarray, decimals: int, whole: bool = True) -> dict[str, str]:
+def components(prefix: str, v: np.ndarray, decimals: int, whole: bool = True) -> dict[str, str]:
     names = ["One", "Two", "Three", "Four"]
     v = np.asarray(v, dtype=float).ravel()
     if v.size > len(names):
@@ -29,9 +30,9 @@ def _components(prefix: str, v: np.ndarray, decimals: int, whole: bool = True) -
     return {prefix + names[i]: number(c, decimals, whole) for i, c in enumerate(v)}
 
 
-def _point(prefix: str, v: np.ndarray) -> dict[str, str]:
+def point(prefix: str, v: np.ndarray) -> dict[str, str]:
     """``prefix`` (the vector) plus ``prefixOne``, ``prefixTwo``, ... (its components)."""
-    return {prefix: vector(v), **_components(prefix, v, COORDINATE, whole=False)}
+    return {prefix: vector(v), **components(prefix, v, COORDINATE, whole=False)}
 
 
 def course_values(
@@ -82,16 +83,16 @@ def course_values(
             round(float(decay["decay_factors"][datafile.index_of(decay["lambdas"], lam_decay)]), 12)
         ),
         "startPoint": vector(decay["start"]),
-        **_point("thetaHat", quadratic["theta_hat"]),
-        **_point("ridgeDecay", ridge["Decay"]),
-        **_point("ridgeSmall", ridge["Small"]),
-        **_point("ridgeLarge", ridge["Large"]),
-        **_components("sigma", sigma, EIGENVALUE),
-        **_point("projected", rescale["projected"]),
-        **_components("shrink", factors, FACTOR),
-        **_components("shrinkPct", 100.0 * factors, 0),
-        **_point("scaled", rescale["scaled"]),
-        **_point("ridgeRescale", rescale["ridge"]),
+        **point("thetaHat", quadratic["theta_hat"]),
+        **point("ridgeDecay", ridge["Decay"]),
+        **point("ridgeSmall", ridge["Small"]),
+        **point("ridgeLarge", ridge["Large"]),
+        **components("sigma", sigma, EIGENVALUE),
+        **point("projected", rescale["projected"]),
+        **components("shrink", factors, FACTOR),
+        **components("shrinkPct", 100.0 * factors, 0),
+        **point("scaled", rescale["scaled"]),
+        **point("ridgeRescale", rescale["ridge"]),
     }
     if source is not None:
         values.update(source_values(source, quadratic))
@@ -111,8 +112,8 @@ def optimizer_values(adaptive: Data, early: Data) -> dict[str, str]:
     return {
         "adamLam": exact(float(adaptive["lam"])),
         "adamBox": number(float(adaptive["box"]), COORDINATE),
-        **_point("adamwEnd", adaptive["adamw"][-1]),
-        **_point("adamRidge", adaptive["ridge"]),
+        **point("adamwEnd", adaptive["adamw"][-1]),
+        **point("adamRidge", adaptive["ridge"]),
         "adamSteps": str(len(adaptive["rates"])),
         "adamRate": exact(float(adaptive["rates"][0])),
         **{
@@ -158,13 +159,39 @@ def source_values(source: Mapping[str, Any], quadratic: Data) -> dict[str, str]:
     }
 
 
-def scenario_values(parts: Mapping[str, str]) -> dict[str, str]:
-    """The folder names of the deck's scenarios (``deck:`` section of the config, with
-    both parts named): ``exampleScenario`` (the running example), ``classicScenario``."""
-    return {
-        "exampleScenario": parts["running_example"],
-        "classicScenario": parts["classic_picture"],
-    }
+def deck_values(
+    deck: DeckSpec,
+    data: Mapping[str, Mapping[str, Data]],
+    scenarios: Mapping[str, Mapping[str, Any]],
+) -> dict[str, str]:
+    """Every macro of a deck's values.tex: its source's values function (``deck.values``)
+    of ``data`` (part -> data file name -> loaded file, the files ``reads`` of each part)
+    and ``scenarios`` (part -> ``{"name", "lambdas", "source"}``: the scenario's name, λ
+    values per use and config source), plus each part's scenario name under the part's
+    macro (``exampleScenario``: the folder of the figures its frames show)."""
+    values = resolve(deck.values)(data, scenarios)
+    for part, needs in deck.parts.items():
+        values[needs.macro.lstrip("\\")] = scenarios[part]["name"]
+    return values
+
+
+def l2_deck_values(
+    data: Mapping[str, Mapping[str, Data]], scenarios: Mapping[str, Mapping[str, Any]]
+) -> dict[str, str]:
+    """The numbers of the deck l2-weight-decay (see :func:`deck_values`)."""
+    example, classic = data["running_example"], data["classic_picture"]
+    running = scenarios["running_example"]
+    values = course_values(
+        example["quadratic"],
+        example["descent_decay"],
+        example["descent_pull"],
+        example["rescale"],
+        running["lambdas"],
+        running["source"],
+    )
+    values.update(optimizer_values(example["adaptive"], example["early_stopping"]))
+    values.update(goodfellow_values(classic["quadratic"], classic["rescale"]))
+    return values
 
 
 _LATEX_SPECIAL = {
@@ -190,10 +217,10 @@ def goodfellow_values(quadratic: Data, rescale: Data) -> dict[str, str]:
     """The numbers of the Goodfellow-style scenario (figure 6), prefixed ``gf``."""
     return {
         "gfLam": exact(float(rescale["lam"])),
-        **_components("gfSigma", quadratic["eigenvalues"], EIGENVALUE),
-        **_components("gfShrink", rescale["factors"], FACTOR),
-        **_point("gfThetaHat", quadratic["theta_hat"]),
-        **_point("gfRidge", rescale["ridge"]),
+        **components("gfSigma", quadratic["eigenvalues"], EIGENVALUE),
+        **components("gfShrink", rescale["factors"], FACTOR),
+        **point("gfThetaHat", quadratic["theta_hat"]),
+        **point("gfRidge", rescale["ridge"]),
     }
 
 
