@@ -51,7 +51,7 @@ FIGURES = {
     ("course_pca", "l1_thresholds"): (5.6, 1.98),
     ("course_pca", "l1_paths"): (5.6, 2.38),
     ("course_pca", "l1_vs_l2"): (3.78, 2.6),
-    ("course", "l1_vs_l2"): (3.77, 3.0),
+    ("course", "l1_vs_l2"): (2.98, 2.6),
 }
 ANIMATIONS = ["l2_scales_l1_shifts", "proximal_steps"]
 FRAME_TITLES = [

@@ -27,11 +27,19 @@ CSV_SCENARIO = """
     descent: {step_size: 0.01, steps: 20}
     lambdas: {decay: 1, pull: [0.5, 2], rescale: 1}
 """
-HTML_DECK = {"slides/build/html", "slides/build/l2-weight-decay-html.zip"}  # folder and zip
-# the PDF and, from it, the HTML deck; the handout (same source and inputs, stills for movies)
-PDF_DECK = {"slides/build/l2-weight-decay.pdf", "slides/build/l2-weight-decay-handout.pdf"}
-PDF_DECK |= HTML_DECK
-DECK = {"slides/generated/values.tex"} | PDF_DECK
+
+
+def deck(name):
+    """(the HTML deck's folder and zip, those and the PDF and handout, those and the
+    values) of the deck ``name``: the PDF and, from it, the HTML deck; the handout (same
+    source and inputs, stills for movies)."""
+    html = {f"slides/build/html/{name}", f"slides/build/{name}-html.zip"}
+    pdf = {f"slides/build/{name}.pdf", f"slides/build/{name}-handout.pdf"} | html
+    return html, pdf, {f"slides/generated/{name}/values.tex"} | pdf
+
+
+L2_HTML, L2_PDF, L2_DECK = deck("l2-weight-decay")
+L1_HTML, L1_PDF, L1_DECK = deck("l1-geometry")
 
 
 def data(scenario, *names):
@@ -74,7 +82,7 @@ CASES = {
         ("decay: 10 ", "decay: 12 "),
         data("course", "descent_decay", "tangency_decay")
         | figures("course", "gd_vs_weight_decay")
-        | DECK,
+        | L2_DECK,
     ),
     "lambda pull": (
         "config/config.yaml",
@@ -82,7 +90,7 @@ CASES = {
         data("course", "descent_pull", "tangency_pull")
         | figures("course", "pull_depends_on_lambda")
         | animations("course", "decay_trajectories")
-        | DECK,
+        | L2_DECK,
     ),
     "lambda rescale": (
         "config/config.yaml",
@@ -97,7 +105,7 @@ CASES = {
             "shrink_factors",
         )
         | animations("course", "rotate_rescale")
-        | DECK,
+        | L2_DECK,
     ),
     "step size": (
         "config/config.yaml",
@@ -105,27 +113,39 @@ CASES = {
         data("course", "descent_decay", "descent_pull", "landscape", "adaptive", "early_stopping")
         | drawn("course", "shrink_factors")
         | animations("course", *SCENARIOS["course"]["animations"])
-        | DECK,
+        | L2_DECK,
     ),  # rotate_rescale draws the landscape
-    # Code digests are per stage: one figure module reruns every figure (and the deck).
+    # The L1 lecture's λ of the decorrelated example: its lasso and proximal runs, what
+    # draws them, and the L1 deck (its correlated case reads the course's own lasso)
+    "lambda l1": (
+        "config/config.yaml",
+        ("l1: [25, 45]\n", "l1: [25, 40]\n"),
+        data("course_pca", "lasso", "proximal")
+        | figures("course_pca", "l1_thresholds", "l1_vs_l2")
+        | animations("course_pca", "proximal_steps")
+        | L1_DECK,
+    ),
+    # Code digests are per stage: one figure module reruns every figure (and the decks).
     "figure module": (
         "src/l2geom/figures/shrink_factors.py",
         ("\n", "\n# edited\n"),
-        ALL_FIGURES | PDF_DECK,
+        ALL_FIGURES | L2_PDF | L1_PDF,
     ),
     # A scene module reruns its own animation; the shared animation code, all of them.
     "scene module": (
         "src/l2geom/animations/scenes/lambda_sweep.py",
         ("\n", "\n# edited\n"),
-        animations("course", "lambda_sweep") | PDF_DECK,
+        animations("course", "lambda_sweep") | L2_PDF,
     ),
     "shared animation module": (
         "src/l2geom/animations/style.py",
         ("\n", "\n# edited\n"),
-        ALL_ANIMATIONS | PDF_DECK,
+        ALL_ANIMATIONS | L2_PDF | L1_PDF,
     ),
-    "deck source": ("slides/l2-weight-decay.tex", ("\n", "\n% edited\n"), PDF_DECK),
-    "HTML player": ("slides/html/deck.js", ("\n", "\n// edited\n"), HTML_DECK),
+    "deck source": ("slides/l2-weight-decay.tex", ("\n", "\n% edited\n"), L2_PDF),
+    "L1 deck source": ("slides/l1-geometry.tex", ("\n", "\n% edited\n"), L1_PDF),
+    "shared preamble": ("slides/preamble.tex", ("\n", "\n% edited\n"), L2_PDF | L1_PDF),
+    "HTML player": ("slides/html/deck.js", ("\n", "\n// edited\n"), L2_HTML | L1_HTML),
     "CSV data": ("data/measured.csv", ("0.9,2.0", "0.9,2.5"), data("measured", *data_files(2))),
 }
 

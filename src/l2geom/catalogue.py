@@ -389,6 +389,24 @@ DECKS: dict[str, DeckSpec] = _by_name(
             },
             "l2geom.slides.values:l2_deck_values",
         ),
+        DeckSpec(
+            "l1-geometry",
+            "Geometry of L1 Regularization",
+            {
+                "running_example": DeckPart(
+                    r"\exampleScenario",
+                    ("l1_thresholds", "l1_vs_l2", "l1_paths"),
+                    ("l2_scales_l1_shifts", "proximal_steps"),
+                    compares=("l1",),
+                    diagonal=True,
+                    reads=("quadratic", "lasso", "lasso_path", "proximal"),
+                ),
+                "correlated_case": DeckPart(
+                    r"\correlatedScenario", ("l1_vs_l2",), reads=("quadratic", "lasso")
+                ),
+            },
+            "l2geom.slides.values_l1:deck_values",
+        ),
     ],
     "source",
 )
