@@ -56,9 +56,13 @@ def test_two_decks_may_share_a_source_and_a_part_defaults_to_another():
     assert checked["decks"]["autumn"]["handout_per_page"] == 4
 
 
-def test_no_decks_is_allowed():
+@pytest.mark.parametrize("decks", ["absent", None, {}])
+def test_no_decks_is_allowed(decks):
     config = copy.deepcopy(DEFAULT)
-    del config["decks"]
+    if decks == "absent":
+        del config["decks"]
+    else:
+        config["decks"] = decks  # None: a bare "decks:"
     assert _check(config, SCHEMA, ROOT)[0]["decks"] == {}
 
 
@@ -80,8 +84,9 @@ def test_the_old_single_deck_section_says_how_to_write_it():
     [
         (
             {"l2-weight-decy": {"scenarios": {"running_example": "course"}}},
-            "decks.l2-weight-decy: no source given, and: no deck source 'l2-weight-decy' "
-            "(sources: ",
+            "decks.l2-weight-decy: no deck source 'l2-weight-decy' (sources: l2-weight-decay, "
+            "l1-geometry); set decks.l2-weight-decy.source to one of them; did you mean "
+            "'l2-weight-decay'?",
         ),
         (
             {"x": {"source": "l2-weight-decy", "scenarios": {"running_example": "course"}}},
@@ -99,7 +104,7 @@ def test_the_old_single_deck_section_says_how_to_write_it():
         ),
         (
             {"x-handout": {"source": "l2-weight-decay", "scenarios": {"running_example": "c"}}},
-            "decks.x-handout: a deck name may not end in -handout or -html",
+            "decks.x-handout: a deck name may not end in -handout",
         ),
         (
             {"l2-weight-decay": {"scenarios": {"running_example": "goodfellow"}}},
@@ -120,6 +125,51 @@ def test_a_deck_problem_is_one_line_naming_its_key(decks, line):
     found = problems(decks)
     assert found and found[0].startswith(line), found
     assert {problem.partition(": ")[0] for problem in found} == {line.partition(": ")[0]}
+
+
+L1 = "decks.l1-geometry.scenarios"
+
+
+@pytest.mark.parametrize(
+    ("scenarios", "changes", "line"),
+    [
+        (  # the closed form needs a diagonal H
+            {"running_example": "course", "correlated_case": "course"},
+            {},
+            f"{L1}.running_example: the deck l1-geometry needs a diagonal Hessian here (its "
+            "closed form): decorrelate scenario 'course''s features",
+        ),
+        (  # the correlated case must be correlated
+            {"running_example": "course_pca", "correlated_case": "course_pca"},
+            {},
+            f"{L1}.correlated_case: the deck l1-geometry shows here what changes without a "
+            "diagonal Hessian; scenario 'course_pca' has one",
+        ),
+        (  # components reach 0 at λ = 35.2 and 283.8: 30 zeroes none
+            {"running_example": "course_pca", "correlated_case": "course"},
+            {
+                "course_pca": {
+                    "lambdas": {**DEFAULT["scenarios"]["course_pca"]["lambdas"], "l1": [10, 30]}
+                }
+            },
+            f"{L1}.running_example: the deck l1-geometry shows the largest lambdas.l1 setting "
+            "some but not every component to 0 (a corner of the diamond); scenario "
+            "'course_pca''s components reach 0 at lambda = 35.17, 283.8",
+        ),
+        (  # 300 zeroes both
+            {"running_example": "course_pca", "correlated_case": "course"},
+            {
+                "course_pca": {
+                    "lambdas": {**DEFAULT["scenarios"]["course_pca"]["lambdas"], "l1": [10, 300]}
+                }
+            },
+            f"{L1}.running_example: the deck l1-geometry shows the largest lambdas.l1",
+        ),
+    ],
+)
+def test_the_l1_deck_checks_what_its_prose_says(scenarios, changes, line):
+    found = problems({"l1-geometry": {"scenarios": scenarios}}, **changes)
+    assert any(problem.startswith(line) for problem in found), found
 
 
 def test_every_deck_is_checked_and_each_problem_reported():

@@ -95,7 +95,8 @@ def deck_values(scenario_data) -> dict[str, str]:
         "running_example": {"name": "course", "lambdas": COURSE_LAMBDAS, "source": COURSE_SOURCE},
         "classic_picture": {"name": "goodfellow", "lambdas": {}, "source": {}},
     }
-    return deck.deck_values(DECK, data, scenarios)
+    macros = {part: needs.macro for part, needs in DECK.parts.items()}
+    return deck.deck_values(DECK.values, macros, data, scenarios)
 
 
 # --------------------------------------------------------------------------- numbers
@@ -444,7 +445,7 @@ def pdf_pages(pdf: Path) -> int:
     return int(re.search(r"^Pages:\s+(\d+)", info.stdout, flags=re.M).group(1))
 
 
-# A lecturer's own config: the default one with its scenarios renamed (the deck section
+# A lecturer's own config: the default one with its scenarios renamed (the decks section
 # says which plays which part); nothing in the rules or the deck may assume the names.
 RENAMED = {"course": "ws_2026", "goodfellow": "classic-picture"}
 
@@ -507,4 +508,5 @@ def test_preview_pipeline_builds_deck_and_report(tmp_path, built_deck):
     for name in ANIMATIONS:
         assert f"figures/ws_2026/animations/{name}.mp4" in grouped["ws_2026"]
     assert "slides/build/l2-weight-decay.pdf" in grouped["Slides"]
-    assert "../slides/build/html/index.html" in html  # the HTML deck, linked from the PDF's caption
+    # the HTML deck, linked from the PDF's caption
+    assert "../slides/build/html/l2-weight-decay/index.html" in html

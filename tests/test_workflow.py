@@ -12,7 +12,7 @@ import pytest
 from conftest import ROOT
 
 from l2geom import catalogue, datafile
-from l2geom.catalogue import ANIMATIONS, data_files
+from l2geom.catalogue import ANIMATIONS, DECKS, data_files
 from l2geom.config.scenario import build_scenarios
 from l2geom.config.schema import validate
 from l2geom.config.yamlfile import read_yaml
@@ -169,7 +169,11 @@ STAGE_ENTRIES = {
         "import l2geom.datafile",
     ],
     "figures": ["import l2geom.figures"],
-    "slides": ["import l2geom.slides.values", "import l2geom.slides.latex"],
+    "slides": [
+        "import l2geom.slides.values",
+        "import l2geom.slides.latex",
+        *(f"import {deck.values.partition(':')[0]}" for deck in DECKS.values()),
+    ],
     **{
         f"animation {name}": [
             "from l2geom.animations.rendering import scene_class",

@@ -144,18 +144,26 @@ class AnimationSpec:
 
 @dataclass(frozen=True)
 class DeckPart:
-    """One scenario a deck draws (a key of a deck's ``scenarios`` in the config): the
-    deck source's macro that names its folder, the figure families and animations its
-    frames show of it, the λ uses it needs at least two values of (its frames compare
-    them), whether its Hessian must be diagonal, the data files its values read, and the
-    part whose scenario it defaults to (None: it must be named)."""
+    """One scenario a deck draws (a key of a deck's ``scenarios`` in the config).
+
+    ``macro``: the deck source's macro that names its folder; ``figures``, ``animations``:
+    what its frames show of it; ``reads``, ``lambdas``, ``source``: the data files, the λ
+    uses and whether the config source its values print (nothing else of the scenario
+    reaches them, so nothing else rebuilds the deck). Checked at validation: ``compares``,
+    the λ uses it needs two values of; ``diagonal``, whether its Hessian must be diagonal
+    (True), must not be (False) or either (None); ``sparse``, the λ use whose largest value
+    must set some but not every component of the lasso solution to 0. ``default``: the part
+    whose scenario it takes when not named (None: it must be named)."""
 
     macro: str
     figures: tuple[str, ...] = ()
     animations: tuple[str, ...] = ()
-    compares: tuple[str, ...] = ()
-    diagonal: bool = False
     reads: tuple[str, ...] = ()
+    lambdas: tuple[str, ...] = ()
+    source: bool = False
+    compares: tuple[str, ...] = ()
+    diagonal: bool | None = None
+    sparse: str | None = None
     default: str | None = None
 
 
@@ -370,7 +378,6 @@ DECKS: dict[str, DeckSpec] = _by_name(
                         "early_stopping",
                     ),
                     ("rotate_rescale", "decay_trajectories", "lambda_sweep", "adam_vs_adamw"),
-                    compares=("pull",),
                     reads=(
                         "quadratic",
                         "descent_decay",
@@ -379,6 +386,9 @@ DECKS: dict[str, DeckSpec] = _by_name(
                         "adaptive",
                         "early_stopping",
                     ),
+                    lambdas=("decay", "pull", "rescale"),
+                    source=True,
+                    compares=("pull",),
                 ),
                 "classic_picture": DeckPart(
                     r"\classicScenario",
@@ -397,15 +407,22 @@ DECKS: dict[str, DeckSpec] = _by_name(
                     r"\exampleScenario",
                     ("l1_thresholds", "l1_vs_l2", "l1_paths"),
                     ("l2_scales_l1_shifts", "proximal_steps"),
+                    reads=("quadratic", "lasso", "lasso_path", "proximal"),
+                    lambdas=("l1",),
+                    source=True,
                     compares=("l1",),
                     diagonal=True,
-                    reads=("quadratic", "lasso", "lasso_path", "proximal"),
+                    sparse="l1",
                 ),
                 "correlated_case": DeckPart(
-                    r"\correlatedScenario", ("l1_vs_l2",), reads=("quadratic", "lasso")
+                    r"\correlatedScenario",
+                    ("l1_vs_l2",),
+                    reads=("quadratic", "lasso"),
+                    lambdas=("l1",),
+                    diagonal=False,
                 ),
             },
-            "l2geom.slides.values_l1:deck_values",
+            "l2geom.slides.values_l1:l1_deck_values",
         ),
     ],
     "source",

@@ -298,12 +298,18 @@ def deck_data(wildcards):
 
 
 def deck_scenarios(wildcards):
-    """Per part of the deck: its scenario's name, λ values per use and config source."""
+    """Per part of the deck: its scenario's name and what of it the deck's values print
+    (l2geom.catalogue.DeckPart: the λ values of some uses, the config source)."""
     return {
         part: {
             "name": scenario,
-            "lambdas": SCENARIOS[scenario].lambdas,
-            "source": CONFIG["scenarios"][scenario]["source"],
+            "lambdas": {use: SCENARIOS[scenario].lambdas[use] for use in needs.lambdas},
+            **({"source": CONFIG["scenarios"][scenario]["source"]} if needs.source else {}),
         }
-        for part, _, scenario in deck_parts(wildcards.deck)
+        for part, needs, scenario in deck_parts(wildcards.deck)
     }
+
+
+def deck_macros(wildcards):
+    """Per part of the deck: the source's macro naming its scenario's folder."""
+    return {part: needs.macro for part, needs, _ in deck_parts(wildcards.deck)}

@@ -58,7 +58,9 @@ if DECKS:
             **SMALL_JOB,
         params:
             code=CODE["slides"],
-            source=lambda w: DECKS[w.deck]["source"],
+            # the source's values function, and what it is given
+            values=lambda w: catalogue.DECKS[DECKS[w.deck]["source"]].values,
+            macros=deck_macros,
             scenarios=deck_scenarios,
         script:
             "../scripts/slide_values.py"

@@ -1,1 +1,1 @@
-"""Reading and checking a config: YAML, schema, bounds, scenarios, the deck section, the plan."""
+"""Reading and checking a config: YAML, schema, bounds, scenarios, the decks, the plan."""

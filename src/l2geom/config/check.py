@@ -61,6 +61,8 @@ def _check(config: Any, schema_path: Path, root: Path) -> tuple[dict, dict]:
     if "deck" in config:  # the single deck section of earlier versions
         lines.append(moved_deck_section(config["deck"]))
         config = {key: value for key, value in config.items() if key != "deck"}
+    if "decks" in config and config["decks"] is None:  # a bare "decks:" names none
+        config = {**config, "decks": {}}
     checked, found = problems(config, read_yaml(schema_path))
     lines += [line for _, line in found]
     failed = {path[:2] for path, _ in found}  # ("scenarios", name), ("decks", name), ...

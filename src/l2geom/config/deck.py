@@ -15,13 +15,15 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from ..catalogue import DECKS
-from ..core.lasso import is_diagonal
+from ..core.lasso import DIAGONAL_ADVICE, is_diagonal
 from ..errors import ConfigError, closest, did_you_mean
 
-# Names of a deck's other outputs (slides/build/<name>-handout.pdf, <name>-html.zip):
-# a deck named so would write another deck's file.
-RESERVED_ENDINGS = ("-handout", "-html")
+# A deck named <other>-handout would write slides/build/<other>-handout.pdf, the handout
+# of the deck <other>.
+RESERVED_ENDING = "-handout"
 
 
 def moved_deck_section(deck: Any) -> str:
@@ -49,8 +51,8 @@ def check_decks(
     scenario}, "handout_per_page": n}`` (every part named, defaults filled in) plus its
     ``theme`` when it names one; ConfigError naming the key of every problem: an unknown
     source or part, a missing scenario, one that lacks what the deck shows, a missing
-    theme file. ``scenarios`` maps names to checked scenarios (objects with ``figures``,
-    ``animations``, ``lambdas_for(use)`` and ``quad``); ``names`` are all the config's
+    theme file. ``scenarios`` maps names to checked scenarios (objects with ``name``,
+    ``figures``, ``animations``, ``lambdas`` and ``quad``); ``names`` are all the config's
     scenario names (default: those of ``scenarios``): one that failed its own checks is
     not checked here again. A theme's path is relative to ``root``."""
     checked, problems = {}, []
@@ -72,16 +74,19 @@ def _check_deck(
     root: Path,
 ) -> dict[str, Any]:
     where = f"decks.{deck}"
-    if deck.endswith(RESERVED_ENDINGS):
+    if deck.endswith(RESERVED_ENDING):
         raise ConfigError(
-            f"{where}: a deck name may not end in {' or '.join(RESERVED_ENDINGS)} "
-            "(the endings of a deck's handout and HTML zip)"
+            f"{where}: a deck name may not end in {RESERVED_ENDING} (the ending of a "
+            "deck's handout)"
         )
     source = section.get("source", deck)
     if source not in DECKS:
-        key = f"{where}.source" if "source" in section else f"{where}: no source given, and"
+        if "source" in section:
+            key, told = f"{where}.source", ""
+        else:  # the default
+            key, told = where, f"; set {where}.source to one of them"
         raise ConfigError(
-            f"{key}: no deck source {source!r} (sources: {', '.join(DECKS)})"
+            f"{key}: no deck source {source!r} (sources: {', '.join(DECKS)}){told}"
             f"{did_you_mean(source, DECKS)}"
         )
     spec = DECKS[source]
@@ -151,10 +156,36 @@ def _needs(key: str, source: str, part: Any, scenario: Any) -> list[str]:
                 f"{key}: the deck {source} compares a small and a large lambda; give "
                 f"scenarios.{name}.lambdas.{use} two different values"
             )
-    if part.diagonal and scenario.quad is not None and not is_diagonal(scenario.quad.hessian):
+    quad = scenario.quad
+    if (
+        part.diagonal is not None
+        and quad is not None
+        and is_diagonal(quad.hessian) != part.diagonal
+    ):
         problems.append(
-            f"{key}: the deck {source} needs a diagonal Hessian here (its closed form); "
-            f"decorrelate scenario {name!r}'s features (source.generate.decorrelate: true) "
-            "or give a diagonal quadratic"
+            f"{key}: the deck {source} needs a diagonal Hessian here (its closed form): "
+            + DIAGONAL_ADVICE.format(name=name)
+            if part.diagonal
+            else f"{key}: the deck {source} shows here what changes without a diagonal "
+            f"Hessian; scenario {name!r} has one: name a scenario with correlated features"
         )
+    if part.sparse is not None and quad is not None and is_diagonal(quad.hessian):
+        problems += _sparse(key, source, part.sparse, scenario)
     return problems
+
+
+def _sparse(key: str, source: str, use: str, scenario: Any) -> list[str]:
+    """With a diagonal H, component j of the lasso solution is 0 from λ = H_jj |θ̂_j| on:
+    the largest λ of ``use`` must set some component, but not every one, to 0."""
+    quad = scenario.quad
+    zero_from = np.sort(np.abs(np.diag(quad.hessian) * quad.theta_hat))
+    lam = max(scenario.lambdas.get(use, [0.0]))
+    if zero_from[0] <= lam < zero_from[-1]:
+        return []
+    at = ", ".join(f"{z:.4g}" for z in zero_from)
+    return [
+        f"{key}: the deck {source} shows the largest lambdas.{use} setting some but not "
+        f"every component to 0 (a corner of the diamond); scenario {scenario.name!r}'s "
+        f"components reach 0 at lambda = {at}: give scenarios.{scenario.name}.lambdas."
+        f"{use} a largest value in [{zero_from[0]:.4g}, {zero_from[-1]:.4g})"
+    ]

@@ -19,6 +19,11 @@ from .quadratic import Quadratic, eigen
 # Relative size of an off-diagonal entry of H below which H counts as diagonal (the
 # rounding left by a rotation that diagonalizes it, see sources' decorrelate).
 DIAGONAL_RTOL = 1e-12
+# What to do about a scenario whose H must be diagonal and is not (config checks, deck values)
+DIAGONAL_ADVICE = (
+    "decorrelate scenario {name!r}'s features (source.generate.decorrelate: true or "
+    "source.csv.decorrelate: true) or give a diagonal quadratic"
+)
 
 
 def _check_lambda(lam: float) -> float:

@@ -57,7 +57,15 @@ STAGE_CODE = {
         "numbers.py",
         *DATA_FILE_CODE,
     ),
-    "slides": ("slides/*.py", "style.py", "numbers.py", *DATA_FILE_CODE),
+    # the decks' values (l2geom.catalogue.DECKS) and what they compute with
+    "slides": (
+        "slides/*.py",
+        "style.py",
+        "numbers.py",
+        "core/lasso.py",
+        "core/ridge.py",
+        *DATA_FILE_CODE,
+    ),
 }
 
 # The scene module of animation {name}: an edit to it reruns that animation only.

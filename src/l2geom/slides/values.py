@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 
 from .. import datafile
-from ..catalogue import DeckSpec, resolve
+from ..catalogue import resolve
 from ..datafile import Data
 from ..numbers import COORDINATE, EIGENVALUE, FACTOR, exact, number, vector
 from ..style import COLOR_WORDS, latex_color_definitions
@@ -160,18 +160,21 @@ def source_values(source: Mapping[str, Any], quadratic: Data) -> dict[str, str]:
 
 
 def deck_values(
-    deck: DeckSpec,
+    function: str,
+    macros: Mapping[str, str],
     data: Mapping[str, Mapping[str, Data]],
     scenarios: Mapping[str, Mapping[str, Any]],
 ) -> dict[str, str]:
-    """Every macro of a deck's values.tex: its source's values function (``deck.values``)
-    of ``data`` (part -> data file name -> loaded file, the files ``reads`` of each part)
-    and ``scenarios`` (part -> ``{"name", "lambdas", "source"}``: the scenario's name, λ
-    values per use and config source), plus each part's scenario name under the part's
-    macro (``exampleScenario``: the folder of the figures its frames show)."""
-    values = resolve(deck.values)(data, scenarios)
-    for part, needs in deck.parts.items():
-        values[needs.macro.lstrip("\\")] = scenarios[part]["name"]
+    """Every macro of a deck's values.tex: its source's values ``function`` (``"module:
+    name"``, l2geom.catalogue.DeckSpec.values) of ``data`` (part -> data file name ->
+    loaded file, the files the part reads) and ``scenarios`` (part -> ``{"name",
+    "lambdas", "source"}``: the scenario's name, the λ values of the uses the part prints,
+    its config source if the part prints it), plus each part's scenario name under the
+    part's macro in ``macros`` (``\\exampleScenario``: the folder of the figures its
+    frames show)."""
+    values = resolve(function)(data, scenarios)
+    for part, macro in macros.items():
+        values[macro.lstrip("\\")] = scenarios[part]["name"]
     return values
 
 
