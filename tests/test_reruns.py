@@ -113,8 +113,9 @@ CASES = {
         data("course", "descent_decay", "descent_pull", "landscape", "adaptive", "early_stopping")
         | drawn("course", "shrink_factors")
         | animations("course", *SCENARIOS["course"]["animations"])
-        | L2_DECK,
-    ),  # rotate_rescale draws the landscape
+        | L2_DECK
+        | L1_PDF,
+    ),  # rotate_rescale and l1_vs_l2 (the L1 deck's correlated case) draw the landscape
     # The L1 lecture's λ of the decorrelated example: its lasso and proximal runs, what
     # draws them, and the L1 deck (its correlated case reads the course's own lasso)
     "lambda l1": (

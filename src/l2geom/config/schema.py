@@ -79,7 +79,8 @@ def _describe(error: jsonschema.ValidationError) -> list[Problem]:
     if "propertyNames" in error.schema_path:
         return [
             (
-                (*path, error.instance),  # the named one fails, not its siblings
+                # a deck with a bad name fails alone; a scenario stops the check
+                (*path, error.instance) if path[:1] == ("decks",) else path,
                 f"{where}: {'deck' if path[:1] == ('decks',) else 'scenario'} name "
                 f"{error.instance!r} is not a safe file name "
                 "(letters, digits, '_' and '-', starting with a letter or digit)",
