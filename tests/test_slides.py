@@ -329,7 +329,9 @@ def _printed(value: str) -> str:
 def test_numbers_in_the_deck_are_the_generated_ones(built_deck, scenario_data):
     tex, pdf, _, values = built_deck
     text = pdf_text(pdf)
-    used = set(re.findall(r"\\([A-Za-z]+)", latex._strip_comments(tex.read_text()))) & set(values)
+    # the deck's source and the preamble it shares (the running example's description)
+    source = tex.read_text() + (tex.parent / "preamble.tex").read_text()
+    used = set(re.findall(r"\\([A-Za-z]+)", latex._strip_comments(source))) & set(values)
     used -= {"runningExample", "exampleScenario", "classicScenario"}  # macros, folder names
     assert len(used) >= 20
     for name in sorted(used):

@@ -15,24 +15,48 @@ import numpy as np
 from .. import datafile
 from ..catalogue import DeckSpec, resolve
 from ..datafile import Data
-from ..numbers import COORDINATE, EIGENVALUE, FACTOR, exact, number, vector
+from ..numbers import (
+    COORDINATE,
+    EIGENVALUE,
+    FACTOR,
+    coordinates,
+    exact,
+    number,
+    vector,
+    without_noise,
+)
 from ..style import COLOR_WORDS, latex_color_definitions
 
 _MACRO = re.compile(r"^[A-Za-z]+$")
 
 
 # --------------------------------------------------------------------------- values.tex
+_COMPONENT_NAMES = ("One", "Two", "Three", "Four")
+
+
+def _named(prefix: str, texts: list[str]) -> dict[str, str]:
+    """``prefixOne``, ``prefixTwo``, ... -> ``texts``."""
+    if len(texts) > len(_COMPONENT_NAMES):
+        raise ValueError(
+            f"{prefix}: the deck prints at most {len(_COMPONENT_NAMES)} components, "
+            f"got {len(texts)}"
+        )
+    return {prefix + name: text for name, text in zip(_COMPONENT_NAMES, texts)}
+
+
 def components(prefix: str, v: np.ndarray, decimals: int, whole: bool = True) -> dict[str, str]:
-    names = ["One", "Two", "Three", "Four"]
     v = np.asarray(v, dtype=float).ravel()
-    if v.size > len(names):
-        raise ValueError(f"{prefix}: the deck prints at most {len(names)} components, got {v.size}")
-    return {prefix + names[i]: number(c, decimals, whole) for i, c in enumerate(v)}
+    return _named(prefix, [number(c, decimals, whole) for c in v])
 
 
-def point(prefix: str, v: np.ndarray) -> dict[str, str]:
-    """``prefix`` (the vector) plus ``prefixOne``, ``prefixTwo``, ... (its components)."""
-    return {prefix: vector(v), **components(prefix, v, COORDINATE, whole=False)}
+def point(prefix: str, v: np.ndarray, exact_zeros: bool = False) -> dict[str, str]:
+    """``prefix`` (the vector) plus ``prefixOne``, ``prefixTwo``, ... (its components);
+    with ``exact_zeros`` a component that is exactly 0 prints as 0 (see
+    :func:`l2geom.numbers.vector`)."""
+    return {
+        prefix: vector(v, exact_zeros=exact_zeros),
+        **_named(prefix, coordinates(v, COORDINATE, exact_zeros)),
+    }
 
 
 def course_values(
@@ -80,7 +104,7 @@ def course_values(
         "lamLarge": exact(lam_large),
         "lamRescale": exact(lam_rescale),
         "decayFactor": exact(
-            round(float(decay["decay_factors"][datafile.index_of(decay["lambdas"], lam_decay)]), 12)
+            without_noise(decay["decay_factors"][datafile.index_of(decay["lambdas"], lam_decay)])
         ),
         "startPoint": vector(decay["start"]),
         **point("thetaHat", quadratic["theta_hat"]),
