@@ -112,10 +112,11 @@ class Panel:
     trail: VGroup  # the steps drawn so far
     pull_terms: list[Mobject]  # the pull's parts of the panel's update rule (they flash)
 
-    def landed(self, k: int) -> np.ndarray:
-        """Which components (bool (d,)) step k's pull put exactly at 0: 0 after it, not
-        after the step's gradient part."""
-        return (self.iterates[k + 1] == 0) & (self.after[k] != 0)
+
+def landings(run: Panel, k: int) -> np.ndarray:
+    """Which components (bool (d,)) step k's pull put exactly at 0 in ``run`` (its
+    ``iterates`` and ``after``): 0 after the step, not after its gradient part."""
+    return (run.iterates[k + 1] == 0) & (run.after[k] != 0)
 
 
 class ProximalSteps(DataScene):
@@ -372,7 +373,7 @@ class ProximalSteps(DataScene):
                 *[GrowArrow(q) for _, q in live], *(flash if explain else []), run_time=self.t(0.8)
             )
             self.play(*[p.dot.animate.move_to(q.get_end()) for p, q in live], run_time=self.t(0.4))
-        landed = [p for p in panels if p.l1 and np.any(p.landed(k))]
+        landed = [p for p in panels if p.l1 and np.any(landings(p, k))]
         note = self.say(legend, *self.step_note(panels, k), old=note)
         if landed and explain:  # the first landing on an axis
             self.play(
@@ -403,7 +404,7 @@ class ProximalSteps(DataScene):
         pull put exactly at 0, and whether weight decay pulled at all."""
         l1, l2 = panels
         texts = []
-        landed = np.flatnonzero(l1.landed(k))
+        landed = np.flatnonzero(landings(l1, k))
         if landed.size:
             names = ", ".join(rf"$\theta_{j + 1}$" for j in landed)
             texts.append(rf"L1: {names} pulled exactly to $0$.")
@@ -571,7 +572,7 @@ class ProximalSteps(DataScene):
             run_time=self.t(0.8),
         )
         l1 = panels[0]
-        back = np.flatnonzero(l1.landed(k))
+        back = np.flatnonzero(landings(l1, k))
         texts = ["Settled: gradient step and pull cancel."]
         if back.size:
             names = ", ".join(rf"$\theta_{j + 1}$" for j in back)
