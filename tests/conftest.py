@@ -152,6 +152,15 @@ def pdf_objects(pdf: Path) -> bytes:
 
 
 # ------------------------------------------------------------ stand-ins for a deck build
+def spec_values(spec, data, scenarios) -> dict[str, str]:
+    """The values.tex macros of the deck source ``spec`` (a catalogue DeckSpec) as the rule
+    slide_values makes them: its values function and every part's folder macro."""
+    from l2geom.slides.values import deck_values
+
+    macros = {part: needs.macro for part, needs in spec.parts.items()}
+    return deck_values(spec.values, macros, data, scenarios)
+
+
 def standin_figure(path: Path, width: float, height: float, label: str) -> None:
     """A PDF or PNG of the given size (inches) that shows ``label``."""
     import matplotlib

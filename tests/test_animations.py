@@ -764,15 +764,20 @@ def test_proximal_steps_notes_read_the_landings_off_the_runs():
 
 
 def test_proximal_steps_needs_enough_steps(scenario_data):
+    from l2geom import limits
+
+    cls = scene_class("proximal_steps")
+    assert cls.MIN_STEPS == limits.PROXIMAL_MIN_STEPS  # what the config check asks for
     data = scene.load_folder(scenario_data["proximal"].parent, ANIMATIONS["proximal_steps"].reads)
+    steps = cls.MIN_STEPS - 1  # one too few: iterates (L, steps + 1, d), the rest (L, steps, d)
     few = {
-        key: value[:, :3]
+        key: value[:, : steps + 1 if key in ("prox", "wd") else steps]
         for key, value in data["proximal"].items()
         if key.startswith(("prox", "wd"))
     }
     data["proximal"] = {**data["proximal"], **few}
-    with pytest.raises(ValueError, match="at least 4 steps"):
-        scene_class("proximal_steps")(data=data)
+    with pytest.raises(ValueError, match=f"at least {cls.MIN_STEPS} steps, got {steps}"):
+        cls(data=data)
     with pytest.raises(KeyError, match="not among the stored values"):
         scene_class("proximal_steps")(
             data=scene.load_folder(

@@ -36,6 +36,7 @@ def mutated(path, value):
 
 
 C = ["scenarios", "course"]
+P = ["scenarios", "course_pca"]
 D = ["decks", "l2-weight-decay"]
 G = ["scenarios", "goodfellow"]
 Q = G + ["source", "quadratic"]
@@ -220,8 +221,26 @@ CASES = [
         "scenarios.course.figures: l1_thresholds draws soft thresholding by lambda/H_jj",
     ),
     (
-        mutated(["scenarios", "course_pca", "source", "generate", "decorrelate"], "yes"),
+        mutated(P + ["source", "generate", "decorrelate"], "yes"),
         "scenarios.course_pca.source.generate.decorrelate: 'yes' is not of type 'boolean'",
+    ),
+    # proximal_steps: weight decay beside the proximal run with the largest lambdas.l1, and
+    # as many steps as the scene draws
+    (
+        mutated(P + ["lambdas", "l1"], [25, 300]),
+        "scenarios.course_pca.descent.step_size: proximal_steps runs weight decay with "
+        "lambdas.l1 beside the proximal run: step size 0.005 diverges for lambda=300: it must "
+        "be below 0.00478",
+    ),
+    (
+        mutated(P + ["descent", "steps"], 2),
+        "scenarios.course_pca.descent.steps: 2 steps: the proximal_steps animation draws two "
+        "steps one by one and the last one apart, at least 3",
+    ),
+    (
+        mutated(P + ["descent", "steps"], 1001),
+        "scenarios.course_pca.descent.steps: 1001 steps: the proximal_steps animation draws "
+        "every step, at most 1000",
     ),
 ]
 
@@ -245,6 +264,16 @@ def test_default_config_is_valid_and_gets_defaults():
     assert "l1" not in scenarios["goodfellow"].lambdas  # optional, no default
     assert scenarios["course"].lambdas_for("pull") == [5.0, 50.0]
     assert scenarios["course"].lambdas_for("decay") == [10.0]
+
+
+def test_proximal_steps_takes_its_fewest_and_most_steps():
+    for steps in (3, 1000):
+        assert check(mutated(P + ["descent", "steps"], steps))["course_pca"].steps == steps
+    # without the animation, neither bound nor the step size for lambdas.l1 applies
+    plain = mutated(P + ["animations"], ["l2_scales_l1_shifts"])
+    plain["scenarios"]["course_pca"]["descent"]["steps"] = 2
+    plain["scenarios"]["course_pca"]["lambdas"]["l1"] = [25, 300]
+    assert check(plain)["course_pca"].steps == 2
 
 
 @pytest.mark.parametrize(

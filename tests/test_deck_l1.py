@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import pdf_objects, standin_animation, standin_figure
+from conftest import pdf_objects, spec_values, standin_animation, standin_figure
 
 from l2geom import datafile, style
 from l2geom.catalogue import DECKS
@@ -24,7 +24,6 @@ from l2geom.core import compute, compute_l1
 from l2geom.core.sources import quadratic_from_source
 from l2geom.slides import latex
 from l2geom.slides import values as deck
-from l2geom.slides.values_l1 import deck_values
 
 ROOT = Path(__file__).resolve().parents[1]
 SLIDES = ROOT / "slides"
@@ -45,6 +44,7 @@ SCENARIOS = {
 }
 # What the deck's generic code writes beside the values (the scenario folders).
 FOLDERS = {"exampleScenario": "course_pca", "correlatedScenario": "course"}
+DECK = DECKS["l1-geometry"]
 STEP_SIZE, STEPS = 0.005, 100  # the proximal run (descent settings of course_pca)
 # Figures at the size they are drawn (inches, from the default build's PDFs).
 FIGURES = {
@@ -91,13 +91,21 @@ def scenario_data(folder: Path) -> dict[str, dict[str, datafile.Data]]:
     for part, scenario in SCENARIOS.items():
         quad = quadratic_from_source(scenario["source"])
         data[part] = {}
-        for name in DECKS["l1-geometry"].parts[part].reads:
+        for name in DECK.parts[part].reads:
             path = folder / scenario["name"] / f"{name}.npz"
             path.parent.mkdir(parents=True, exist_ok=True)
             arrays = _compute(name, quad, scenario["lambdas"]["l1"])
             datafile.save(path, arrays, datafile.provenance({"test": name}))
             data[part][name] = datafile.load(path)
     return data
+
+
+def deck_values(
+    data: dict[str, dict[str, datafile.Data]], scenarios: dict[str, dict]
+) -> dict[str, str]:
+    """Every macro of the deck's values.tex, as the pipeline writes it (the scenario folders
+    included)."""
+    return spec_values(DECK, data, scenarios)
 
 
 @pytest.fixture(scope="module")
@@ -216,7 +224,9 @@ def test_source_uses_every_value_and_types_no_number(values):
     assert re.findall(r"(?<![\w\\{_^])\d{2,}", body) == []  # nor typed numbers like 45
     roles = set(re.findall(r"\\colorword\{(\w+)\}", source))
     assert roles <= {r.replace("_", "") for r in style.COLOR_WORDS}
-    used = set(re.findall(r"\\([A-Za-z]+)", source))
+    # the running example's description (\exampleGenerate, ...) is the shared preamble's
+    preamble = latex._strip_comments((SLIDES / "preamble.tex").read_text())
+    used = set(re.findall(r"\\([A-Za-z]+)", source + preamble))
     # every value is printed, a point at least as a vector or as its components
     unused = {
         name
@@ -224,7 +234,10 @@ def test_source_uses_every_value_and_types_no_number(values):
         if not {re.sub(r"(One|Two)$", "", name), name + "One"} & used
     }
     assert unused == set(), "values the deck never prints"
-    assert set(FOLDERS) <= used
+
+
+def test_values_name_the_scenario_folders(values):
+    assert {name: values[name] for name in FOLDERS} == FOLDERS
 
 
 # --------------------------------------------------------------------------- build
@@ -235,7 +248,7 @@ def make_l1_project(root: Path, values: dict[str, str]) -> tuple[Path, list[Path
     generated[0].mkdir(parents=True)
     for name in (SOURCE, "preamble.tex", "beamerthemel2geom.sty"):
         shutil.copy(SLIDES / name, root / "slides" / name)
-    (generated[0] / "values.tex").write_text(deck.values_tex({**values, **FOLDERS}))
+    (generated[0] / "values.tex").write_text(deck.values_tex(values))
     (generated[1] / "colors.tex").write_text(deck.colors_tex())
     for (scenario, name), (width, height) in FIGURES.items():
         standin_figure(root / "figures" / scenario / f"{name}.pdf", width, height, name)
@@ -294,7 +307,11 @@ def _printed(value: str) -> str:
 
 def test_numbers_in_the_deck_are_the_generated_ones(built, values):
     text = pdf_text(built[1])
-    numbers = {name: value for name, value in values.items() if not re.search(r"[\\$~]", value)}
+    numbers = {
+        name: value
+        for name, value in values.items()
+        if not re.search(r"[\\$~]", value) and name not in FOLDERS  # folders are not printed
+    }
     assert len(numbers) >= 40
     for name, value in sorted(numbers.items()):
         if name in {"featureLow", "featureHigh", "trueWeights"}:

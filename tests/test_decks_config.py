@@ -137,7 +137,7 @@ L1 = "decks.l1-geometry.scenarios"
             {"running_example": "course", "correlated_case": "course"},
             {},
             f"{L1}.running_example: the deck l1-geometry needs a diagonal Hessian here (its "
-            "closed form): decorrelate scenario 'course''s features",
+            "closed form) and scenario 'course' has none: decorrelate the features",
         ),
         (  # the correlated case must be correlated
             {"running_example": "course_pca", "correlated_case": "course_pca"},

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import pdf_objects, standin_animation, standin_figure
+from conftest import pdf_objects, spec_values, standin_animation, standin_figure
 
 from l2geom import datafile, numbers, style
 from l2geom.catalogue import DECKS, FIGURE_FAMILIES
@@ -95,8 +95,7 @@ def deck_values(scenario_data) -> dict[str, str]:
         "running_example": {"name": "course", "lambdas": COURSE_LAMBDAS, "source": COURSE_SOURCE},
         "classic_picture": {"name": "goodfellow", "lambdas": {}, "source": {}},
     }
-    macros = {part: needs.macro for part, needs in DECK.parts.items()}
-    return deck.deck_values(DECK.values, macros, data, scenarios)
+    return spec_values(DECK, data, scenarios)
 
 
 # --------------------------------------------------------------------------- numbers
@@ -330,7 +329,9 @@ def _printed(value: str) -> str:
 def test_numbers_in_the_deck_are_the_generated_ones(built_deck, scenario_data):
     tex, pdf, _, values = built_deck
     text = pdf_text(pdf)
-    used = set(re.findall(r"\\([A-Za-z]+)", latex._strip_comments(tex.read_text()))) & set(values)
+    # the deck's source and the preamble it shares (the running example's description)
+    source = tex.read_text() + (tex.parent / "preamble.tex").read_text()
+    used = set(re.findall(r"\\([A-Za-z]+)", latex._strip_comments(source))) & set(values)
     used -= {"runningExample", "exampleScenario", "classicScenario"}  # macros, folder names
     assert len(used) >= 20
     for name in sorted(used):

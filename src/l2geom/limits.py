@@ -13,7 +13,8 @@ MAGNITUDE = 1e9  # |any number|, CSV cells included: no sum of squares overflows
 SIMULATED_VALUES = 2_000_000  # n x d of one scenario's simulated data
 TOTAL_DATA_VALUES = 4_000_000  # n x d summed over all scenarios
 DESCENT_VALUES = 4_000_000  # (steps + 1) x d x stored runs of one descent file
-ANIMATED_STEPS = 1_000  # decay_trajectories draws every step
+ANIMATED_STEPS = 1_000  # decay_trajectories and proximal_steps draw every step
+PROXIMAL_MIN_STEPS = 3  # proximal_steps draws two steps one by one and the last one apart
 # Figures and animations show both axes of the ellipses in one picture; beyond this ratio
 # of eigenvalues (axis ratio sqrt(1000) ~ 32) the flat direction runs off any drawing.
 DRAWN_CONDITION = 1_000.0

@@ -42,7 +42,20 @@ def exact(x: float) -> str:
     return np.format_float_positional(_finite(x), trim="-")
 
 
-def vector(v: np.ndarray, decimals: int = COORDINATE) -> str:
-    """A vector as LaTeX math: ``(0.17,\\ 3.20)^\\top``."""
+def without_noise(x: float) -> float:
+    """``x``, computed from typed values (αλ, 1 − αλ), without the float noise of the
+    arithmetic: 12 significant digits, so that :func:`exact` prints 0.3 for 0.1 · 3, not
+    0.30000000000000004."""
+    return float(f"{_finite(x):.12g}")
+
+
+def vector(v: np.ndarray, decimals: int = COORDINATE, exact_zeros: bool = False) -> str:
+    """A vector as LaTeX math: ``(0.17,\\ 3.20)^\\top``; with ``exact_zeros`` a component
+    that is exactly 0 (what soft thresholding makes) prints as ``0``: ``(0,\\ 3.20)^\\top``."""
+    return "(" + ",\\ ".join(coordinates(v, decimals, exact_zeros)) + ")^{\\top}"
+
+
+def coordinates(v: np.ndarray, decimals: int = COORDINATE, exact_zeros: bool = False) -> list[str]:
+    """Each component of ``v`` as :func:`vector` prints it."""
     v = np.asarray(v, dtype=float).ravel()
-    return "(" + ",\\ ".join(number(c, decimals, whole=False) for c in v) + ")^{\\top}"
+    return ["0" if exact_zeros and c == 0 else number(c, decimals, whole=False) for c in v]

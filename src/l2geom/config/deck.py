@@ -163,8 +163,8 @@ def _needs(key: str, source: str, part: Any, scenario: Any) -> list[str]:
         and is_diagonal(quad.hessian) != part.diagonal
     ):
         problems.append(
-            f"{key}: the deck {source} needs a diagonal Hessian here (its closed form): "
-            + DIAGONAL_ADVICE.format(name=name)
+            f"{key}: the deck {source} needs a diagonal Hessian here (its closed form) and "
+            f"scenario {name!r} has none: {DIAGONAL_ADVICE}"
             if part.diagonal
             else f"{key}: the deck {source} shows here what changes without a diagonal "
             f"Hessian; scenario {name!r} has one: name a scenario with correlated features"

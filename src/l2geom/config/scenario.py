@@ -12,7 +12,7 @@ import numpy as np
 from .. import limits
 from ..catalogue import lambda_uses
 from ..core.descent import check_convergent
-from ..core.lasso import is_diagonal
+from ..core.lasso import DIAGONAL_ADVICE, is_diagonal
 from ..core.quadratic import Quadratic, eigen
 from ..core.sources import SourceError, finite, quadratic_from_source
 from ..errors import ConfigError
@@ -94,8 +94,7 @@ def _check_l1(name: str, spec: dict, quad: Quadratic) -> None:
             name,
             "figures",
             "l1_thresholds draws soft thresholding by lambda/H_jj, the lasso solution only "
-            "for a diagonal Hessian: decorrelate the features (source.generate.decorrelate: "
-            "true) or give a diagonal quadratic",
+            f"for a diagonal Hessian: {DIAGONAL_ADVICE}",
         )
 
 
@@ -146,18 +145,28 @@ def build_scenario(name: str, spec: dict, root: Path) -> Scenario:
                 f"{steps} steps x {d} dimensions x {runs} stored runs (lambdas.{use}) "
                 f"exceed {limits.DESCENT_VALUES} values",
             )
-    if "decay_trajectories" in spec["animations"] and steps > limits.ANIMATED_STEPS:
+    for animation in ("decay_trajectories", "proximal_steps"):
+        if animation in spec["animations"] and steps > limits.ANIMATED_STEPS:
+            raise _fail(
+                name,
+                "descent.steps",
+                f"{steps} steps: the {animation} animation "
+                f"draws every step, at most {limits.ANIMATED_STEPS}",
+            )
+    if "proximal_steps" in spec["animations"] and steps < limits.PROXIMAL_MIN_STEPS:
         raise _fail(
             name,
             "descent.steps",
-            f"{steps} steps: the decay_trajectories animation "
-            f"draws every step, at most {limits.ANIMATED_STEPS}",
+            f"{steps} steps: the proximal_steps animation draws two steps one by one and "
+            f"the last one apart, at least {limits.PROXIMAL_MIN_STEPS}",
         )
     for lam in sorted({0.0, *lambdas["decay"], *lambdas["pull"]}):
         try:
             check_convergent(sigma, lam, step)
         except ValueError as err:
             raise _fail(name, "descent.step_size", str(err)) from None
+    if "proximal_steps" in spec["animations"]:
+        _check_proximal(name, sigma, step, lambdas["l1"])
     if "adam_vs_adamw" in (*spec["figures"], *spec["animations"]):
         _check_adam(name, spec["adam"], sigma, step, quad.theta_hat)
     return Scenario(
@@ -172,6 +181,21 @@ def build_scenario(name: str, spec: dict, root: Path) -> Scenario:
         spec,
         quad,
     )
+
+
+def _check_proximal(name: str, sigma: np.ndarray, step: float, lams: list[float]) -> None:
+    """The proximal_steps animation runs weight decay beside proximal gradient descent with
+    every lambdas.l1 value and the descent's step size: each run must converge (the
+    largest λ bounds the step size; proximal gradient descent alone needs only λ = 0's)."""
+    for lam in lams:
+        try:
+            check_convergent(sigma, lam, step)
+        except ValueError as err:
+            raise _fail(
+                name,
+                "descent.step_size",
+                f"proximal_steps runs weight decay with lambdas.l1 beside the proximal run: {err}",
+            ) from None
 
 
 def _check_adam(

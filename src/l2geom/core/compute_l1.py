@@ -198,7 +198,7 @@ def proximal_data(
     weight decay with one of the λ (|1 − α(σᵢ + λ)| ≥ 1), before any run."""
     lams = np.unique(np.asarray(lambdas, dtype=float))
     sigma = np.linalg.eigvalsh(quad.hessian)
-    for lam in lams:  # the contrast run must converge too (the config checks only L2's λ)
+    for lam in lams:  # the contrast run must converge too (the config checks it first)
         check_convergent(sigma, float(lam), step_size)
     prox = [proximal_gradient(quad, start, step_size, steps, lam) for lam in lams]
     decay = [weight_decay(quad, start, step_size, steps, lam) for lam in lams]

@@ -19,10 +19,11 @@ from .quadratic import Quadratic, eigen
 # Relative size of an off-diagonal entry of H below which H counts as diagonal (the
 # rounding left by a rotation that diagonalizes it, see sources' decorrelate).
 DIAGONAL_RTOL = 1e-12
-# What to do about a scenario whose H must be diagonal and is not (config checks, deck values)
+# What to do when soft thresholding needs a diagonal H and the scenario's is not (the
+# config checks and the L1 deck's values say it alike).
 DIAGONAL_ADVICE = (
-    "decorrelate scenario {name!r}'s features (source.generate.decorrelate: true or "
-    "source.csv.decorrelate: true) or give a diagonal quadratic"
+    "decorrelate the features (source.generate.decorrelate: true or "
+    "source.csv.decorrelate: true) or give a diagonal quadratic (source.quadratic.hessian)"
 )
 
 

@@ -54,7 +54,7 @@ def _frame(fig: Figure, rescale: Data, landscape: Data) -> tuple[Axes, Transform
     return ax, eig
 
 
-def components(
+def _components(
     ax: Axes,
     eig: Transform,
     coords: np.ndarray,
@@ -98,7 +98,7 @@ def eigen_projection(rescale: Data, landscape: Data) -> Figure:
     ax, eig = _frame(fig, rescale, landscape)
     theta_hat, projected = rescale["theta_hat"], rescale["projected"]
     _guides(ax, eig, projected, "projection")
-    components(
+    _components(
         ax,
         eig,
         projected,
@@ -121,7 +121,7 @@ def rescale_lambda_zero(rescale: Data, landscape: Data, ridge_path: Data) -> Fig
     theta_hat, projected = rescale["theta_hat"], rescale["projected"]
     factors = ridge_path["shrink"][datafile.index_of(ridge_path["lambdas"], 0.0)]
     _guides(ax, eig, projected, "rotate_back")
-    components(
+    _components(
         ax,
         eig,
         projected,
@@ -141,9 +141,9 @@ def rescale_lambda_positive(rescale: Data, landscape: Data) -> Figure:
     fig = new_figure(*SIZE)
     ax, eig = _frame(fig, rescale, landscape)
     theta_hat, ridge = rescale["theta_hat"], rescale["ridge"]
-    components(ax, eig, rescale["projected"], COLORS["eigen_axes"], "projected", alpha=0.5)
+    _components(ax, eig, rescale["projected"], COLORS["eigen_axes"], "projected", alpha=0.5)
     _guides(ax, eig, rescale["scaled"], "rotate_back")
-    components(
+    _components(
         ax,
         eig,
         rescale["scaled"],

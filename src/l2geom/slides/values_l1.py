@@ -1,7 +1,8 @@
 """The numbers of the second deck, "Geometry of L1 Regularization" (slides/l1-geometry.tex).
 
-:func:`deck_values` turns the deck's loaded data files and scenario settings into the
-macros of its ``values.tex``. Nothing here computes the lecture's mathematics: the lasso
+:func:`l1_deck_values` turns the deck's loaded data files and scenario settings into the
+macros of its ``values.tex`` (:func:`l2geom.slides.values.deck_values` adds the scenario
+folders). Nothing here computes the lecture's mathematics: the lasso
 points, thresholds and paths are read from the data files; the few numbers derived here
 (a ridge factor, a gradient, a distance) come from :mod:`l2geom.core` functions.
 
@@ -19,11 +20,11 @@ from typing import Any
 
 import numpy as np
 
-from ..core.lasso import is_diagonal
+from ..core.lasso import DIAGONAL_ADVICE, is_diagonal
 from ..core.quadratic import Quadratic
 from ..core.ridge import shrink_factors
 from ..datafile import Data, index_of
-from ..numbers import COORDINATE, EIGENVALUE, FACTOR, exact, number
+from ..numbers import COORDINATE, EIGENVALUE, FACTOR, exact, number, without_noise
 from .values import components, point, source_values
 
 # Decimals of a λ computed from the data (the λ at which a component reaches 0).
@@ -59,17 +60,6 @@ def _thresholds(prefix: str, t: np.ndarray) -> dict[str, str]:
     return {name: (text if ok else "\\infty") for (name, text), ok in zip(out.items(), finite)}
 
 
-def _lasso_point(prefix: str, v: np.ndarray) -> dict[str, str]:
-    """Like :func:`l2geom.slides.values.point`, with an exact zero (what soft thresholding makes) printed as 0."""
-    out = point(prefix, v)
-    names = [name for name in out if name != prefix]
-    for name, c in zip(names, np.asarray(v, dtype=float)):
-        if c == 0:
-            out[name] = "0"
-    out[prefix] = "(" + ",\\ ".join(out[name] for name in names) + ")^{\\top}"
-    return out
-
-
 def _gradient(prefix: str, g: np.ndarray) -> dict[str, str]:
     """∇R_emp's components, rounded first to 9 places so that −λ up to rounding prints as −λ."""
     return components(prefix, np.round(np.asarray(g, dtype=float), 9), EIGENVALUE)
@@ -90,7 +80,7 @@ def check_diagonal(quadratic: Data) -> np.ndarray:
         raise ValueError(
             "the L1 deck's running example needs a diagonal Hessian (soft thresholding is "
             f"its closed form), but H has the off-diagonal entry {hessian[0, 1]:.4g}: "
-            "decorrelate its features (in its source, generate or csv: decorrelate: true)"
+            + DIAGONAL_ADVICE
         )
     return hessian
 
@@ -120,7 +110,7 @@ def running_example_values(
                 f"lam{key}": exact(lam),
                 f"case{key}": case_text(lasso["lasso"][k]),
                 **_thresholds(f"threshold{key}", lasso["thresholds"][k]),
-                **_lasso_point(f"lasso{key}", lasso["lasso"][k]),
+                **point(f"lasso{key}", lasso["lasso"][k], exact_zeros=True),
                 **point(f"ridge{key}", lasso["ridge"][k]),
                 **components(f"shrink{key}", shrink_factors(diag, lam), FACTOR),
             }
@@ -139,7 +129,7 @@ def correlated_values(quadratic: Data, lasso: Data, lam: float) -> dict[str, str
         "corrLam": exact(lam),
         "corrHessian": _matrix(quad.hessian, EIGENVALUE),
         **point("corrThetaHat", quad.theta_hat),
-        **_lasso_point("corrLasso", solved),
+        **point("corrLasso", solved, exact_zeros=True),
         **point("corrRotated", rotated),
         "corrGap": number(float(np.linalg.norm(solved - rotated)), COORDINATE, whole=False),
         **_gradient("corrGradLasso", quad.gradient(solved)),
@@ -156,8 +146,8 @@ def proximal_values(proximal: Data) -> dict[str, str]:
     return {
         "proxStepSize": exact(alpha),
         "proxLam": exact(lam),
-        "proxPull": exact(round(pull, 12)),
-        "proxDecayFactor": exact(round(1.0 - pull, 12)),
+        "proxPull": exact(without_noise(pull)),
+        "proxDecayFactor": exact(without_noise(1.0 - pull)),
     }
 
 
@@ -173,12 +163,13 @@ def example_values(source: Mapping[str, Any], quadratic: Data) -> dict[str, str]
     }
 
 
-def deck_values(
+def l1_deck_values(
     data: Mapping[str, Mapping[str, Data]], scenarios: Mapping[str, Mapping[str, Any]]
 ) -> dict[str, str]:
-    """Every number of the L1 deck: ``data[part][file]`` holds the loaded data files its
-    catalogue entry reads, ``scenarios[part]`` the part's scenario ({"name", "lambdas"
-    (use -> sorted list), "source"}). Returns macro name -> LaTeX text. ValueError if the running example's
+    """The numbers of the deck l1-geometry (see :func:`l2geom.slides.values.deck_values`):
+    ``data[part][file]`` holds the loaded data files its catalogue entry reads,
+    ``scenarios[part]`` the part's scenario ({"name", "lambdas" (use -> sorted list),
+    "source"}). Returns macro name -> LaTeX text. ValueError if the running example's
     Hessian is not diagonal or its lambdas.l1 has fewer than two values."""
     example, correlated = data["running_example"], data["correlated_case"]
     check_diagonal(example["quadratic"])  # first: the other files then need not be read

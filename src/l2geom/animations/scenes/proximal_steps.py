@@ -88,7 +88,7 @@ from l2geom.animations.style import (
     tex,
 )
 from l2geom.core.plane import circle
-from l2geom.numbers import exact
+from l2geom.numbers import exact, without_noise
 from l2geom.views import fit_aspect, settling_window
 
 GRADIENT_TERM = r"-\alpha\nabla\mathcal{R}_{\text{emp}}(\theta^{[t]})"
@@ -113,12 +113,21 @@ class Panel:
     pull_terms: list[Mobject]  # the pull's parts of the panel's update rule (they flash)
 
 
+def landings(run: Panel, k: int) -> np.ndarray:
+    """Which components (bool (d,)) step k's pull put exactly at 0 in ``run`` (its
+    ``iterates`` and ``after``): 0 after the step, not after its gradient part."""
+    return (run.iterates[k + 1] == 0) & (run.after[k] != 0)
+
+
 class ProximalSteps(DataScene):
     """Proximal gradient descent (L1) beside weight decay (L2): a gradient step, then a pull
     toward 0 by a fixed αλ per component that can land on an axis, against a pull
     proportional to the weights."""
 
     SLOW_STEPS = 2  # steps shown one by one, each as gradient step then pull
+    # then the steps up to the last fast forwarded (none for the minimum), the last one
+    # zoomed; the config asks for as many (l2geom.limits.PROXIMAL_MIN_STEPS)
+    MIN_STEPS = SLOW_STEPS + 1
     # the poster: zoomed onto where the runs settle, the last step there and back, the
     # proximal iterate pulled back exactly onto its axis beside the weight-decay one
     POSTER = "settled"
@@ -132,8 +141,8 @@ class ProximalSteps(DataScene):
         Stage(
             "step 1",
             "Step 1 in each panel: the same gradient step toward θ̂, then the pull toward "
-            "the origin: L1 moves each component by αλ and stops it at 0 (landing exactly "
-            "on an axis), weight decay moves the weights by αλ times themselves.",
+            "the origin: L1 moves each component by αλ and stops it at 0 (which can land "
+            "exactly on an axis), weight decay moves the weights by αλ times themselves.",
         ),
         Stage(
             "step 2",
@@ -166,10 +175,10 @@ class ProximalSteps(DataScene):
         self.run = datafile.index_of(stored, self.lam)
         self.touch = datafile.index_of(self.data["lasso"]["lambdas"], self.lam)
         steps = prox["prox_after_gradient"].shape[1]
-        if steps < self.SLOW_STEPS + 2:
+        if steps < self.MIN_STEPS:
             raise ValueError(
                 f"proximal_steps draws {self.SLOW_STEPS} steps one by one and the last one "
-                f"apart: it needs at least {self.SLOW_STEPS + 2} steps, got {steps}"
+                f"apart: it needs at least {self.MIN_STEPS} steps, got {steps}"
             )
 
     # ------------------------------------------------------------------ storyboard
@@ -264,7 +273,7 @@ class ProximalSteps(DataScene):
         rows.add(
             tex(
                 rf"$\alpha = {exact(alpha)}$, $\lambda = {exact(self.lam)}$: "
-                rf"$\alpha\lambda = {exact(float(f'{pull:.12g}'))}$",  # without float noise
+                rf"$\alpha\lambda = {exact(without_noise(pull))}$",
                 size=NOTE_SIZE,
             )
         )
@@ -364,9 +373,7 @@ class ProximalSteps(DataScene):
                 *[GrowArrow(q) for _, q in live], *(flash if explain else []), run_time=self.t(0.8)
             )
             self.play(*[p.dot.animate.move_to(q.get_end()) for p, q in live], run_time=self.t(0.4))
-        landed = [
-            p for p in panels if p.l1 and np.any((p.iterates[k + 1] == 0) & (p.after[k] != 0))
-        ]
+        landed = [p for p in panels if p.l1 and np.any(landings(p, k))]
         note = self.say(legend, *self.step_note(panels, k), old=note)
         if landed and explain:  # the first landing on an axis
             self.play(
@@ -397,7 +404,7 @@ class ProximalSteps(DataScene):
         pull put exactly at 0, and whether weight decay pulled at all."""
         l1, l2 = panels
         texts = []
-        landed = np.flatnonzero((l1.iterates[k + 1] == 0) & (l1.after[k] != 0))
+        landed = np.flatnonzero(landings(l1, k))
         if landed.size:
             names = ", ".join(rf"$\theta_{j + 1}$" for j in landed)
             texts.append(rf"L1: {names} pulled exactly to $0$.")
@@ -565,7 +572,7 @@ class ProximalSteps(DataScene):
             run_time=self.t(0.8),
         )
         l1 = panels[0]
-        back = np.flatnonzero((l1.iterates[k + 1] == 0) & (l1.after[k] != 0))
+        back = np.flatnonzero(landings(l1, k))
         texts = ["Settled: gradient step and pull cancel."]
         if back.size:
             names = ", ".join(rf"$\theta_{j + 1}$" for j in back)
