@@ -26,7 +26,10 @@ from .marks import THETA_HAT, THETA_LASSO, THETA_RIDGE, mark
 from .output import new_figure, styled
 from .plane import draw_origin_axes, parameter_axes
 
-SIZE = (FULL_WIDTH, 2.6)  # a correlated case's legend takes its room from the panels
+SIZE = (FULL_WIDTH, 2.6)
+# Added for the legend under a correlated case's panels: the figure still fits a frame
+# with a title beside text (2.8 in of about 2.87)
+NOTE_HEIGHT = 0.2
 PENALTY_LINE = (0, (4, 2.5))
 ROTATED_NOTE = (
     r"$Q\,S(Q^{\top}\hat{\theta})$: soft thresholding in eigen-coordinates,"
@@ -63,7 +66,7 @@ def figure(quadratic: Data, landscape: Data, lasso: Data, lam: float) -> Figure:
     k = index_of(lasso["lambdas"], lam)
     view = window(quadratic, lasso, k)
     correlated = not bool(lasso["diagonal"])
-    fig = new_figure(*SIZE)
+    fig = new_figure(SIZE[0], SIZE[1] + (NOTE_HEIGHT if correlated else 0.0))
     left, right = fig.subplots(1, 2, sharex=True, sharey=True)
     for ax in (left, right):
         _background(ax, landscape)
