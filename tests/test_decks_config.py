@@ -156,11 +156,15 @@ L1 = "decks.l1-geometry.scenarios"
             "some but not every component to 0 (a corner of the diamond); scenario "
             "'course_pca''s components reach 0 at lambda = 35.17, 283.8",
         ),
-        (  # 300 zeroes both
+        (  # 300 zeroes both (with a step size at which weight decay converges there)
             {"running_example": "course_pca", "correlated_case": "course"},
             {
                 "course_pca": {
-                    "lambdas": {**DEFAULT["scenarios"]["course_pca"]["lambdas"], "l1": [10, 300]}
+                    "lambdas": {**DEFAULT["scenarios"]["course_pca"]["lambdas"], "l1": [10, 300]},
+                    "descent": {
+                        **DEFAULT["scenarios"]["course_pca"]["descent"],
+                        "step_size": 0.004,
+                    },
                 }
             },
             f"{L1}.running_example: the deck l1-geometry shows the largest lambdas.l1",

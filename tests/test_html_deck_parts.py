@@ -69,9 +69,10 @@ def test_the_zip_has_the_same_bytes_whatever_the_files_dates_and_modes(tmp_path)
 def test_a_caption_is_plain_text_of_its_scenario(tmp_path):
     (tmp_path / "figures").mkdir()
     (tmp_path / "figures" / "f.rst").write_text(
-        "**Bold** thing (scenario ``{{ snakemake.wildcards.scenario }}``).\nFrom ``f.npz``.\n"
+        "**Bold** thing (scenario ``{{ snakemake.wildcards.scenario }}``).\nFrom ``f.npz``, "
+        "where \\|θ\\| ≤ 1.\n"
     )
-    assert caption(tmp_path, "figures", "course/f") == "Bold thing. From f.npz."
+    assert caption(tmp_path, "figures", "course/f") == "Bold thing. From f.npz, where |θ| ≤ 1."
     assert caption(tmp_path, "figures", "course/missing") == ""
     assert caption(None, "figures", "course/f") == ""
 

@@ -304,7 +304,11 @@ def deck_scenarios(wildcards):
         part: {
             "name": scenario,
             "lambdas": {use: SCENARIOS[scenario].lambdas[use] for use in needs.lambdas},
-            **({"source": CONFIG["scenarios"][scenario]["source"]} if needs.source else {}),
+            **(
+                {"source": CONFIG["scenarios"][scenario]["source"]}
+                if needs.source
+                else {}
+            ),
         }
         for part, needs, scenario in deck_parts(wildcards.deck)
     }

@@ -196,6 +196,7 @@ def caption(captions: Path | None, kind: str, figure: str) -> str:
         return ""
     text = re.sub(r"\{\{\s*snakemake\.wildcards\.scenario\s*\}\}", scenario, source.read_text())
     text = text.replace("**", "").replace("``", "").replace(f" (scenario {scenario})", "")
+    text = re.sub(r"\\(.)", r"\1", text)  # reStructuredText's escapes: \| is |
     return " ".join(text.split())
 
 
