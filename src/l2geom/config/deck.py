@@ -91,13 +91,12 @@ def _check_deck(
         )
     spec = DECKS[source]
     given = section["scenarios"]
+    unknown = [part for part in given if part not in spec.parts]
     problems = [
         f"{where}.scenarios.{part}: the deck source {source} has no part {part!r} (parts: "
         f"{', '.join(spec.parts)}){did_you_mean(part, spec.parts)}"
-        for part in given
-        if part not in spec.parts
+        for part in unknown
     ]
-    unknown = [part for part in given if part not in spec.parts]
     parts = {}
     for part, needs in spec.parts.items():
         if part in given:
