@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 
 from ..catalogue import DECKS
-from ..core.lasso import DIAGONAL_ADVICE, is_diagonal
+from ..core.lasso import DIAGONAL_ADVICE, is_diagonal, kink_lambdas
 from ..errors import ConfigError, closest, did_you_mean
 
 # A deck named <other>-handout would write slides/build/<other>-handout.pdf, the handout
@@ -176,8 +176,7 @@ def _needs(key: str, source: str, part: Any, scenario: Any) -> list[str]:
 def _sparse(key: str, source: str, use: str, scenario: Any) -> list[str]:
     """With a diagonal H, component j of the lasso solution is 0 from λ = H_jj |θ̂_j| on:
     the largest λ of ``use`` must set some component, but not every one, to 0."""
-    quad = scenario.quad
-    zero_from = np.sort(np.abs(np.diag(quad.hessian) * quad.theta_hat))
+    zero_from = np.sort(kink_lambdas(scenario.quad))
     lam = max(scenario.lambdas.get(use, [0.0]))
     if zero_from[0] <= lam < zero_from[-1]:
         return []

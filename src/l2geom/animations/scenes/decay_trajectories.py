@@ -27,10 +27,8 @@ from manim import (
     GrowArrow,
     Indicate,
     MathTex,
-    Mobject,
     Rectangle,
     ReplacementTransform,
-    UpdateFromAlphaFunc,
     VGroup,
     VMobject,
     Write,
@@ -63,13 +61,11 @@ from l2geom.animations.plane import (
     PlaneAxes,
     axis_labels,
     equal_axes,
-    growing_segments,
     marker,
     polyline,
 )
-from l2geom.animations.sampling import sample
 from l2geom.animations.scene import LAMBDAS_ENV, DataScene, Stage
-from l2geom.animations.steps import arrow, segment, settle_arrow, significant
+from l2geom.animations.steps import arrow, segment, settle_arrow, significant, sweep
 from l2geom.animations.style import (
     INK,
     LABEL_SIZE,
@@ -330,39 +326,23 @@ class DecayTrajectories(DataScene):
     def fast_forward(
         self, panels: list[Panel], descent: dict, first: int, stop: int
     ) -> list[Panel]:
-        """Steps ``first`` to ``stop`` in one sweep: trails drawn, the iterate riding along;
-        the panels with their trails merged.
-
-        Each panel's growing trail is two paths (gradient steps, decay pulls) redrawn per
-        frame, not hundreds of segments: the picture the merged trail shows afterwards
-        (merge_trail), at a fraction of the drawing."""
-        growths, riders = [], []
-        for p in panels:
-            wd, mid = descent["wd"][p.run], descent["wd_after_gradient"][p.run]
-            run_points = [wd[first]]
-            for k in range(first, stop):
-                run_points += [mid[k], wd[k + 1]]
-            corners = np.array(run_points)
-            ends = np.array([p.axes.c2p(*c) for c in corners])
-            paths = VGroup(
-                *[
-                    VMobject(stroke_color=PALETTE[role], stroke_width=1.6, stroke_opacity=0.7)
-                    for role in ("gradient_step", "decay_step")
-                ]
+        """Steps ``first`` to ``stop`` in one sweep (steps.sweep): trails drawn, the iterate
+        riding along; the panels with their trails merged (merge_trail: the picture the
+        sweep showed, as a handful of mobjects)."""
+        growths, riders = zip(
+            *(
+                sweep(
+                    p.axes,
+                    descent["wd"][p.run],
+                    descent["wd_after_gradient"][p.run],
+                    first,
+                    stop,
+                    p.dot,
+                    p.trail,
+                )
+                for p in panels
             )
-            p.trail.add(paths)
-
-            # (functions, not lambdas: a lambda's default arguments defeat type inference)
-            def grow(m: Mobject, a: float, e: np.ndarray = ends) -> list[Mobject]:
-                return [
-                    path.set_points(growing_segments(e, a, parity)) for parity, path in enumerate(m)
-                ]
-
-            def ride(m: Mobject, a: float, p: Panel = p, c: np.ndarray = corners) -> Mobject:
-                return m.move_to(p.axes.c2p(*sample(c, a * (len(c) - 1))))
-
-            growths.append(UpdateFromAlphaFunc(paths, grow))
-            riders.append(UpdateFromAlphaFunc(p.dot, ride))
+        )
         self.play(*growths, *riders, run_time=self.t(5.0), rate_func=smooth)
         merged = []
         for p in panels:  # the stored iterate, exactly

@@ -34,9 +34,7 @@ from manim import (
     Rectangle,
     ReplacementTransform,
     Tex,
-    UpdateFromAlphaFunc,
     VGroup,
-    VMobject,
     Write,
     smooth,
 )
@@ -68,14 +66,12 @@ from l2geom.animations.plane import (
     PlaneAxes,
     axis_labels,
     equal_axes,
-    growing_segments,
     lasso_marker,
     marker,
     polyline,
 )
-from l2geom.animations.sampling import sample
 from l2geom.animations.scene import DataScene, Stage
-from l2geom.animations.steps import arrow, segment, settle_arrow
+from l2geom.animations.steps import arrow, segment, settle_arrow, sweep
 from l2geom.animations.style import (
     INK,
     LABEL_SIZE,
@@ -418,33 +414,11 @@ class ProximalSteps(DataScene):
         return texts
 
     def fast_forward(self, panels: list[Panel], first: int, stop: int, note: VGroup | None) -> None:
-        """Steps ``first`` to ``stop`` in one sweep: the trails drawn (one path per colour,
-        redrawn per frame), the iterates riding along; the last note fades."""
-        growths, riders = [], []
-        for p in panels:
-            corners = [p.iterates[first]]
-            for k in range(first, stop):
-                corners += [p.after[k], p.iterates[k + 1]]
-            run = np.array(corners)
-            ends = np.array([p.axes.c2p(*c) for c in run])
-            paths = VGroup(
-                *[
-                    VMobject(stroke_color=PALETTE[role], stroke_width=1.6, stroke_opacity=0.7)
-                    for role in ("gradient_step", "decay_step")
-                ]
-            )
-            p.trail.add(paths)
-
-            def grow(m: Mobject, a: float, e: np.ndarray = ends) -> list[Mobject]:
-                return [
-                    path.set_points(growing_segments(e, a, parity)) for parity, path in enumerate(m)
-                ]
-
-            def ride(m: Mobject, a: float, p: Panel = p, c: np.ndarray = run) -> Mobject:
-                return m.move_to(p.axes.c2p(*sample(c, a * (len(c) - 1))))
-
-            growths.append(UpdateFromAlphaFunc(paths, grow))
-            riders.append(UpdateFromAlphaFunc(p.dot, ride))
+        """Steps ``first`` to ``stop`` in one sweep (steps.sweep): the trails drawn, the
+        iterates riding along; the last note fades."""
+        growths, riders = zip(
+            *(sweep(p.axes, p.iterates, p.after, first, stop, p.dot, p.trail) for p in panels)
+        )
         fades = [FadeOut(note)] if note is not None else []
         self.play(*growths, *riders, *fades, run_time=self.t(2.5), rate_func=smooth)
         for p in panels:  # the stored iterate, exactly
